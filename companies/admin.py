@@ -1,0 +1,77 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
+
+from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+
+from .models import Company, Person, Position, PressRelease
+
+
+class PositionInline(TranslationTabularInline):
+    model = Position
+    extra = 1
+    autocomplete_fields = ["company"]
+    fields = ["company", "title", "start_date", "end_date"]
+
+
+@admin.register(Company)
+class CompanyAdmin(ContentAdmin):
+    list_display = ["name", "kind", "parent", "published_column", "languages_column"]
+    list_filter = ["status", "kind", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug_en", "slug_fr", "slug_it", "tagline"]
+    prepopulated_fields = {"slug_en": ["name"]}
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["logo_preview"]
+    badge_fields = ("tagline", "description")
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "parent", "tagline", "description"]}),
+        (None, {"fields": ["founded_year", "headquarters", "website"]}),
+        (None, {"fields": ["logo", "logo_preview", "logo_alt"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    logo_preview = image_preview("logo", "preview")
+
+
+@admin.register(Person)
+class PersonAdmin(ContentAdmin):
+    list_display = ["name", "headline", "published_column", "languages_column"]
+    list_filter = ["status"]
+    search_fields = ["name", "headline"]
+    prepopulated_fields = {"slug_en": ["name"]}
+    readonly_fields = ["portrait_preview"]
+    inlines = [PositionInline]
+    badge_fields = ("headline", "biography")
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "headline", "biography"]}),
+        (None, {"fields": ["portrait", "portrait_preview", "portrait_alt"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    portrait_preview = image_preview("portrait", "preview")
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(ContentAdmin):
+    list_display = [
+        "title",
+        "company",
+        "issued_on",
+        "original_language",
+        "published_column",
+        "languages_column",
+    ]
+    list_filter = ["status", "original_language", "company"]
+    list_select_related = ["company"]
+    search_fields = ["title", "summary", "company__name"]
+    date_hierarchy = "issued_on"
+    prepopulated_fields = {"slug_en": ["title_en"]}
+    autocomplete_fields = ["company", "people"]
+    readonly_fields = ["image_preview"]
+    badge_fields = ("title", "summary", "body")
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (None, {"fields": ["company", "people", "issued_on", "original_language"]}),
+        (None, {"fields": ["source_url", "press_contact"]}),
+        (None, {"fields": ["image", "image_preview", "image_alt"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    image_preview = image_preview("image", "preview")

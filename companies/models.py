@@ -1,0 +1,250 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from renaulution.publishing import (
+    Publishable,
+    PublishedQuerySet,
+    english_slug_required,
+    validate_image_upload,
+)
+from renaulution.richtext import RichTextField
+
+
+class CompanyQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        return self.select_related("parent")
+
+
+class Company(Publishable):
+    class Kind(models.TextChoices):
+        GROUP = "group", _("Group")
+        BRAND = "brand", _("Brand")
+        BUSINESS_UNIT = "business_unit", _("Business unit")
+        PARTNER = "partner", _("Partner")
+        PRODUCER = "producer", _("Producer")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        MEDIA = "media", _("Media")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent company"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("The group this company belongs to, e.g. Renault Group for Dacia."),
+    )
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+    headquarters = models.CharField(
+        _("headquarters"), max_length=200, blank=True, help_text=_("City and country.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="companies/logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[validate_image_upload],
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("logo text alternative"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the logo shows, for readers who cannot see it."),
+    )
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            english_slug_required("company"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="company_not_own_parent"
+            ),
+            models.CheckConstraint(
+                condition=Q(founded_year__isnull=True)
+                | Q(founded_year__gte=1800, founded_year__lte=2100),
+                name="company_founded_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("companies:company_detail", kwargs={"slug": self.slug})
+
+
+class PersonQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        """People with their positions (and each position's company) prefetched."""
+        return self.prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=Position.objects.select_related("company"),
+            )
+        )
+
+
+class Person(Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+    headline = models.CharField(
+        _("headline"),
+        max_length=255,
+        blank=True,
+        help_text=_('One line under the name, e.g. "CEO of Renault Group".'),
+    )
+    biography = RichTextField(_("biography"), blank=True)
+    portrait = models.ImageField(
+        _("portrait"),
+        upload_to="people/portraits/",
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+        validators=[validate_image_upload],
+    )
+    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_alt = models.CharField(
+        _("portrait text alternative"), max_length=255, blank=True
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [english_slug_required("person")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("companies:person_detail", kwargs={"slug": self.slug})
+
+
+class Position(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
+    )
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="positions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty while the position is held.")
+    )
+
+    class Meta:
+        ordering = ["-start_date", "pk"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="position_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.title} ({self.company})"
+
+    @property
+    def is_current(self):
+        return self.end_date is None
+
+
+class PressReleaseQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        return self.select_related("company")
+
+
+class PressRelease(Publishable):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Two or three sentences shown in lists.")
+    )
+    body = RichTextField(_("body"), blank=True)
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="press_releases",
+    )
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people mentioned"), blank=True, related_name="press_releases"
+    )
+    issued_on = models.DateField(_("date issued"))
+    original_language = models.CharField(
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the release was written in: the translators' source."),
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+    press_contact = models.CharField(_("press contact"), max_length=255, blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="press/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[validate_image_upload],
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(_("image text alternative"), max_length=255, blank=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
+        ]
+        constraints = [english_slug_required("pressrelease")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("companies:pressrelease_detail", kwargs={"slug": self.slug})

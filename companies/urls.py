@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "companies"
+
+urlpatterns = [
+    path("companies/", views.CompanyListView.as_view(), name="company_list"),
+    path("companies/<slug:slug>/", views.CompanyDetailView.as_view(), name="company_detail"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("press/", views.PressReleaseListView.as_view(), name="pressrelease_list"),
+    path("press/<slug:slug>/", views.PressReleaseDetailView.as_view(), name="pressrelease_detail"),
+]

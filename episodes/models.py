@@ -1,0 +1,181 @@
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import Company, Person
+from renaulution.publishing import (
+    Publishable,
+    PublishedQuerySet,
+    english_slug_required,
+    validate_image_upload,
+)
+from renaulution.richtext import RichTextField
+
+
+class SeriesQuerySet(PublishedQuerySet):
+    def for_home(self):
+        return self.select_related("platform", "subject").prefetch_related(
+            Prefetch("producers", queryset=Company.objects.published())
+        )
+
+
+class Series(Publishable):
+    title = models.CharField(_("title"), max_length=255)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    synopsis = RichTextField(_("synopsis"), blank=True)
+    premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
+    platform = models.ForeignKey(
+        Company,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="series_streamed",
+        help_text=_("Where the series is shown, e.g. Prime Video."),
+    )
+    subject = models.ForeignKey(
+        Company,
+        verbose_name=_("subject"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="series_about",
+        help_text=_("The company the series is about."),
+    )
+    producers = models.ManyToManyField(
+        Company,
+        verbose_name=_("producers"),
+        through="SeriesProducer",
+        related_name="series_produced",
+        blank=True,
+    )
+    poster = models.ImageField(
+        _("poster"),
+        upload_to="series/",
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+        validators=[validate_image_upload],
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_alt = models.CharField(_("poster text alternative"), max_length=255, blank=True)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-premiere_date", "pk"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("home")
+
+
+class SeriesProducer(models.Model):
+    """A producer of a series. Protects the company from deletion."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE)
+    company = models.ForeignKey(
+        Company, verbose_name=_("producer"), on_delete=models.PROTECT
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("producer")
+        verbose_name_plural = _("producers")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "company"], name="unique_series_producer")
+        ]
+
+    def __str__(self):
+        return str(self.company)
+
+
+class EpisodeQuerySet(PublishedQuerySet):
+    def published(self):
+        """An episode is public only while its series is public too."""
+        series_published = Series.objects.published().values("pk")
+        return super().published().filter(series__in=series_published)
+
+    def for_listing(self):
+        return self.select_related("series")
+
+
+class Episode(Publishable):
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="episodes"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+    synopsis = RichTextField(_("synopsis"), blank=True)
+    runtime_minutes = models.PositiveSmallIntegerField(_("runtime (minutes)"), null=True, blank=True)
+    release_date = models.DateField(_("release date"), null=True, blank=True)
+    still = models.ImageField(
+        _("still image"),
+        upload_to="episodes/",
+        blank=True,
+        width_field="still_width",
+        height_field="still_height",
+        validators=[validate_image_upload],
+    )
+    still_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    still_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    still_alt = models.CharField(_("still text alternative"), max_length=255, blank=True)
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people featured"), blank=True, related_name="episodes"
+    )
+    companies = models.ManyToManyField(
+        Company,
+        verbose_name=_("companies featured"),
+        through="EpisodeCompany",
+        related_name="episodes",
+        blank=True,
+    )
+
+    objects = EpisodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series", "number"]
+        verbose_name = _("episode")
+        verbose_name_plural = _("episodes")
+        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            english_slug_required("episode"),
+            models.UniqueConstraint(fields=["series", "number"], name="unique_episode_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("episodes:episode_detail", kwargs={"slug": self.slug})
+
+
+class EpisodeCompany(models.Model):
+    """A company featured in an episode. Protects the company from deletion."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE)
+    company = models.ForeignKey(Company, verbose_name=_("company"), on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("featured company")
+        verbose_name_plural = _("featured companies")
+        constraints = [
+            models.UniqueConstraint(fields=["episode", "company"], name="unique_episode_company")
+        ]
+
+    def __str__(self):
+        return str(self.company)

@@ -1,0 +1,32 @@
+from django.views.generic import DetailView, ListView
+
+from companies.models import Company, Person
+from renaulution.publishing import PublishedObjectMixin
+
+from .models import Episode
+
+
+class EpisodeListView(ListView):
+    model = Episode
+
+    def get_queryset(self):
+        return Episode.objects.published().for_listing()
+
+
+class EpisodeDetailView(PublishedObjectMixin, DetailView):
+    model = Episode
+
+    def get_queryset(self):
+        return super().get_queryset().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        episode = self.object
+        siblings = Episode.objects.published().filter(series=episode.series_id)
+        context.update(
+            people=Person.objects.published().filter(episodes=episode),
+            companies=Company.objects.published().filter(episodes=episode),
+            previous_episode=siblings.filter(number__lt=episode.number).order_by("-number").first(),
+            next_episode=siblings.filter(number__gt=episode.number).order_by("number").first(),
+        )
+        return context

@@ -1,0 +1,97 @@
+"""
+Admin pieces every content admin shares: translation tabs, publication
+actions and columns, language badges, image previews.
+"""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.translator import translator
+
+from .publishing import Status
+
+admin.site.site_header = _("Renaulution administration")
+admin.site.site_title = _("Renaulution")
+admin.site.index_title = _("Content")
+admin.site.site_url = "/"
+
+
+def language_badges(obj, fields):
+    """Badges saying, per language, whether every field in `fields` is filled."""
+    badges = []
+    for code, _name in settings.LANGUAGES:
+        filled = all(getattr(obj, f"{field}_{code}") for field in fields)
+        badges.append(("badge-filled" if filled else "badge-missing", code, code))
+    return format_html(
+        '<span class="language-badges">{}</span>',
+        format_html_join(" ", '<span class="{}" title="{}">{}</span>', badges),
+    )
+
+
+class ContentAdmin(TabbedTranslationAdmin):
+    """Base admin for Publishable models with localized fields."""
+
+    #: Localized fields that must be filled for a language to count as done.
+    badge_fields = ()
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+
+    class Media:
+        css = {"all": ("admin/renaulution.css",)}
+
+    @admin.display(description=_("published"), boolean=True, ordering="status")
+    def published_column(self, obj):
+        return obj.is_published
+
+    @admin.display(description=_("languages"))
+    def languages_column(self, obj):
+        fields = self.badge_fields or translator.get_options_for_model(type(obj)).fields
+        return language_badges(obj, fields)
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.exclude(status=Status.PUBLISHED).update(
+            status=Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.filter(status=Status.PUBLISHED).update(
+            status=Status.DRAFT, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+def image_preview(field_name, description):
+    """A read-only admin column/field that shows a small preview of an image."""
+
+    @admin.display(description=description)
+    def preview(self, obj):
+        image = getattr(obj, field_name)
+        if not image:
+            return "—"
+        alt = getattr(obj, f"{field_name}_alt", "") or ""
+        return format_html(
+            '<img src="{}" alt="{}" class="admin-preview" loading="lazy">', image.url, alt
+        )
+
+    preview.__name__ = f"{field_name}_preview"
+    return preview
+
+
+PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})

@@ -1,0 +1,142 @@
+"""
+Publication state shared by every public model, and the view mixin that
+enforces it.
+
+An object is public when its status is "published" and its publication date
+is not in the future. `published()` is the one place that says so; every
+view, feed and sitemap goes through it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def by_slug(self, slug, language=None):
+        """
+        Objects whose slug in `language` is `slug`, or whose slug in that
+        language is unset and whose English slug is `slug` (the fallback).
+        """
+        language = language or translation.get_language()
+        own = f"slug_{language}"
+        if language == settings.LANGUAGE_CODE:
+            return self.filter(**{own: slug})
+        return self.filter(
+            Q(**{own: slug}) | Q(**{f"{own}__isnull": True, "slug_en": slug})
+        )
+
+    def by_any_slug(self, slug):
+        """Objects that have `slug` in any language."""
+        query = Q()
+        for code, _name in settings.LANGUAGES:
+            query |= Q(**{f"slug_{code}": slug})
+        return self.filter(query)
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are never shown to readers."),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_(
+            "A published item appears to readers from this moment on; "
+            "a date in the future schedules it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+def english_slug_required(model_name):
+    """A database check that the English slug, the canonical one, is set."""
+    return models.CheckConstraint(
+        condition=Q(slug_en__isnull=False) & ~Q(slug_en=""),
+        name=f"{model_name}_english_slug_required",
+    )
+
+
+def validate_image_upload(file):
+    """Refuse files that are too large or that Pillow cannot read as an image."""
+    limit = settings.MAX_IMAGE_UPLOAD_SIZE
+    if file.size > limit:
+        raise ValidationError(
+            _("This image is %(size)s; the largest accepted is %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    width, height = get_image_dimensions(file)
+    if not width or not height:
+        raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
+
+
+class PublishedObjectMixin:
+    """
+    For `DetailView`s of Publishable models with localized slugs.
+
+    Readers only see published objects; staff with the view permission also
+    see drafts (with a banner). The slug is looked up in the active language
+    with the English fallback; a slug of another language redirects (301) to
+    the canonical URL of the same object.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.can_preview():
+            return queryset
+        return queryset.published()
+
+    def can_preview(self):
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs["slug"]
+        obj = queryset.by_slug(slug).first()
+        if obj is None:
+            other = queryset.by_any_slug(slug).first()
+            if other is None:
+                raise Http404(_("No page here."))
+            self.redirect_to = other.get_absolute_url()
+            return other
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        self.redirect_to = None
+        self.object = self.get_object()
+        if self.redirect_to and self.redirect_to != request.path:
+            return redirect(self.redirect_to, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)

@@ -1,0 +1,63 @@
+"""
+The roles of the site as auth groups, and the model permissions each holds.
+
+Migrations call `sync_role_groups` with their historical `apps`, so a later
+migration that adds a model can call it again to grant the new permissions.
+"""
+
+from django.conf import settings
+
+EDITORS = "Editors"
+TRANSLATORS = "Translators ({language})"
+
+#: Every model editors manage, by app label.
+CONTENT_MODELS = {
+    "companies": ["company", "person", "position", "pressrelease"],
+    "episodes": ["series", "seriesproducer", "episode", "episodecompany"],
+}
+#: The models that hold localized text, which translators may change.
+TRANSLATABLE_MODELS = {
+    "companies": ["company", "person", "position", "pressrelease"],
+    "episodes": ["series", "episode"],
+}
+
+
+def translator_group_names():
+    return [TRANSLATORS.format(language=code) for code, _name in settings.LANGUAGES]
+
+
+def _permissions(Permission, models, actions):
+    codenames = [
+        f"{action}_{model}" for app, names in models.items() for model in names for action in actions
+    ]
+    return Permission.objects.filter(
+        content_type__app_label__in=list(models), codename__in=codenames
+    )
+
+
+def sync_role_groups(apps):
+    """Create the role groups if missing and set their permissions."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.set(
+        _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
+    )
+    translator_permissions = list(
+        _permissions(Permission, CONTENT_MODELS, ["view"])
+        | _permissions(Permission, TRANSLATABLE_MODELS, ["change"])
+    )
+    for name in translator_group_names():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(translator_permissions)
+
+
+def create_permissions_now(apps):
+    """Permissions are normally made after `migrate`; groups need them before."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None

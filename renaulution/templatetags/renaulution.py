@@ -1,0 +1,86 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from renaulution.richtext import sanitize_html
+
+register = template.Library()
+
+
+@register.filter
+def richtext(html):
+    """Render stored rich text, cleaned against the editor's allow-list."""
+    return mark_safe(sanitize_html(html or ""))  # noqa: S308 - cleaned by nh3 just above
+
+
+def fell_back(obj, field):
+    """True when `obj.field` shows English because the active language is empty."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return False
+    own = getattr(obj, f"{field}_{language}", None)
+    return not own and bool(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None))
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="en"` when the field's text fell back to English, else nothing."""
+    if obj is not None and fell_back(obj, field):
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """
+    The current page in every language: [{code, name, url, current}].
+
+    A page about one object (context `object` with `get_absolute_url`) links
+    to the same object's URL in each language, localized slug included; other
+    pages translate their URL pattern and keep the query string.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    obj = context.get("object")
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with translation.override(code):
+                url = obj.get_absolute_url()
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def picture(obj, field, css_class="", eager=False):
+    """An <img> for image `field` of `obj`, with its size and localized alt text."""
+    image = getattr(obj, field, None)
+    if not image:
+        return ""
+    alt_field = f"{field}_alt"
+    return format_html(
+        '<img src="{src}" alt="{alt}" width="{width}" height="{height}" class="{css}"'
+        ' loading="{loading}" decoding="async"{lang}>',
+        src=image.url,
+        alt=getattr(obj, alt_field, "") or "",
+        width=getattr(obj, f"{field}_width", "") or "",
+        height=getattr(obj, f"{field}_height", "") or "",
+        css=css_class,
+        loading="eager" if eager else "lazy",
+        lang=lang_attr(obj, alt_field),
+    )

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from . import views
+
+urlpatterns = [
+    path("", views.root_redirect, name="root"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("episodes/", include("episodes.urls")),
+    path("", include("companies.urls")),
+)
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Uploaded files. A production deployment may serve MEDIA_ROOT from
+    # its web server instead and leave DJANGO_SERVE_MEDIA off.
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
