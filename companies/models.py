@@ -78,9 +78,7 @@ class Company(Publishable):
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
             english_slug_required("company"),
-            models.CheckConstraint(
-                condition=~Q(parent=F("pk")), name="company_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_own_parent"),
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
                 | Q(founded_year__gte=1800, founded_year__lte=2100),
@@ -131,9 +129,7 @@ class Person(Publishable):
     )
     portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_alt = models.CharField(
-        _("portrait text alternative"), max_length=255, blank=True
-    )
+    portrait_alt = models.CharField(_("portrait text alternative"), max_length=255, blank=True)
 
     objects = PersonQuerySet.as_manager()
 

@@ -128,9 +128,9 @@ class PressReleaseListView(ListView):
         context.update(
             selected_company=self.company,
             selected_year=self.year,
-            filter_companies=Company.objects.published().filter(
-                press_releases__in=published
-            ).distinct(),
+            filter_companies=Company.objects.published()
+            .filter(press_releases__in=published)
+            .distinct(),
             filter_years=[day.year for day in published.dates("issued_on", "year", order="DESC")],
             filter_query=self.filter_query(),
         )

@@ -80,9 +80,7 @@ class SeriesProducer(models.Model):
     """A producer of a series. Protects the company from deletion."""
 
     series = models.ForeignKey(Series, on_delete=models.CASCADE)
-    company = models.ForeignKey(
-        Company, verbose_name=_("producer"), on_delete=models.PROTECT
-    )
+    company = models.ForeignKey(Company, verbose_name=_("producer"), on_delete=models.PROTECT)
 
     class Meta:
         ordering = ["pk"]
@@ -119,7 +117,9 @@ class Episode(Publishable):
         help_text=_("Part of the page address. Other languages fall back to the English one."),
     )
     synopsis = RichTextField(_("synopsis"), blank=True)
-    runtime_minutes = models.PositiveSmallIntegerField(_("runtime (minutes)"), null=True, blank=True)
+    runtime_minutes = models.PositiveSmallIntegerField(
+        _("runtime (minutes)"), null=True, blank=True
+    )
     release_date = models.DateField(_("release date"), null=True, blank=True)
     still = models.ImageField(
         _("still image"),

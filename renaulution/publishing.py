@@ -7,13 +7,13 @@ is not in the future. `published()` is the one place that says so; every
 view, feed and sitemap goes through it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -37,9 +37,7 @@ class PublishedQuerySet(models.QuerySet):
         own = f"slug_{language}"
         if language == settings.LANGUAGE_CODE:
             return self.filter(**{own: slug})
-        return self.filter(
-            Q(**{own: slug}) | Q(**{f"{own}__isnull": True, "slug_en": slug})
-        )
+        return self.filter(Q(**{own: slug}) | Q(**{f"{own}__isnull": True, "slug_en": slug}))
 
     def by_any_slug(self, slug):
         """Objects that have `slug` in any language."""

@@ -28,7 +28,10 @@ def translator_group_names():
 
 def _permissions(Permission, models, actions):
     codenames = [
-        f"{action}_{model}" for app, names in models.items() for model in names for action in actions
+        f"{action}_{model}"
+        for app, names in models.items()
+        for model in names
+        for action in actions
     ]
     return Permission.objects.filter(
         content_type__app_label__in=list(models), codename__in=codenames

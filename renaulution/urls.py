@@ -22,5 +22,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded files. A production deployment may serve MEDIA_ROOT from
     # its web server instead and leave DJANGO_SERVE_MEDIA off.
     urlpatterns += [
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]

@@ -48,7 +48,7 @@ def language_links(context):
     obj = context.get("object")
     current = translation.get_language()
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         if obj is not None and hasattr(obj, "get_absolute_url"):
             with translation.override(code):
                 url = obj.get_absolute_url()

@@ -1,0 +1,67 @@
+# Renaulution: `make run` to serve the site, `make test` to check everything.
+# Needs only Python 3.11+ and make; the virtualenv is created on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format check messages install install-dev clean
+
+help:
+	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test      lint, Django checks, migrations check and the whole test suite"
+	@echo "make lint      ruff lint and format check"
+	@echo "make format    ruff format and safe fixes"
+	@echo "make check     manage.py check (add --deploy settings via environment)"
+	@echo "make messages  extract and compile the interface translations (needs GNU gettext)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_renaulution
+	@if [ "$${DJANGO_DEBUG:-1}" = "0" ]; then $(MANAGE) collectstatic --no-input --verbosity 0; fi
+	@echo ""
+	@echo "  Renaulution is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  Create an admin account with:  $(MANAGE) createsuperuser"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(MANAGE) check
+
+test: install-dev lint
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles
