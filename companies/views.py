@@ -61,9 +61,9 @@ class CompanyDetailView(PublishedObjectMixin, DetailView):
             positions=Position.objects.filter(
                 company=company, person__in=Person.objects.published()
             ).select_related("person"),
-            press_releases=PressRelease.objects.published().filter(company=company)[
-                :DETAIL_PRESS_RELEASES
-            ],
+            press_releases=PressRelease.objects.published()
+            .filter(company=company)
+            .for_listing()[:DETAIL_PRESS_RELEASES],
             episodes=Episode.objects.published().filter(companies=company).for_listing(),
         )
         return context

@@ -5,6 +5,7 @@ actions and columns, language badges, image previews.
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,7 @@ class ContentAdmin(TabbedTranslationAdmin):
     badge_fields = ()
     actions = ["publish", "unpublish"]
     save_on_top = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         css = {"all": ("admin/renaulution.css",)}

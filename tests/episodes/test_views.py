@@ -1,0 +1,155 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import CompanyFactory, EpisodeCompanyFactory, EpisodeFactory, PersonFactory
+from tests.html import read_page
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "fr", "it"]
+
+
+@pytest.fixture
+def episode():
+    episode = EpisodeFactory(
+        number=1,
+        title_en="Revolution or Death",
+        title_fr="Révolution ou la mort",
+        title_it="Rivoluzione o morte",
+        slug_en="revolution-or-death",
+        slug_fr="revolution-ou-la-mort",
+        slug_it=None,
+        synopsis_en="<p>The English synopsis.</p>",
+        synopsis_fr="<p>Le synopsis français.</p>",
+        synopsis_it="",
+    )
+    person = PersonFactory(name="Luca de Meo")
+    episode.people.add(person)
+    EpisodeCompanyFactory(episode=episode, company=CompanyFactory(name="Dacia"))
+    return episode
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_episode_list_answers_in_each_language(client, episode, language):
+    with translation.override(language):
+        url = reverse("episodes:episode_list")
+    response = client.get(url)
+    page = read_page(response)
+    assert response.status_code == 200
+    assert page.lang == language
+    assert set(page.alternates) == {"en", "fr", "it", "x-default"}
+    with translation.override(language):
+        assert episode.title in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "title"),
+    [
+        ("en", "/en/episodes/revolution-or-death/", "Revolution or Death"),
+        ("fr", "/fr/episodes/revolution-ou-la-mort/", "Révolution ou la mort"),
+        # No Italian slug: the English one is the Italian page's address.
+        ("it", "/it/episodes/revolution-or-death/", "Rivoluzione o morte"),
+    ],
+)
+def test_episode_detail_in_each_language(client, episode, language, path, title):
+    response = client.get(path)
+    page = read_page(response)
+    assert response.status_code == 200
+    assert page.lang == language
+    assert page.h1 == title
+    # The switcher and the alternates point at the same episode in every language.
+    expected = {
+        "en": "/en/episodes/revolution-or-death/",
+        "fr": "/fr/episodes/revolution-ou-la-mort/",
+        "it": "/it/episodes/revolution-or-death/",
+    }
+    assert page.switcher == {code: url for code, url in expected.items() if code != language}
+    assert {
+        code: url.removeprefix("http://testserver") for code, url in page.alternates.items()
+    } == (expected | {"x-default": expected["en"]})
+    assert "Luca de Meo" in response.content.decode()
+    assert "Dacia" in response.content.decode()
+
+
+def test_text_that_fell_back_to_english_is_marked(client, episode):
+    page = read_page(client.get("/it/episodes/revolution-or-death/"))
+    assert "The English synopsis." in page.fallback_texts
+    page = read_page(client.get("/fr/episodes/revolution-ou-la-mort/"))
+    assert "The English synopsis." not in page.fallback_texts
+    assert (
+        "Le synopsis français."
+        in client.get("/fr/episodes/revolution-ou-la-mort/").content.decode()
+    )
+
+
+def test_another_languages_slug_redirects_permanently_to_the_canonical_one(client, episode):
+    response = client.get("/fr/episodes/revolution-or-death/")
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/episodes/revolution-ou-la-mort/"
+    response = client.get("/en/episodes/revolution-ou-la-mort/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/episodes/revolution-or-death/"
+
+
+def test_a_draft_episode_answers_404_and_is_not_listed(client, episode):
+    draft = EpisodeFactory(series=episode.series, draft=True, title_en="Secret cut")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "Secret cut" not in client.get("/en/episodes/").content.decode()
+
+
+def test_episodes_of_a_draft_series_are_not_public(client, episode):
+    episode.series.status = "draft"
+    episode.series.save()
+    assert client.get("/en/episodes/revolution-or-death/").status_code == 404
+    assert "Revolution or Death" not in client.get("/en/episodes/").content.decode()
+
+
+def test_staff_preview_a_draft_with_a_banner(client, admin_user, episode):
+    draft = EpisodeFactory(series=episode.series, draft=True, title_en="Secret cut")
+    client.force_login(admin_user)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "draft-banner" in response.content.decode()
+
+
+def test_draft_people_and_companies_are_not_linked_from_an_episode(client, episode):
+    episode.people.add(PersonFactory(name="Hidden Person", draft=True))
+    EpisodeCompanyFactory(episode=episode, company=CompanyFactory(name="Hidden Co", draft=True))
+    content = client.get(episode.get_absolute_url()).content.decode()
+    assert "Hidden Person" not in content
+    assert "Hidden Co" not in content
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_episode_list_costs_the_same_queries_for_any_number_of_rows(
+    client, django_assert_num_queries, rows
+):
+    series = EpisodeFactory(number=1).series
+    for number in range(2, rows + 1):
+        EpisodeFactory(series=series, number=number)
+    # 1 query: published episodes of published series, with their series.
+    with django_assert_num_queries(1):
+        response = client.get("/en/episodes/")
+    assert response.content.decode().count('class="card"') == rows
+
+
+def test_episode_detail_query_count(client, episode, django_assert_num_queries):
+    for _ in range(5):
+        episode.people.add(PersonFactory())
+    # episode with series, people, companies, previous and next episode.
+    with django_assert_num_queries(5):
+        assert client.get(episode.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/episodes/no-such-episode/",
+        "/fr/episodes/" + "x" * 2000 + "/",
+        "/en/episodes/%3Cscript%3E/",
+        "/en/episodes/a%00b/",
+    ],
+)
+def test_unknown_or_odd_slugs_answer_404(client, episode, path):
+    assert client.get(path).status_code == 404

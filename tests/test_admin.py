@@ -1,0 +1,265 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from companies.models import Company, PressRelease
+from renaulution.roles import EDITORS, translator_group_names
+from tests.factories import (
+    CompanyFactory,
+    EpisodeCompanyFactory,
+    EpisodeFactory,
+    PersonFactory,
+    PositionFactory,
+    PressReleaseFactory,
+    SeriesProducerFactory,
+)
+from tests.html import read_page
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
+    return user
+
+
+def png_upload(name="image.png", size=(40, 30)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "gold").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def press_release_form(company, **overrides):
+    data = {
+        "title_en": "Ampere starts",
+        "title_fr": "Ampere démarre",
+        "title_it": "Ampere parte",
+        "slug_en": "ampere-starts",
+        "slug_fr": "ampere-demarre",
+        "slug_it": "",
+        "summary_en": "The electric arm is launched.",
+        "summary_fr": "La branche électrique est lancée.",
+        "summary_it": "Il ramo elettrico è lanciato.",
+        "body_en": "<p>English <strong>body</strong>.</p>",
+        "body_fr": "<p>Corps français.</p>",
+        "body_it": "<p>Corpo italiano.</p>",
+        "image_alt_en": "",
+        "image_alt_fr": "",
+        "image_alt_it": "",
+        "company": company.pk,
+        "issued_on": "2023-11-01",
+        "original_language": "en",
+        "source_url": "",
+        "press_contact": "",
+        "status": "draft",
+        "published_at_0": "2023-11-01",
+        "published_at_1": "09:00:00",
+    }
+    return data | overrides
+
+
+def test_the_role_groups_exist_with_their_permissions():
+    editors = Group.objects.get(name=EDITORS)
+    codenames = set(editors.permissions.values_list("codename", flat=True))
+    assert {"add_pressrelease", "change_episode", "delete_company", "view_person"} <= codenames
+    for name in translator_group_names():
+        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert "change_pressrelease" in codenames
+        assert "view_company" in codenames
+        assert not any(code.startswith(("add_", "delete_")) for code in codenames)
+
+
+def test_an_editor_creates_publishes_and_readers_see_it_in_each_language(client, editor):
+    company = CompanyFactory(name="Renault Group")
+    person = PersonFactory()
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(company, people=[person.pk], image=png_upload()),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    release = PressRelease.objects.get(slug_en="ampere-starts")
+    assert release.slug_it is None
+    assert release.image_width == 40
+    assert client.get("/en/press/ampere-starts/").status_code == 200  # staff preview
+    client.logout()
+    assert client.get("/en/press/ampere-starts/").status_code == 404  # still a draft
+
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:companies_pressrelease_changelist"),
+        {"action": "publish", "_selected_action": [release.pk]},
+    )
+    assert response.status_code == 302
+    client.logout()
+    for path, title in [
+        ("/en/press/ampere-starts/", "Ampere starts"),
+        ("/fr/press/ampere-demarre/", "Ampere démarre"),
+        ("/it/press/ampere-starts/", "Ampere parte"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert read_page(response).h1 == title
+    assert "Corps français." in client.get("/fr/press/ampere-demarre/").content.decode()
+    assert "Ampere parte" in client.get("/it/press/").content.decode()
+
+
+def test_unpublish_hides_from_readers(client, editor):
+    release = PressReleaseFactory(slug_en="visible")
+    client.post(
+        reverse("admin:companies_pressrelease_changelist"),
+        {"action": "unpublish", "_selected_action": [release.pk]},
+    )
+    client.logout()
+    assert client.get("/en/press/visible/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "field", ["title_fr", "summary_it", "body_en", "body_fr", "image_alt_it", "press_contact"]
+)
+def test_a_script_in_any_field_is_never_rendered_as_a_script(client, editor, field):
+    company = CompanyFactory()
+    data = press_release_form(company, status="published", image=png_upload())
+    data[field] = data[field] + SCRIPT if data[field] else "Text " + SCRIPT
+    response = client.post(reverse("admin:companies_pressrelease_add"), data)
+    assert response.status_code == 302
+    client.logout()
+    for path in [
+        "/en/press/ampere-starts/",
+        "/fr/press/ampere-demarre/",
+        "/it/press/ampere-starts/",
+        "/it/press/",
+        "/fr/",
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert read_page(response).scripts == []
+        assert "<script>" not in response.content.decode()
+
+
+def test_rich_text_is_sanitized_when_written_outside_forms():
+    release = PressReleaseFactory(
+        body_en='<p onclick="x()">Hi<script>bad()</script><a href="javascript:x()">l</a></p>',
+        body_fr='<iframe src="https://evil"></iframe><p><em>ok</em></p>',
+    )
+    release.refresh_from_db()
+    assert "script" not in release.body_en and "onclick" not in release.body_en
+    assert "javascript:" not in release.body_en
+    assert release.body_fr == "<p><em>ok</em></p>"
+
+
+def test_the_slug_must_be_unique_per_language(client, editor):
+    PressReleaseFactory(slug_en="taken", slug_fr="pris")
+    company = CompanyFactory()
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(company, slug_en="free", slug_fr="pris"),
+    )
+    assert response.status_code == 200
+    assert "slug_fr" in response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("fake.png", b"not an image at all", content_type="image/png"), "image"),
+        (SimpleUploadedFile("doc.txt", b"hello", content_type="text/plain"), "image"),
+    ],
+)
+def test_an_upload_that_is_not_an_image_is_refused_clearly(client, editor, upload, message):
+    company = CompanyFactory()
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"), press_release_form(company, image=upload)
+    )
+    assert response.status_code == 200
+    assert message in str(response.context["adminform"].form.errors["image"]).lower()
+    assert not PressRelease.objects.exists()
+
+
+def test_an_oversized_image_is_refused(client, editor, settings):
+    settings.MAX_IMAGE_UPLOAD_SIZE = 100
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(CompanyFactory(), image=png_upload(size=(400, 400))),
+    )
+    assert response.status_code == 200
+    assert "largest accepted" in str(response.context["adminform"].form.errors["image"])
+
+
+def test_deleting_a_company_that_content_refers_to_is_refused(client, editor):
+    for company in [
+        PressReleaseFactory().company,
+        EpisodeCompanyFactory().company,
+        SeriesProducerFactory().company,
+        PositionFactory().company,
+        CompanyFactory(parent=CompanyFactory()).parent,
+    ]:
+        response = client.post(
+            reverse("admin:companies_company_delete", args=[company.pk]), {"post": "yes"}
+        )
+        assert response.status_code == 200  # the "cannot delete" page
+        assert Company.objects.filter(pk=company.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "companies_company",
+        "companies_person",
+        "companies_pressrelease",
+        "episodes_series",
+        "episodes_episode",
+    ],
+)
+def test_every_admin_page_works_for_an_editor(client, editor, name):
+    release = PressReleaseFactory()
+    episode = EpisodeFactory()
+    PositionFactory(company=release.company)
+    objects = {
+        "companies_company": release.company,
+        "companies_person": PositionFactory().person,
+        "companies_pressrelease": release,
+        "episodes_series": episode.series,
+        "episodes_episode": episode,
+    }
+    changelist = client.get(reverse(f"admin:{name}_changelist"))
+    assert changelist.status_code == 200
+    assert "language-badges" in changelist.content.decode()
+    assert client.get(reverse(f"admin:{name}_changelist") + "?q=a").status_code == 200
+    assert client.get(reverse(f"admin:{name}_add")).status_code == 200
+    change = client.get(reverse(f"admin:{name}_change", args=[objects[name].pk]))
+    assert change.status_code == 200
+    content = change.content.decode()
+    # Translation tabs load jQuery UI from our static files, not a CDN.
+    assert "vendor/jquery-ui/jquery-ui.min.js" in content
+    assert "googleapis" not in content
+    assert client.get(reverse(f"admin:{name}_history", args=[objects[name].pk])).status_code == 200
+
+
+def test_view_on_site_opens_the_public_page(client, editor):
+    release = PressReleaseFactory(slug_en="on-site")
+    content = client.get(
+        reverse("admin:companies_pressrelease_change", args=[release.pk])
+    ).content.decode()
+    assert "viewsitelink" in content
+    ct = ContentType.objects.get_for_model(PressRelease)
+    response = client.get(reverse("admin:view_on_site", args=[ct.pk, release.pk]))
+    assert response.status_code == 302
+    assert response["Location"].endswith("/en/press/on-site/")
+
+
+def test_changelist_query_count_does_not_grow(client, editor, django_assert_max_num_queries):
+    PressReleaseFactory.create_batch(60)
+    # Sessions, user, permissions, counts, rows with companies, filters: a
+    # fixed ceiling whatever the number of rows.
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("admin:companies_pressrelease_changelist")).status_code == 200

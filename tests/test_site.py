@@ -1,0 +1,163 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError
+from django.test import override_settings
+
+from tests.factories import (
+    EpisodeFactory,
+    PressReleaseFactory,
+    SeriesFactory,
+    SeriesProducerFactory,
+)
+from tests.html import read_page
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("it", "/it/"),
+        ("de-DE,de;q=0.9", "/en/"),
+        ("", "/en/"),
+        ("garbage;;;q=x", "/en/"),
+    ],
+)
+def test_root_redirects_to_the_readers_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr", "it"])
+def test_home_shows_the_series_its_episodes_and_latest_press(client, language):
+    series = SeriesFactory()
+    SeriesProducerFactory(series=series)
+    for number in (1, 2):
+        EpisodeFactory(series=series, number=number)
+    PressReleaseFactory(title_en="Latest news", title_fr="Dernières nouvelles", title_it="Ultime")
+    response = client.get(f"/{language}/")
+    page = read_page(response)
+    assert response.status_code == 200
+    assert page.lang == language
+    assert (
+        page.h1
+        == {
+            "en": "Anatomy of a Comeback",
+            "fr": "Anatomie d'un come-back",
+            "it": "Anatomia di un come-back",
+        }[language]
+    )
+    content = response.content.decode()
+    assert content.count('class="card"') == 2
+    assert {"en": "Latest news", "fr": "Dernières nouvelles", "it": "Ultime"}[language] in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [3, 300])
+def test_home_query_count_does_not_grow(client, django_assert_num_queries, rows):
+    series = SeriesFactory()
+    SeriesProducerFactory.create_batch(2, series=series)
+    for number in range(1, 5):
+        EpisodeFactory(series=series, number=number)
+    PressReleaseFactory.create_batch(rows)
+    # series with platform and subject, its producers, its episodes, the
+    # latest press releases with their companies.
+    with django_assert_num_queries(4):
+        assert client.get("/en/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_home_without_content_is_a_clean_page(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Nothing is published yet." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    assert client.get("/healthz").status_code == 503
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/de/", "/xx/episodes/", "/en/nothing-here/", "/EN/"])
+def test_unknown_paths_answer_a_styled_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert 'class="site-header"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_404_is_in_the_readers_language(client):
+    page = read_page(client.get("/fr/episodes/nope/"))
+    assert page.lang == "fr"
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_a_server_error_shows_the_styled_500_page(client, monkeypatch):
+    import renaulution.views
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(renaulution.views.Series.objects, "published", boom)
+    client.raise_request_exception = False
+    response = client.get("/en/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def run_settings(env, *args):
+    """Run manage.py in a fresh process with exactly `env` for Django's variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings({"DJANGO_DEBUG": "0"}, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_settings(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "a-real-secret-" + "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "renaulution.example",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stderr
