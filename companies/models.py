@@ -4,11 +4,11 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from renaulution.fields import image_fields, slug_field
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
-    validate_image_upload,
 )
 from renaulution.richtext import RichTextField
 
@@ -29,12 +29,7 @@ class Company(Publishable):
         MEDIA = "media", _("Media")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_("Part of the page address. Other languages fall back to the English one."),
-    )
+    slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -52,21 +47,8 @@ class Company(Publishable):
         _("headquarters"), max_length=200, blank=True, help_text=_("City and country.")
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
-        _("logo"),
-        upload_to="companies/logos/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-        validators=[validate_image_upload],
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_alt = models.CharField(
-        _("logo text alternative"),
-        max_length=255,
-        blank=True,
-        help_text=_("What the logo shows, for readers who cannot see it."),
+    logo, logo_width, logo_height, logo_alt = image_fields(
+        "logo", _("logo"), upload_to="companies/logos/"
     )
 
     objects = CompanyQuerySet.as_manager()
@@ -106,12 +88,7 @@ class PersonQuerySet(PublishedQuerySet):
 
 class Person(Publishable):
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_("Part of the page address. Other languages fall back to the English one."),
-    )
+    slug = slug_field()
     headline = models.CharField(
         _("headline"),
         max_length=255,
@@ -119,17 +96,9 @@ class Person(Publishable):
         help_text=_('One line under the name, e.g. "CEO of Renault Group".'),
     )
     biography = RichTextField(_("biography"), blank=True)
-    portrait = models.ImageField(
-        _("portrait"),
-        upload_to="people/portraits/",
-        blank=True,
-        width_field="portrait_width",
-        height_field="portrait_height",
-        validators=[validate_image_upload],
+    portrait, portrait_width, portrait_height, portrait_alt = image_fields(
+        "portrait", _("portrait"), upload_to="people/portraits/"
     )
-    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_alt = models.CharField(_("portrait text alternative"), max_length=255, blank=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -186,12 +155,7 @@ class PressReleaseQuerySet(PublishedQuerySet):
 
 class PressRelease(Publishable):
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_("Part of the page address. Other languages fall back to the English one."),
-    )
+    slug = slug_field()
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Two or three sentences shown in lists.")
     )
@@ -215,17 +179,9 @@ class PressRelease(Publishable):
     )
     source_url = models.URLField(_("source address"), blank=True)
     press_contact = models.CharField(_("press contact"), max_length=255, blank=True)
-    image = models.ImageField(
-        _("image"),
-        upload_to="press/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        validators=[validate_image_upload],
+    image, image_width, image_height, image_alt = image_fields(
+        "image", _("image"), upload_to="press/"
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(_("image text alternative"), max_length=255, blank=True)
 
     objects = PressReleaseQuerySet.as_manager()
 

@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Person
+from renaulution.fields import image_fields, slug_field
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
-    validate_image_upload,
 )
 from renaulution.richtext import RichTextField
 
@@ -50,17 +50,9 @@ class Series(Publishable):
         related_name="series_produced",
         blank=True,
     )
-    poster = models.ImageField(
-        _("poster"),
-        upload_to="series/",
-        blank=True,
-        width_field="poster_width",
-        height_field="poster_height",
-        validators=[validate_image_upload],
+    poster, poster_width, poster_height, poster_alt = image_fields(
+        "poster", _("poster"), upload_to="series/"
     )
-    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    poster_alt = models.CharField(_("poster text alternative"), max_length=255, blank=True)
 
     objects = SeriesQuerySet.as_manager()
 
@@ -110,28 +102,15 @@ class Episode(Publishable):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_("Part of the page address. Other languages fall back to the English one."),
-    )
+    slug = slug_field()
     synopsis = RichTextField(_("synopsis"), blank=True)
     runtime_minutes = models.PositiveSmallIntegerField(
         _("runtime (minutes)"), null=True, blank=True
     )
     release_date = models.DateField(_("release date"), null=True, blank=True)
-    still = models.ImageField(
-        _("still image"),
-        upload_to="episodes/",
-        blank=True,
-        width_field="still_width",
-        height_field="still_height",
-        validators=[validate_image_upload],
+    still, still_width, still_height, still_alt = image_fields(
+        "still", _("still image"), upload_to="episodes/"
     )
-    still_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    still_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    still_alt = models.CharField(_("still text alternative"), max_length=255, blank=True)
     people = models.ManyToManyField(
         Person, verbose_name=_("people featured"), blank=True, related_name="episodes"
     )

@@ -8,13 +8,10 @@ view, feed and sitemap goes through it.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -82,20 +79,6 @@ def english_slug_required(model_name):
         condition=Q(slug_en__isnull=False) & ~Q(slug_en=""),
         name=f"{model_name}_english_slug_required",
     )
-
-
-def validate_image_upload(file):
-    """Refuse files that are too large or that Pillow cannot read as an image."""
-    limit = settings.MAX_IMAGE_UPLOAD_SIZE
-    if file.size > limit:
-        raise ValidationError(
-            _("This image is %(size)s; the largest accepted is %(limit)s."),
-            code="file_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-        )
-    width, height = get_image_dimensions(file)
-    if not width or not height:
-        raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
 
 
 class PublishedObjectMixin:

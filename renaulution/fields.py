@@ -1,0 +1,59 @@
+"""Model fields that several content models share."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_image_upload(file):
+    """Refuse files that are too large or that Pillow cannot read as an image."""
+    limit = settings.MAX_IMAGE_UPLOAD_SIZE
+    if file.size > limit:
+        raise ValidationError(
+            _("This image is %(size)s; the largest accepted is %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    width, height = get_image_dimensions(file)
+    if not width or not height:
+        raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
+
+
+def slug_field():
+    """The localized slug of a public object (English required, others optional)."""
+    return models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+
+
+def image_fields(name, verbose_name, upload_to):
+    """
+    An optional image with its stored size and its text alternative:
+    `logo, logo_width, logo_height, logo_alt = image_fields("logo", …)`.
+
+    The size is stored so pages can give <img> its width and height without
+    opening the file; the text alternative is registered as localized.
+    """
+    image = models.ImageField(
+        verbose_name,
+        upload_to=upload_to,
+        blank=True,
+        width_field=f"{name}_width",
+        height_field=f"{name}_height",
+        validators=[validate_image_upload],
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    return image, width, height, alt
