@@ -8,10 +8,12 @@ returns the text alternative in every language, built from the same
 parameters so that the words always describe what is drawn.
 
 Output is deterministic: the same parameters give the same bytes on every
-run (no timestamps, no randomness, the font embedded in Pillow).
+run (no timestamps, no randomness, the font embedded in Pillow). The
+drawing functions are pure, so their results are cached for the process.
 """
 
 import io
+from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -139,6 +141,7 @@ def _big(size):
 # Series poster ---------------------------------------------------------------
 
 
+@cache
 def poster_image(*, background, accent, rings=5):
     """Nested diamond outlines on a dark gradient, 800×1200 JPEG."""
     w, h = _big(POSTER_SIZE)
@@ -183,6 +186,7 @@ def poster_alt(*, background, accent, rings=5):
 # Episode stills ---------------------------------------------------------------
 
 
+@cache
 def still_image(*, number, background, accent):
     """A title card: the episode number and a diamond, 1280×720 JPEG."""
     w, h = _big(STILL_SIZE)
@@ -230,6 +234,7 @@ def still_alt(*, number, background, accent):
 # Company logos ----------------------------------------------------------------
 
 
+@cache
 def logo_image(*, mark, shape, colour, ink):
     """A stand-in logo: a monogram in a shape on white, 400×400 PNG."""
     w, h = _big(LOGO_SIZE)
@@ -274,6 +279,7 @@ def logo_alt(*, mark, shape, colour, ink):
 # Portraits --------------------------------------------------------------------
 
 
+@cache
 def portrait_image(*, initials, colour):
     """A monogram in a circle in place of a photograph, 600×600 PNG."""
     w, h = _big(PORTRAIT_SIZE)
@@ -308,6 +314,7 @@ def portrait_alt(*, initials, colour):
 # Press release images ----------------------------------------------------------
 
 
+@cache
 def press_image(*, label, background, accent):
     """A banner with a row of diamonds and a label (a year), 1200×630 JPEG."""
     w, h = _big(PRESS_SIZE)

@@ -1,0 +1,1413 @@
+"""
+The shipped content as plain data, in English, French and Italian.
+
+Every text is our own wording of facts taken from the press articles in
+`shared/seeds/` (an Italian article and press release, two French articles,
+an English trade article). A few widely known facts complete them where the
+design asks for them: founding years, headquarters, websites, and the years
+in which positions began. Nothing here is copied from a seed.
+
+Conventions:
+- `L(en, fr, it)` holds one localized value;
+- companies refer to one another, and everything refers to companies and
+  people, by English slug; parents come before their children;
+- a position whose exact start is not known starts on the first day of its
+  year;
+- rich text uses only `<p>`, `<h2>`, `<em>`, `<strong>`, `<blockquote>` and
+  `<a href>` (the sanitizer's allow-list keeps them unchanged);
+- picture designs are parameters of the functions in `images.py`.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
+
+# When the shipped objects went public: the premiere of the series, 9:00 in
+# Paris. Fixed, so that every run stores the same value.
+PUBLISHED_AT = datetime.datetime(2024, 12, 13, 9, 0, tzinfo=PARIS)
+
+
+def L(en, fr, it):  # noqa: N802 - reads like a constructor in the tables below
+    """One value in each language."""
+    return {"en": en, "fr": fr, "it": it}
+
+
+def same(value):
+    """A value that is the same in every language (e.g. a company's slug)."""
+    return L(value, value, value)
+
+
+# Companies ----------------------------------------------------------------------
+
+COMPANIES = [
+    {
+        "name": "Renault Group",
+        "slug": same("renault-group"),
+        "kind": "group",
+        "parent": None,
+        "founded_year": 1899,
+        "website": "https://www.renaultgroup.com",
+        "headquarters": L(
+            "Boulogne-Billancourt, France",
+            "Boulogne-Billancourt, France",
+            "Boulogne-Billancourt, Francia",
+        ),
+        "tagline": L(
+            "The French carmaker behind Renault, Dacia, Alpine and Ampere",
+            "Le constructeur français qui réunit Renault, Dacia, Alpine et Ampere",
+            "Il costruttore francese che riunisce Renault, Dacia, Alpine e Ampere",
+        ),
+        "description": L(
+            "<p>Renault Group is the French car manufacturer that owns the Renault, Dacia "
+            "and Alpine brands. In 2023 it added Ampere, a company of its own devoted to "
+            "electric vehicles and software.</p>"
+            "<p>At the start of 2020 the group was close to the edge, and that year it "
+            "posted record losses of €7.3 billion. Jean-Dominique Senard, chairman of the board, "
+            "brought in Luca de Meo as chief executive in July 2020, and in January 2021 the "
+            "new boss unveiled the Renaulution, a plan to electrify the brands, build fewer "
+            "cars, renew the range and revive iconic names such as the Renault 5.</p>"
+            "<p>The docuseries <em>Anatomy of a Comeback</em>, released on Prime Video in "
+            "December 2024, tells the story of this turnaround from the inside.</p>",
+            "<p>Le groupe Renault est le constructeur automobile français propriétaire des "
+            "marques Renault, Dacia et Alpine. En 2023, il s'est doté d'Ampere, une "
+            "entreprise à part entière consacrée aux véhicules électriques et au "
+            "logiciel.</p>"
+            "<p>Début 2020, le groupe frôlait le précipice, et il a enregistré cette année-là "
+            "des pertes record de 7,3 milliards d'euros. Jean-Dominique Senard, "
+            "président du conseil d'administration, a confié la direction générale à Luca de "
+            "Meo en juillet 2020, et celui-ci a présenté en janvier 2021 la Renaulution : "
+            "électrifier les marques, produire moins de voitures, renouveler la gamme et "
+            "faire revivre des noms mythiques comme la Renault 5.</p>"
+            "<p>La série documentaire <em>Anatomie d'un come-back</em>, diffusée sur Prime "
+            "Video depuis décembre 2024, raconte ce redressement de l'intérieur.</p>",
+            "<p>Renault Group è il costruttore automobilistico francese a cui fanno capo i "
+            "marchi Renault, Dacia e Alpine. Nel 2023 ha dato vita ad Ampere, una società "
+            "dedicata interamente ai veicoli elettrici e al software.</p>"
+            "<p>All'inizio del 2020 il gruppo era vicino al collasso, e in quell'anno ha "
+            "registrato perdite record per 7,3 miliardi di euro. Jean-Dominique Senard, "
+            "presidente del consiglio di amministrazione, ha affidato la guida a Luca de Meo "
+            "nel luglio 2020, e nel gennaio 2021 il nuovo amministratore delegato ha "
+            "presentato la Renaulution: elettrificare i marchi, produrre meno auto, rinnovare "
+            "la gamma e riportare in vita nomi storici come la Renault 5.</p>"
+            "<p>La docuserie <em>Anatomia di un come-back</em>, disponibile su Prime Video "
+            "da dicembre 2024, racconta questa rinascita dall'interno.</p>",
+        ),
+        "logo": {"mark": "RG", "shape": "diamond", "colour": "yellow", "ink": "black"},
+    },
+    {
+        "name": "Renault",
+        "slug": same("renault"),
+        "kind": "brand",
+        "parent": "renault-group",
+        "founded_year": 1899,
+        "website": "",
+        "headquarters": L(
+            "Boulogne-Billancourt, France",
+            "Boulogne-Billancourt, France",
+            "Boulogne-Billancourt, Francia",
+        ),
+        "tagline": L(
+            "The group's founding brand, going electric and reviving its classics",
+            "La marque historique du groupe, qui passe à l'électrique et ressuscite ses classiques",
+            "Il marchio storico del gruppo, che passa all'elettrico e rilancia i suoi classici",
+        ),
+        "description": L(
+            "<p>Renault is the brand on which the group was built. Under the Renaulution it "
+            "is switching to electric power and bringing back well-loved models from its "
+            "past.</p>"
+            "<p>The new Renault 5 was warmly received at the 2024 Geneva Motor Show, the same "
+            "year the Scenic E-Tech Electric was named Car of the Year. Its electric cars, "
+            "among them the Renault 5, the coming Renault 4 and an electric Twingo planned "
+            "for 2026, rely on technology developed by Ampere, and the final episode of "
+            "<em>Anatomy of a Comeback</em> reveals the Renault 5 Turbo 3E.</p>",
+            "<p>Renault est la marque sur laquelle le groupe s'est construit. Avec la "
+            "Renaulution, elle passe à l'électrique et fait revenir des modèles qui ont "
+            "marqué son histoire.</p>"
+            "<p>La nouvelle Renault 5 a reçu un accueil chaleureux au Salon de Genève 2024, "
+            "l'année où le Scenic E-Tech Electric a été élu Voiture de l'année. Ses voitures "
+            "électriques, dont la Renault 5, la future Renault 4 et une Twingo électrique "
+            "prévue pour 2026, reposent sur des technologies mises au point par Ampere, et le "
+            "dernier épisode d'<em>Anatomie d'un come-back</em> dévoile la Renault 5 Turbo "
+            "3E.</p>",
+            "<p>Renault è il marchio su cui è nato il gruppo. Con la Renaulution sta passando "
+            "all'elettrico e riporta in strada modelli che hanno fatto la sua storia.</p>"
+            "<p>La nuova Renault 5 è stata accolta con calore al Salone di Ginevra 2024, "
+            "l'anno in cui la Scenic E-Tech Electric è stata eletta Auto dell'Anno. Le sue "
+            "auto elettriche, tra cui la Renault 5, la prossima Renault 4 e una Twingo "
+            "elettrica attesa per il 2026, si basano su tecnologie sviluppate da Ampere, e "
+            "l'ultimo episodio di <em>Anatomia di un come-back</em> svela la Renault 5 Turbo "
+            "3E.</p>",
+        ),
+        "logo": {"mark": "R", "shape": "diamond", "colour": "black", "ink": "white"},
+    },
+    {
+        "name": "Dacia",
+        "slug": same("dacia"),
+        "kind": "brand",
+        "parent": "renault-group",
+        "founded_year": 1966,
+        "website": "",
+        "headquarters": L("Mioveni, Romania", "Mioveni, Roumanie", "Mioveni, Romania"),
+        "tagline": L(
+            "Affordable cars and a pillar of the group's recovery",
+            "Des voitures abordables et un pilier du redressement du groupe",
+            "Auto accessibili e un pilastro della ripresa del gruppo",
+        ),
+        "description": L(
+            "<p>Dacia is the group's brand of affordable cars. When money was tight after "
+            "2020 it came to the rescue, growing steadily and becoming more and more "
+            "competitive.</p>"
+            "<p>Its next challenge is the Bigster, a larger model than the brand has been "
+            "known for. Cooperation with Nissan also reaches Dacia: there are plans to build "
+            "Dacia vehicles at Nissan's plant in Chennai, India.</p>",
+            "<p>Dacia est la marque de voitures abordables du groupe. Quand l'argent manquait, "
+            "après 2020, elle a joué les sauveurs en se développant sans cesse et en gagnant "
+            "en compétitivité.</p>"
+            "<p>Son prochain défi s'appelle Bigster, un modèle plus grand que ceux qui ont "
+            "fait sa réputation. La coopération avec Nissan la concerne aussi : des Dacia "
+            "doivent être produites dans une usine Nissan à Chennai, en Inde.</p>",
+            "<p>Dacia è il marchio di auto accessibili del gruppo. Quando, dopo il 2020, i "
+            "conti erano in rosso, è stata la sua crescita costante, insieme a una "
+            "competitività sempre maggiore, a dare ossigeno al gruppo.</p>"
+            "<p>La prossima sfida si chiama Bigster, un modello più grande di quelli che "
+            "hanno fatto la fortuna del marchio. Anche la collaborazione con Nissan la "
+            "riguarda: è previsto che alcune Dacia vengano prodotte in uno stabilimento "
+            "Nissan a Chennai, in India.</p>",
+        ),
+        "logo": {"mark": "D", "shape": "diamond", "colour": "green", "ink": "white"},
+    },
+    {
+        "name": "Alpine",
+        "slug": same("alpine"),
+        "kind": "brand",
+        "parent": "renault-group",
+        "founded_year": 1955,
+        "website": "https://www.alpinecars.com",
+        "headquarters": L("Dieppe, France", "Dieppe, France", "Dieppe, Francia"),
+        "tagline": L(
+            "The group's sports car brand, from the road to the race track",
+            "La marque sportive du groupe, de la route aux circuits",
+            "Il marchio sportivo del gruppo, dalla strada alla pista",
+        ),
+        "description": L(
+            "<p>Alpine is the group's sports car brand, and bringing it back to life is one "
+            "of the aims of the Renaulution, alongside electrification.</p>"
+            "<p>The brand races in Formula 1 with the Alpine F1 Team and also takes on the 24 "
+            "Hours of Le Mans. <em>Anatomy of a Comeback</em> follows it on both fronts, with "
+            "its difficulties as well as its ambitions.</p>",
+            "<p>Alpine est la marque sportive du groupe ; la relancer fait partie des "
+            "objectifs de la Renaulution, au même titre que l'électrification.</p>"
+            "<p>La marque court en Formule 1 avec l'écurie Alpine F1 et s'attaque aussi aux "
+            "24 Heures du Mans. <em>Anatomie d'un come-back</em> la suit sur ces deux "
+            "terrains, avec ses difficultés comme avec ses ambitions.</p>",
+            "<p>Alpine è il marchio sportivo del gruppo: rilanciarlo è uno degli obiettivi "
+            "della Renaulution, insieme all'elettrificazione.</p>"
+            "<p>Il marchio corre in Formula 1 con la scuderia Alpine F1 e si cimenta anche "
+            "nella 24 Ore di Le Mans. <em>Anatomia di un come-back</em> lo segue su entrambi "
+            "i fronti, tra difficoltà e ambizioni.</p>",
+        ),
+        "logo": {"mark": "A", "shape": "diamond", "colour": "blue", "ink": "white"},
+    },
+    {
+        "name": "Ampere",
+        "slug": same("ampere"),
+        "kind": "business_unit",
+        "parent": "renault-group",
+        "founded_year": 2023,
+        "website": "",
+        "headquarters": L("France", "France", "Francia"),
+        "tagline": L(
+            "Renault Group's company for electric vehicles and software",
+            "L'entreprise du groupe Renault dédiée aux véhicules électriques et au logiciel",
+            "La società di Renault Group dedicata ai veicoli elettrici e al software",
+        ),
+        "description": L(
+            "<p>Ampere started work on 1 November 2023. It is the part of Renault Group that "
+            "deals only with electric vehicles and their software, organised to move as "
+            "quickly as a start-up while drawing on the resources of a large group. Its goal "
+            "is to lead the European electric car market with models that people can "
+            "afford.</p>"
+            "<p>The company has 11 sites in France, four of them industrial: the Douai, "
+            "Maubeuge and Ruitz plants, which together make up ElectriCity, and the Cléon "
+            "factory. More than 11,000 people work there, 35% of them engineers. Its "
+            "technology, including LFP batteries and Cell2Pack designs, serves the Renault 5, "
+            "the future Renault 4 and an electric Twingo planned for 2026.</p>"
+            "<p>Luca de Meo leads Ampere as well as the group. Nissan and Mitsubishi Motors "
+            "have both become investors.</p>",
+            "<p>Ampere a commencé ses activités le 1er novembre 2023. C'est la branche du "
+            "groupe Renault qui se consacre uniquement aux véhicules électriques et à leur "
+            "logiciel, organisée pour avancer aussi vite qu'une start-up tout en s'appuyant "
+            "sur les moyens d'un grand groupe. Son but : prendre la tête du marché européen "
+            "de la voiture électrique avec des modèles à la portée du plus grand nombre.</p>"
+            "<p>L'entreprise compte 11 sites en France, dont quatre industriels : les usines "
+            "de Douai, Maubeuge et Ruitz, qui forment ensemble ElectriCity, et celle de "
+            "Cléon. Plus de 11 000 personnes y travaillent, dont 35 % d'ingénieurs. Ses "
+            "technologies, dont les batteries LFP et l'architecture Cell2Pack, servent à la "
+            "Renault 5, à la future Renault 4 et à une Twingo électrique prévue pour "
+            "2026.</p>"
+            "<p>Luca de Meo dirige Ampere en plus du groupe. Nissan et Mitsubishi Motors sont "
+            "tous deux devenus investisseurs.</p>",
+            "<p>Ampere è operativa dal 1° novembre 2023. È la parte di Renault Group che si "
+            "occupa soltanto di veicoli elettrici e del loro software, organizzata per "
+            "muoversi con la rapidità di una start-up contando però sulle risorse di un "
+            "grande gruppo. Il suo traguardo è guidare il mercato europeo dell'auto "
+            "elettrica con modelli alla portata di molti.</p>"
+            "<p>La società conta 11 siti in Francia, di cui quattro industriali: gli "
+            "stabilimenti di Douai, Maubeuge e Ruitz, che insieme formano ElectriCity, e "
+            "quello di Cléon. Vi lavorano oltre 11.000 persone, per il 35% ingegneri. Le sue "
+            "tecnologie, tra cui le batterie LFP e l'architettura Cell2Pack, sono alla base "
+            "della Renault 5, della futura Renault 4 e di una Twingo elettrica attesa nel "
+            "2026.</p>"
+            "<p>Luca de Meo guida Ampere oltre al gruppo. Nissan e Mitsubishi Motors sono "
+            "entrambe diventate investitrici.</p>",
+        ),
+        "logo": {"mark": "AMP", "shape": "diamond", "colour": "teal", "ink": "white"},
+    },
+    {
+        "name": "Alpine F1 Team",
+        "slug": same("alpine-f1-team"),
+        "kind": "business_unit",
+        "parent": "alpine",
+        "founded_year": None,
+        "website": "",
+        "headquarters": L(
+            "Enstone, United Kingdom, and Viry-Châtillon, France",
+            "Enstone, Royaume-Uni, et Viry-Châtillon, France",
+            "Enstone, Regno Unito, e Viry-Châtillon, Francia",
+        ),
+        "tagline": L(
+            "Alpine's Formula 1 team, with one foot in France and one in England",
+            "L'écurie de Formule 1 d'Alpine, entre la France et l'Angleterre",
+            "La scuderia di Formula 1 di Alpine, divisa tra Francia e Inghilterra",
+        ),
+        "description": L(
+            "<p>The Alpine F1 Team carries the Alpine name in Formula 1. Its difficulties "
+            "became a threat to the group's wider strategy, and the rift between its French "
+            "and English sides led Luca de Meo to step in himself.</p>"
+            "<p>In January 2024 the team went through an intensive programme with the GIGN, "
+            "the elite unit of the French gendarmerie, to learn to work as one. The third "
+            "episode of <em>Anatomy of a Comeback</em> follows that effort.</p>",
+            "<p>L'écurie Alpine F1 porte les couleurs d'Alpine en Formule 1. Ses difficultés "
+            "ont fini par menacer la stratégie d'ensemble du groupe, et la fracture entre ses "
+            "équipes française et anglaise a conduit Luca de Meo à intervenir en "
+            "personne.</p>"
+            "<p>En janvier 2024, l'écurie a suivi un programme intensif avec le GIGN, l'unité "
+            "d'élite de la Gendarmerie nationale, pour apprendre à faire bloc. Le troisième "
+            "épisode d'<em>Anatomie d'un come-back</em> raconte cet effort.</p>",
+            "<p>La scuderia Alpine F1 porta il nome di Alpine in Formula 1. Le sue difficoltà "
+            "sono arrivate a minacciare la strategia complessiva del gruppo, e la frattura "
+            "tra la parte francese e quella inglese ha spinto Luca de Meo a intervenire di "
+            "persona.</p>"
+            "<p>Nel gennaio 2024 la squadra ha seguito un programma intensivo con il GIGN, il "
+            "reparto d'élite della Gendarmeria francese, per imparare a lavorare come un "
+            "blocco unico. Il terzo episodio di <em>Anatomia di un come-back</em> racconta "
+            "questo sforzo.</p>",
+        ),
+        "logo": {"mark": "AF1", "shape": "circle", "colour": "blue", "ink": "white"},
+    },
+    {
+        "name": "Nissan",
+        "slug": same("nissan"),
+        "kind": "partner",
+        "parent": None,
+        "founded_year": 1933,
+        "website": "https://www.nissan-global.com",
+        "headquarters": L("Yokohama, Japan", "Yokohama, Japon", "Yokohama, Giappone"),
+        "tagline": L(
+            "Japanese carmaker and Renault's long-standing partner in the Alliance",
+            "Constructeur japonais et partenaire de longue date de Renault au sein de l'Alliance",
+            "Costruttore giapponese e partner di lunga data di Renault nell'Alleanza",
+        ),
+        "description": L(
+            "<p>Nissan is a Japanese car manufacturer and, with Mitsubishi Motors, one of "
+            "Renault's two partners in the Alliance. Since the new arrangement took effect in "
+            "November 2023, the companies act on their own and compete with one another, "
+            "while keeping some joint projects.</p>"
+            "<p>Among them: a new small electric Nissan to be built in Renault's Douai plant, "
+            "Dacia vehicles to be made in Nissan's factory in Chennai, India, and a planned "
+            "investment of €600 million in Ampere.</p>",
+            "<p>Nissan est un constructeur automobile japonais et, avec Mitsubishi Motors, "
+            "l'un des deux partenaires de Renault au sein de l'Alliance. Depuis l'entrée en "
+            "vigueur du nouvel accord en novembre 2023, les entreprises agissent chacune de "
+            "leur côté et se font concurrence, tout en conservant quelques projets "
+            "communs.</p>"
+            "<p>Parmi eux : une nouvelle petite Nissan électrique qui sera fabriquée dans "
+            "l'usine Renault de Douai, des Dacia produites dans l'usine Nissan de Chennai, en "
+            "Inde, et un investissement prévu de 600 millions d'euros dans Ampere.</p>",
+            "<p>Nissan è un costruttore automobilistico giapponese e, con Mitsubishi Motors, "
+            "uno dei due partner di Renault nell'Alleanza. Da quando il nuovo accordo è "
+            "entrato in vigore, nel novembre 2023, le aziende agiscono ciascuna per conto "
+            "proprio e si fanno concorrenza, pur mantenendo alcuni progetti comuni.</p>"
+            "<p>Tra questi: una nuova piccola Nissan elettrica da costruire nello "
+            "stabilimento Renault di Douai, alcune Dacia da produrre nella fabbrica Nissan "
+            "di Chennai, in India, e un investimento previsto di 600 milioni di euro in "
+            "Ampere.</p>",
+        ),
+        "logo": {"mark": "N", "shape": "circle", "colour": "grey", "ink": "white"},
+    },
+    {
+        "name": "Mitsubishi Motors",
+        "slug": same("mitsubishi-motors"),
+        "kind": "partner",
+        "parent": None,
+        "founded_year": None,
+        "website": "https://www.mitsubishi-motors.com",
+        "headquarters": L("Tokyo, Japan", "Tokyo, Japon", "Tokyo, Giappone"),
+        "tagline": L(
+            "Japanese carmaker and the third member of the Alliance",
+            "Constructeur japonais et troisième membre de l'Alliance",
+            "Costruttore giapponese e terzo membro dell'Alleanza",
+        ),
+        "description": L(
+            "<p>Mitsubishi Motors is the third partner in the Alliance with Renault and "
+            "Nissan. Only a few years ago it was thinking of leaving Europe altogether.</p>"
+            "<p>It now intends to sell two Renault models in Europe under its own badge, the "
+            "Clio and the Captur, to have an electric car built in a Renault factory, and to "
+            "put €200 million into Ampere.</p>",
+            "<p>Mitsubishi Motors est le troisième partenaire de l'Alliance avec Renault et "
+            "Nissan. Il y a quelques années à peine, la marque envisageait de quitter "
+            "complètement l'Europe.</p>"
+            "<p>Elle prévoit désormais d'y vendre sous son propre logo deux modèles Renault, "
+            "la Clio et le Captur, de faire fabriquer une voiture électrique dans une usine "
+            "Renault et d'apporter 200 millions d'euros à Ampere.</p>",
+            "<p>Mitsubishi Motors è il terzo partner dell'Alleanza insieme a Renault e "
+            "Nissan. Solo pochi anni fa pensava di abbandonare del tutto l'Europa.</p>"
+            "<p>Ora intende vendere in Europa con il proprio marchio due modelli Renault, la "
+            "Clio e la Captur, far costruire un'auto elettrica in una fabbrica Renault e "
+            "investire 200 milioni di euro in Ampere.</p>",
+        ),
+        "logo": {"mark": "MM", "shape": "circle", "colour": "red", "ink": "white"},
+    },
+    {
+        "name": "Renault–Nissan–Mitsubishi Alliance",
+        "slug": L(
+            "renault-nissan-mitsubishi-alliance",
+            "alliance-renault-nissan-mitsubishi",
+            "alleanza-renault-nissan-mitsubishi",
+        ),
+        "kind": "partner",
+        "parent": None,
+        "founded_year": None,
+        "website": "",
+        "headquarters": L("France and Japan", "France et Japon", "Francia e Giappone"),
+        "tagline": L(
+            "Renault, Nissan and Mitsubishi Motors: a partnership redrawn in 2023",
+            "Renault, Nissan et Mitsubishi Motors : un partenariat redessiné en 2023",
+            "Renault, Nissan e Mitsubishi Motors: una partnership ridisegnata nel 2023",
+        ),
+        "description": L(
+            "<p>The Alliance ties Renault to its Japanese partners Nissan and Mitsubishi "
+            "Motors. After the Ghosn affair and years of strained relations, the three "
+            "agreed on a new deal, announced in London in February 2023. Once the "
+            "authorities approved it on 6 November 2023, the former Renault-Nissan Alliance "
+            "came to an end: shared IT systems were switched off, pooled know-how was taken "
+            "apart, and each company now goes its own way on the market.</p>"
+            "<p>Joint projects remain possible, in India and Latin America for instance, but "
+            "they need the approval of the Alliance operating board, chaired by "
+            "Jean-Dominique Senard.</p>",
+            "<p>L'Alliance relie Renault à ses partenaires japonais Nissan et Mitsubishi "
+            "Motors. Après l'affaire Ghosn et des années de relations tendues, les trois "
+            "entreprises ont conclu un nouvel accord, annoncé à Londres en février 2023. "
+            "Une fois celui-ci approuvé par les autorités le 6 novembre 2023, l'ancienne "
+            "Alliance Renault-Nissan a pris fin : les systèmes informatiques communs ont été "
+            "coupés, le savoir-faire mis en commun a été démantelé, et chacun suit désormais "
+            "sa propre route sur le marché.</p>"
+            "<p>Des projets communs restent possibles, par exemple en Inde ou en Amérique "
+            "latine, mais ils doivent recevoir le feu vert du conseil opérationnel de "
+            "l'Alliance, présidé par Jean-Dominique Senard.</p>",
+            "<p>L'Alleanza lega Renault ai partner giapponesi Nissan e Mitsubishi Motors. "
+            "Dopo il caso Ghosn e anni di rapporti tesi, le tre aziende hanno firmato un "
+            "nuovo accordo, annunciato a Londra nel febbraio 2023. Con l'approvazione delle "
+            "autorità, il 6 novembre 2023, la vecchia Alleanza Renault-Nissan si è chiusa: i "
+            "sistemi informatici comuni sono stati spenti, il know-how condiviso è stato "
+            "smantellato e ora ciascuno procede per la propria strada sul mercato.</p>"
+            "<p>I progetti comuni restano possibili, ad esempio in India o in America "
+            "Latina, ma devono ottenere il via libera del consiglio operativo dell'Alleanza, "
+            "presieduto da Jean-Dominique Senard.</p>",
+        ),
+        "logo": {"mark": "RNM", "shape": "circle", "colour": "navy", "ink": "white"},
+    },
+    {
+        "name": "Elephant",
+        "slug": same("elephant"),
+        "kind": "producer",
+        "parent": None,
+        "founded_year": None,
+        "website": "",
+        "headquarters": L("France", "France", "Francia"),
+        "tagline": L(
+            "Production company of Anatomy of a Comeback, with Breath Film",
+            "Société de production d'Anatomie d'un come-back, avec Breath Film",
+            "Casa di produzione di Anatomia di un come-back, con Breath Film",
+        ),
+        "description": L(
+            "<p>Elephant is the production company that, with its label Breath Film, made "
+            "the docuseries <em>Anatomy of a Comeback</em> for Prime Video.</p>"
+            "<p>Its crews spent two years inside Renault Group, filming even in meetings "
+            "that are normally kept behind closed doors, while trying to stay out of the "
+            "way of the people at work.</p>",
+            "<p>Elephant est la société de production qui, avec sa structure Breath Film, a "
+            "réalisé la série documentaire <em>Anatomie d'un come-back</em> pour Prime "
+            "Video.</p>"
+            "<p>Ses équipes ont passé deux ans au sein du groupe Renault, filmant jusque "
+            "dans des réunions qui se tiennent d'ordinaire à huis clos, tout en s'efforçant "
+            "de ne pas gêner le travail des équipes.</p>",
+            "<p>Elephant è la casa di produzione che, con la sua etichetta Breath Film, ha "
+            "realizzato la docuserie <em>Anatomia di un come-back</em> per Prime Video.</p>"
+            "<p>Le sue troupe hanno trascorso due anni dentro Renault Group, riprendendo "
+            "perfino riunioni che di solito si svolgono a porte chiuse, cercando al tempo "
+            "stesso di non intralciare il lavoro di nessuno.</p>",
+        ),
+        "logo": {"mark": "E", "shape": "square", "colour": "purple", "ink": "white"},
+    },
+    {
+        "name": "Breath Film",
+        "slug": same("breath-film"),
+        "kind": "producer",
+        "parent": "elephant",
+        "founded_year": None,
+        "website": "",
+        "headquarters": L("France", "France", "Francia"),
+        "tagline": L(
+            "The Elephant label that produced Anatomy of a Comeback",
+            "La structure d'Elephant qui a produit Anatomie d'un come-back",
+            "L'etichetta di Elephant che ha prodotto Anatomia di un come-back",
+        ),
+        "description": L(
+            "<p>Breath Film, part of Elephant, produced <em>Anatomy of a Comeback</em>, the "
+            "four-part docuseries about Renault Group released on Prime Video on 13 "
+            "December 2024.</p>"
+            "<p>Over two years of shooting, its cameras followed Luca de Meo and his teams "
+            "into boardrooms, factories, test sites and the Formula 1 paddock, mixing "
+            "unseen footage, interviews and looks back at famous Renault models.</p>",
+            "<p>Breath Film, qui fait partie d'Elephant, a produit <em>Anatomie d'un "
+            "come-back</em>, la série documentaire en quatre épisodes consacrée au groupe "
+            "Renault et mise en ligne sur Prime Video le 13 décembre 2024.</p>"
+            "<p>Pendant deux ans de tournage, ses caméras ont suivi Luca de Meo et ses "
+            "équipes en salle de réunion, dans les usines, sur les sites d'essais et dans le "
+            "paddock de Formule 1, en mêlant images inédites, entretiens et retours sur des "
+            "modèles Renault célèbres.</p>",
+            "<p>Breath Film, parte di Elephant, ha prodotto <em>Anatomia di un "
+            "come-back</em>, la docuserie in quattro episodi dedicata a Renault Group e "
+            "uscita su Prime Video il 13 dicembre 2024.</p>"
+            "<p>In due anni di riprese, le sue telecamere hanno seguito Luca de Meo e i suoi "
+            "collaboratori nelle sale riunioni, nelle fabbriche, nei centri prove e nel "
+            "paddock della Formula 1, alternando immagini inedite, interviste e tuffi nel "
+            "passato dei modelli Renault più celebri.</p>",
+        ),
+        "logo": {"mark": "BF", "shape": "square", "colour": "orange", "ink": "white"},
+    },
+    {
+        "name": "Amazon",
+        "slug": same("amazon"),
+        "kind": "group",
+        "parent": None,
+        "founded_year": None,
+        "website": "https://www.amazon.com",
+        "headquarters": L("Seattle, United States", "Seattle, États-Unis", "Seattle, Stati Uniti"),
+        "tagline": L(
+            "The American group behind the Prime Video streaming service",
+            "Le groupe américain à qui appartient le service de streaming Prime Video",
+            "Il gruppo americano a cui fa capo il servizio di streaming Prime Video",
+        ),
+        "description": L(
+            "<p>Amazon is the American group that runs Prime Video, the streaming service "
+            "on which <em>Anatomy of a Comeback</em> was released in December 2024.</p>",
+            "<p>Amazon est le groupe américain qui exploite Prime Video, le service de "
+            "streaming sur lequel <em>Anatomie d'un come-back</em> est sortie en décembre "
+            "2024.</p>",
+            "<p>Amazon è il gruppo americano che gestisce Prime Video, il servizio di "
+            "streaming su cui <em>Anatomia di un come-back</em> è uscita nel dicembre "
+            "2024.</p>",
+        ),
+        "logo": {"mark": "AMZ", "shape": "square", "colour": "black", "ink": "white"},
+    },
+    {
+        "name": "Prime Video",
+        "slug": same("prime-video"),
+        "kind": "broadcaster",
+        "parent": "amazon",
+        "founded_year": None,
+        "website": "https://www.primevideo.com",
+        "headquarters": L("United States", "États-Unis", "Stati Uniti"),
+        "tagline": L(
+            "Amazon's streaming service, home of Anatomy of a Comeback",
+            "Le service de streaming d'Amazon, où l'on peut voir Anatomie d'un come-back",
+            "Il servizio di streaming di Amazon, dove si può vedere Anatomia di un come-back",
+        ),
+        "description": L(
+            "<p>Prime Video is Amazon's streaming service. Since 13 December 2024 it has "
+            "carried all four episodes of <em>Anatomy of a Comeback</em>, the exclusive "
+            "docuseries about the transformation of Renault Group.</p>",
+            "<p>Prime Video est le service de streaming d'Amazon. Depuis le 13 décembre "
+            "2024, il propose les quatre épisodes d'<em>Anatomie d'un come-back</em>, la "
+            "série documentaire exclusive sur la transformation du groupe Renault.</p>",
+            "<p>Prime Video è il servizio di streaming di Amazon. Dal 13 dicembre 2024 offre "
+            "tutti e quattro gli episodi di <em>Anatomia di un come-back</em>, la docuserie "
+            "in esclusiva sulla trasformazione di Renault Group.</p>",
+        ),
+        "logo": {"mark": "PV", "shape": "square", "colour": "blue", "ink": "white"},
+    },
+    {
+        "name": "Numerama",
+        "slug": same("numerama"),
+        "kind": "media",
+        "parent": None,
+        "founded_year": None,
+        "website": "https://www.numerama.com",
+        "headquarters": L("France", "France", "Francia"),
+        "tagline": L(
+            "French news site on technology and the mobility of tomorrow",
+            "Site d'information français sur la technologie et la mobilité de demain",
+            "Sito d'informazione francese su tecnologia e mobilità del futuro",
+        ),
+        "description": L(
+            "<p>Numerama is a French news site that covers technology and new forms of "
+            "mobility, from electric cars to electric bikes.</p>"
+            "<p>Its team saw the first episode of <em>Anatomy of a Comeback</em> at a "
+            "preview screening ahead of the release, and reported Luca de Meo joking that "
+            "he half expected to find a film crew in his shower.</p>",
+            "<p>Numerama est un site d'information français consacré à la technologie et "
+            "aux nouvelles mobilités, de la voiture électrique au vélo à assistance "
+            "électrique.</p>"
+            "<p>Sa rédaction a découvert le premier épisode d'<em>Anatomie d'un "
+            "come-back</em> lors d'une projection en avant-première, et a rapporté la "
+            "plaisanterie de Luca de Meo, qui redoutait presque de voir un jour l'équipe de "
+            "tournage surgir dans sa douche.</p>",
+            "<p>Numerama è un sito d'informazione francese che si occupa di tecnologia e di "
+            "nuove forme di mobilità, dall'auto elettrica alla bici a pedalata "
+            "assistita.</p>"
+            "<p>La sua redazione ha visto il primo episodio di <em>Anatomia di un "
+            "come-back</em> in anteprima e ha riportato la battuta di Luca de Meo, che quasi "
+            "si aspettava di trovare la troupe perfino sotto la doccia.</p>",
+        ),
+        "logo": {"mark": "N", "shape": "square", "colour": "red", "ink": "white"},
+    },
+    {
+        "name": "informazione.it",
+        "slug": same("informazione-it"),
+        "kind": "media",
+        "parent": None,
+        "founded_year": None,
+        "website": "https://www.informazione.it",
+        "headquarters": L("Italy", "Italie", "Italia"),
+        "tagline": L(
+            "Italian website publishing press releases by sector",
+            "Site italien qui publie des communiqués de presse par secteur",
+            "Sito italiano che pubblica comunicati stampa suddivisi per settore",
+        ),
+        "description": L(
+            "<p>informazione.it is an Italian website that publishes press releases, sorted "
+            "by sector.</p>"
+            "<p>Its industry section carried a release on Luca de Meo's decision to build "
+            "electric cars in the north of France through Ampere, rather than moving "
+            "production out of Europe to cut costs.</p>",
+            "<p>informazione.it est un site italien qui publie des communiqués de presse "
+            "classés par secteur.</p>"
+            "<p>Sa rubrique industrie a relayé un communiqué sur le choix de Luca de Meo de "
+            "produire des voitures électriques dans le nord de la France avec Ampere, "
+            "plutôt que de délocaliser hors d'Europe pour réduire les coûts.</p>",
+            "<p>informazione.it è un sito italiano che pubblica comunicati stampa ordinati "
+            "per settore.</p>"
+            "<p>La sua sezione dedicata all'industria ha diffuso un comunicato sulla scelta "
+            "di Luca de Meo di costruire auto elettriche nel nord della Francia con Ampere, "
+            "invece di spostare la produzione fuori dall'Europa per risparmiare.</p>",
+        ),
+        "logo": {"mark": "i.it", "shape": "square", "colour": "green", "ink": "white"},
+    },
+]
+
+
+# People -------------------------------------------------------------------------
+
+CEO = L("Chief Executive Officer", "Directeur général", "Amministratore delegato")
+
+PEOPLE = [
+    {
+        "name": "Luca de Meo",
+        "slug": same("luca-de-meo"),
+        "headline": L(
+            "Chief Executive Officer of Renault Group and of Ampere",
+            "Directeur général du groupe Renault et d'Ampere",
+            "Amministratore delegato di Renault Group e di Ampere",
+        ),
+        "biography": L(
+            "<p>Luca de Meo took over as chief executive of Renault Group in July 2020, "
+            "called in by Jean-Dominique Senard when the group was on the verge of "
+            "collapse. In January 2021 he launched the Renaulution, a plan that takes "
+            "Renault, Dacia and Alpine electric, scales production back, rejuvenates the "
+            "range and brings cult models such as the Renault 5 back to life.</p>"
+            "<p>Since 1 November 2023 he has also been at the head of Ampere, the group's "
+            "company for electric vehicles and software. Where many carmakers move "
+            "production out of Europe to save money, he chose to invest in the north of "
+            "France, where the ElectriCity plants build the group's electric cars.</p>"
+            "<p>For two years he let the cameras of <em>Anatomy of a Comeback</em> follow him "
+            "almost everywhere, and joked at the preview that he feared finding them in his "
+            "shower one day.</p>",
+            "<p>Luca de Meo a pris la direction générale du groupe Renault en juillet 2020, "
+            "appelé par Jean-Dominique Senard alors que le groupe était au bord de "
+            "l'effondrement. En janvier 2021, il a lancé la Renaulution, un plan qui fait "
+            "passer Renault, Dacia et Alpine à l'électrique, revoit la production à la "
+            "baisse, rajeunit la gamme et fait renaître des modèles cultes comme la Renault "
+            "5.</p>"
+            "<p>Depuis le 1er novembre 2023, il dirige aussi Ampere, l'entreprise du groupe "
+            "consacrée aux véhicules électriques et au logiciel. Là où de nombreux "
+            "constructeurs délocalisent hors d'Europe pour économiser, il a choisi "
+            "d'investir dans le nord de la France, où les usines d'ElectriCity fabriquent "
+            "les voitures électriques du groupe.</p>"
+            "<p>Pendant deux ans, il a laissé les caméras d'<em>Anatomie d'un come-back</em> "
+            "le suivre presque partout, et a plaisanté lors de l'avant-première en disant "
+            "qu'il craignait de les trouver un jour dans sa douche.</p>",
+            "<p>Luca de Meo è diventato amministratore delegato di Renault Group nel luglio "
+            "2020, chiamato da Jean-Dominique Senard quando il gruppo era sul punto di "
+            "crollare. Nel gennaio 2021 ha lanciato la Renaulution, un piano che porta "
+            "Renault, Dacia e Alpine verso l'elettrico, ridimensiona la produzione, "
+            "ringiovanisce la gamma e fa rinascere modelli di culto come la Renault 5.</p>"
+            "<p>Dal 1° novembre 2023 guida anche Ampere, la società del gruppo dedicata ai "
+            "veicoli elettrici e al software. Mentre molti costruttori spostano la "
+            "produzione fuori dall'Europa per risparmiare, lui ha scelto di investire nel "
+            "nord della Francia, dove gli stabilimenti di ElectriCity costruiscono le auto "
+            "elettriche del gruppo.</p>"
+            "<p>Per due anni ha lasciato che le telecamere di <em>Anatomia di un "
+            "come-back</em> lo seguissero quasi ovunque, e all'anteprima ha scherzato "
+            "dicendo di temere di ritrovarsele un giorno sotto la doccia.</p>",
+        ),
+        "portrait": {"initials": "LM", "colour": "navy"},
+        "positions": [
+            {
+                "company": "renault-group",
+                "title": CEO,
+                "start_date": datetime.date(2020, 7, 1),
+                "end_date": None,
+            },
+            {
+                "company": "ampere",
+                "title": CEO,
+                "start_date": datetime.date(2023, 11, 1),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "name": "Jean-Dominique Senard",
+        "slug": same("jean-dominique-senard"),
+        "headline": L(
+            "Chairman of the Board of Renault Group",
+            "Président du conseil d'administration du groupe Renault",
+            "Presidente del consiglio di amministrazione di Renault Group",
+        ),
+        "biography": L(
+            "<p>Jean-Dominique Senard has chaired the board of directors of Renault Group "
+            "since 2019. In the turmoil that followed the arrest of Carlos Ghosn, he was the "
+            "one who turned to Luca de Meo in 2020 to lead the group's recovery.</p>"
+            "<p>He also presides over the Alliance operating board, which decides which "
+            "joint projects between Renault, Nissan and Mitsubishi Motors may go ahead. In "
+            "the last episode of <em>Anatomy of a Comeback</em> he and Luca de Meo plead the "
+            "cause of the European car industry with political leaders.</p>",
+            "<p>Jean-Dominique Senard préside le conseil d'administration du groupe Renault "
+            "depuis 2019. Dans la tourmente qui a suivi l'arrestation de Carlos Ghosn, c'est "
+            "lui qui a fait appel à Luca de Meo en 2020 pour conduire le redressement du "
+            "groupe.</p>"
+            "<p>Il préside aussi le conseil opérationnel de l'Alliance, qui décide quels "
+            "projets communs à Renault, Nissan et Mitsubishi Motors peuvent voir le jour. "
+            "Dans le dernier épisode d'<em>Anatomie d'un come-back</em>, Luca de Meo et lui "
+            "plaident la cause de l'industrie automobile européenne auprès des "
+            "responsables politiques.</p>",
+            "<p>Jean-Dominique Senard presiede il consiglio di amministrazione di Renault "
+            "Group dal 2019. Nella bufera seguita all'arresto di Carlos Ghosn, è stato lui a "
+            "rivolgersi a Luca de Meo nel 2020 per guidare la ripresa del gruppo.</p>"
+            "<p>Presiede anche il consiglio operativo dell'Alleanza, che stabilisce quali "
+            "progetti comuni tra Renault, Nissan e Mitsubishi Motors possano andare avanti. "
+            "Nell'ultimo episodio di <em>Anatomia di un come-back</em>, lui e Luca de Meo "
+            "difendono le ragioni dell'industria automobilistica europea presso i "
+            "responsabili politici.</p>",
+        ),
+        "portrait": {"initials": "JDS", "colour": "teal"},
+        "positions": [
+            {
+                "company": "renault-group",
+                "title": L(
+                    "Chairman of the Board",
+                    "Président du conseil d'administration",
+                    "Presidente del consiglio di amministrazione",
+                ),
+                "start_date": datetime.date(2019, 1, 1),
+                "end_date": None,
+            },
+            {
+                "company": "renault-nissan-mitsubishi-alliance",
+                "title": L(
+                    "Chairman of the Alliance Operating Board",
+                    "Président du conseil opérationnel de l'Alliance",
+                    "Presidente del consiglio operativo dell'Alleanza",
+                ),
+                "start_date": datetime.date(2019, 1, 1),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "name": "Carlos Ghosn",
+        "slug": same("carlos-ghosn"),
+        "headline": L(
+            "Former chairman and chief executive of Renault",
+            "Ancien président-directeur général de Renault",
+            "Ex presidente e amministratore delegato di Renault",
+        ),
+        "biography": L(
+            "<p>Carlos Ghosn ran Renault for many years and was long the central figure of "
+            "its Alliance with Nissan. His arrest in 2018 set off a scandal that threw the "
+            "group into disarray.</p>"
+            "<p>That crisis is where <em>Anatomy of a Comeback</em> begins: the first "
+            "episode goes back over the scandal and the confusion that followed it.</p>",
+            "<p>Carlos Ghosn a dirigé Renault pendant de longues années et a longtemps été "
+            "la figure centrale de son Alliance avec Nissan. Son arrestation, en 2018, a "
+            "déclenché un scandale qui a plongé le groupe dans le désarroi.</p>"
+            "<p>C'est de cette crise que part <em>Anatomie d'un come-back</em> : le premier "
+            "épisode revient sur le scandale et la confusion qui l'a suivi.</p>",
+            "<p>Carlos Ghosn ha guidato Renault per molti anni ed è stato a lungo la figura "
+            "centrale della sua Alleanza con Nissan. Il suo arresto, nel 2018, ha innescato "
+            "uno scandalo che ha gettato il gruppo nello scompiglio.</p>"
+            "<p>È da quella crisi che parte <em>Anatomia di un come-back</em>: il primo "
+            "episodio ripercorre lo scandalo e la confusione che ne è seguita.</p>",
+        ),
+        "portrait": {"initials": "CG", "colour": "grey"},
+        "positions": [
+            {
+                "company": "renault-group",
+                "title": L(
+                    "Chief Executive Officer, then Chairman and CEO",
+                    "Directeur général, puis président-directeur général",
+                    "Amministratore delegato, poi presidente e amministratore delegato",
+                ),
+                "start_date": datetime.date(2005, 1, 1),
+                "end_date": datetime.date(2019, 1, 1),
+            },
+        ],
+    },
+]
+
+
+# The series and its episodes ------------------------------------------------------
+
+SERIES = {
+    "title": L("Anatomy of a Comeback", "Anatomie d'un come-back", "Anatomia di un come-back"),
+    "tagline": L(
+        "Two years of filming inside Renault Group's turnaround",
+        "Deux ans de tournage au cœur du redressement du groupe Renault",
+        "Due anni di riprese dentro la rinascita di Renault Group",
+    ),
+    "synopsis": L(
+        "<p>In early 2020 Renault Group was in deep trouble: the arrest of Carlos Ghosn in "
+        "2018 had left the company in turmoil, and its losses kept growing. <em>Anatomy of "
+        "a Comeback</em> tells what happened next, from Jean-Dominique Senard's call to "
+        "Luca de Meo to the strategic plan the new chief executive named the "
+        "Renaulution.</p>"
+        "<p>Shot over two years, the four episodes of about forty minutes each go where "
+        "cameras rarely do: meetings that are normally confidential, design studios, test "
+        "sites, the factories of northern France that became ElectriCity, and the "
+        "Formula 1 paddock with the Alpine team. The setbacks are shown as well as the "
+        "wins, from the withdrawal from Russia to the return to profit and the Scenic "
+        "E-Tech Electric's title of Car of the Year 2024.</p>"
+        "<p>The production companies Breath Film and Elephant made the docuseries, which "
+        "Prime Video released on 13 December 2024.</p>",
+        "<p>Début 2020, le groupe Renault est en grande difficulté : l'arrestation de "
+        "Carlos Ghosn en 2018 a plongé l'entreprise dans la tourmente et les pertes ne "
+        "cessent de se creuser. <em>Anatomie d'un come-back</em> raconte la suite, depuis "
+        "l'appel de Jean-Dominique Senard à Luca de Meo jusqu'au plan stratégique que le "
+        "nouveau directeur général a baptisé Renaulution.</p>"
+        "<p>Tournés pendant deux ans, les quatre épisodes d'une quarantaine de minutes "
+        "vont là où les caméras entrent rarement : des réunions d'ordinaire "
+        "confidentielles, les studios de design, les sites d'essais, les usines du nord "
+        "de la France devenues ElectriCity et le paddock de Formule 1 avec l'écurie "
+        "Alpine. Les revers y ont leur place à côté des victoires, du retrait de Russie "
+        "au retour aux bénéfices, en passant par le titre de Voiture de l'année 2024 "
+        "décroché par le Scenic E-Tech Electric.</p>"
+        "<p>Ce sont les sociétés de production Breath Film et Elephant qui signent la "
+        "série, mise en ligne par Prime Video le 13 décembre 2024.</p>",
+        "<p>All'inizio del 2020 Renault Group è in grave difficoltà: l'arresto di Carlos "
+        "Ghosn nel 2018 ha gettato l'azienda nel caos e le perdite continuano a crescere. "
+        "<em>Anatomia di un come-back</em> racconta ciò che è accaduto dopo, dalla "
+        "chiamata di Jean-Dominique Senard a Luca de Meo fino al piano strategico che il "
+        "nuovo amministratore delegato ha chiamato Renaulution.</p>"
+        "<p>Realizzati nell'arco di due anni, i quattro episodi di una quarantina di "
+        "minuti l'uno arrivano dove le telecamere entrano di rado: riunioni normalmente "
+        "riservate, centri stile, piste di prova, le fabbriche del nord della Francia "
+        "trasformate in ElectriCity e il paddock della Formula 1 con la scuderia Alpine. "
+        "Accanto ai successi trovano posto le sconfitte, dal ritiro dalla Russia al "
+        "ritorno all'utile, fino al titolo di Auto dell'Anno 2024 conquistato dalla "
+        "Scenic E-Tech Electric.</p>"
+        "<p>Dietro la docuserie, uscita su Prime Video il 13 dicembre 2024, ci sono le "
+        "case di produzione Breath Film ed Elephant.</p>",
+    ),
+    "premiere_date": datetime.date(2024, 12, 13),
+    "platform": "prime-video",
+    "subject": "renault-group",
+    "producers": ["breath-film", "elephant"],
+    "poster": {"background": "navy", "accent": "yellow", "rings": 5},
+    "poster_filename": "anatomy-of-a-comeback.jpg",
+}
+
+RELEASE_DATE = datetime.date(2024, 12, 13)
+RUNTIME_MINUTES = 40
+
+EPISODES = [
+    {
+        "number": 1,
+        "title": L("Revolution or Death", "Révolution ou la mort", "Rivoluzione o morte"),
+        "slug": L("revolution-or-death", "revolution-ou-la-mort", "rivoluzione-o-morte"),
+        "synopsis": L(
+            "<p>It all starts with the 2018 scandal: Carlos Ghosn is arrested and Renault "
+            "is thrown into disarray. By 2020 the group's very survival is at stake, and "
+            "Jean-Dominique Senard turns to Luca de Meo.</p>"
+            "<p>The new chief executive sets out a sweeping overhaul built on distinctive "
+            "cars, electrification and the revival of Alpine. The Renaulution takes shape, "
+            "but the state of the group's finances makes it hard to carry out.</p>",
+            "<p>Tout commence avec le scandale de 2018 : Carlos Ghosn est arrêté et Renault "
+            "sombre dans le désordre. En 2020, la survie même du groupe est en jeu, et "
+            "Jean-Dominique Senard fait appel à Luca de Meo.</p>"
+            "<p>Le nouveau directeur général engage une refonte en profondeur, misant sur "
+            "des modèles qui se démarquent, sur l'électrification et sur la renaissance "
+            "d'Alpine. La Renaulution prend forme, mais l'état des finances du groupe "
+            "complique sa mise en œuvre.</p>",
+            "<p>Tutto parte dallo scandalo del 2018: Carlos Ghosn viene arrestato e Renault "
+            "precipita nel disordine. Nel 2020 è in gioco la sopravvivenza stessa del "
+            "gruppo, e Jean-Dominique Senard si rivolge a Luca de Meo.</p>"
+            "<p>Il nuovo amministratore delegato avvia una revisione profonda, puntando su "
+            "modelli capaci di distinguersi, sull'elettrificazione e sul rilancio di Alpine. "
+            "La Renaulution prende corpo, ma lo stato dei conti del gruppo ne rende "
+            "difficile l'attuazione.</p>",
+        ),
+        "still": {"background": "red", "accent": "yellow"},
+        "people": ["carlos-ghosn", "jean-dominique-senard", "luca-de-meo"],
+        "companies": ["renault-group", "renault", "alpine"],
+    },
+    {
+        "number": 2,
+        "title": L("Weathering the Storms", "Surmonter les tempêtes", "Superare le tempeste"),
+        "slug": L("weathering-the-storms", "surmonter-les-tempetes", "superare-le-tempeste"),
+        "synopsis": L(
+            "<p>Money is the problem: in 2021 the group has to announce record losses. Help "
+            "comes from Dacia, which keeps growing and becomes ever more competitive, while "
+            "Renault turns its plants in the north of France into ElectriCity, a hub for "
+            "building electric cars.</p>"
+            "<p>Things look brighter, but in 2022 the war in Ukraine pushes Renault out of "
+            "Russia, at a cost of billions. On top of that, Alpine's troubles "
+            "in Formula 1 threaten to undermine the whole strategy.</p>",
+            "<p>L'argent est le nerf de la guerre : en 2021, le groupe doit annoncer des "
+            "pertes record. Le salut vient de Dacia, qui ne cesse de grandir et de gagner "
+            "en compétitivité, tandis que Renault transforme ses usines du nord de la France "
+            "en ElectriCity, un pôle consacré à la production de voitures électriques.</p>"
+            "<p>L'horizon s'éclaircit, mais en 2022 la guerre en Ukraine pousse Renault hors "
+            "de Russie, au prix de plusieurs milliards. Et les difficultés "
+            "d'Alpine en Formule 1 menacent à leur tour toute la stratégie.</p>",
+            "<p>Il problema sono i conti: nel 2021 il gruppo deve annunciare perdite record. "
+            "L'aiuto arriva da Dacia, che cresce senza sosta e guadagna terreno sulla "
+            "concorrenza; intanto Renault converte le sue fabbriche del nord della Francia in "
+            "ElectriCity, un polo per costruire auto elettriche.</p>"
+            "<p>Il quadro si rasserena, ma nel 2022 la guerra in Ucraina spinge Renault "
+            "fuori dalla Russia, con perdite nell'ordine dei miliardi. Come se non bastasse, i "
+            "guai di Alpine in Formula 1 minacciano l'intera strategia.</p>",
+        ),
+        "still": {"background": "navy", "accent": "orange"},
+        "people": ["luca-de-meo"],
+        "companies": ["renault-group", "renault", "dacia", "alpine-f1-team"],
+    },
+    {
+        "number": 3,
+        "title": L("Fighting Spirit", "Esprit combatif", "Spirito combattivo"),
+        "slug": L("fighting-spirit", "esprit-combatif", "spirito-combattivo"),
+        "synopsis": L(
+            "<p>Luca de Meo tries to restore peace inside the Alpine F1 Team, where the "
+            "French and English sides are at odds. In January 2024 the team goes through an "
+            "intensive training course with the GIGN, the French gendarmerie's elite unit, "
+            "to learn to pull together.</p>"
+            "<p>Meanwhile Alpine sets its sights on both Formula 1 and the 24 Hours of Le "
+            "Mans, Renault prepares the return of the R5, and Dacia gets ready for a new "
+            "challenge with the Bigster, a bigger model for the brand.</p>",
+            "<p>Luca de Meo tente de ramener la paix au sein de l'écurie Alpine F1, où les "
+            "équipes française et anglaise s'opposent. En janvier 2024, l'écurie suit un "
+            "stage intensif avec le GIGN, l'unité d'élite de la Gendarmerie nationale, pour "
+            "apprendre à faire bloc.</p>"
+            "<p>Dans le même temps, Alpine vise haut en Formule 1 comme aux 24 Heures du "
+            "Mans, Renault prépare le retour de la R5 et Dacia s'attaque à un nouveau défi "
+            "avec le Bigster, un modèle plus grand pour la marque.</p>",
+            "<p>Luca de Meo cerca di riportare la pace nella scuderia Alpine F1, dove la "
+            "parte francese e quella inglese sono ai ferri corti. Nel gennaio 2024 la "
+            "squadra affronta un addestramento intensivo con il GIGN, il reparto d'élite "
+            "della Gendarmeria francese, per imparare a fare fronte comune.</p>"
+            "<p>Intanto Alpine punta in alto sia in Formula 1 sia alla 24 Ore di Le Mans, "
+            "Renault lavora per far rinascere la R5 e per Dacia arriva una nuova prova: il "
+            "Bigster, un modello più grande per il marchio.</p>",
+        ),
+        "still": {"background": "blue", "accent": "white"},
+        "people": ["luca-de-meo"],
+        "companies": ["alpine", "alpine-f1-team", "renault", "dacia"],
+    },
+    {
+        "number": 4,
+        "title": L("The Future Is Already Here", "Le futur est déjà là", "Il futuro è già qui"),
+        "slug": L("the-future-is-already-here", "le-futur-est-deja-la", "il-futuro-e-gia-qui"),
+        "synopsis": L(
+            "<p>The R5 gets a warm welcome at the 2024 Geneva Motor Show and the Scenic "
+            "E-Tech Electric is named Car of the Year. Behind these successes the "
+            "challenges remain huge, as electrification turns the whole car industry upside "
+            "down.</p>"
+            "<p>Jean-Dominique Senard and Luca de Meo make the case for Europe's car "
+            "industry in the corridors of power, while Alpine faces the ordeal of the 24 "
+            "Hours of Le Mans. The finale also unveils a new model, the Renault 5 Turbo 3E. "
+            "The last chapter of Renault's story has yet to be written.</p>",
+            "<p>La R5 reçoit un accueil enthousiaste au Salon de Genève 2024 et le Scenic "
+            "E-Tech Electric est élu Voiture de l'année. Derrière ces réussites, les défis "
+            "restent immenses : l'électrification bouleverse toute l'industrie "
+            "automobile.</p>"
+            "<p>Jean-Dominique Senard et Luca de Meo plaident la cause de l'industrie "
+            "automobile européenne dans les cercles du pouvoir, pendant qu'Alpine affronte "
+            "l'épreuve des 24 Heures du Mans. Le dernier épisode dévoile aussi un nouveau "
+            "modèle, la Renault 5 Turbo 3E. Le dernier chapitre de l'histoire de Renault "
+            "reste à écrire.</p>",
+            "<p>La R5 riceve un'accoglienza calorosa al Salone di Ginevra 2024 e la Scenic "
+            "E-Tech Electric viene eletta Auto dell'Anno. Dietro questi traguardi le sfide "
+            "restano enormi, perché l'elettrificazione sta stravolgendo l'intera industria "
+            "dell'auto.</p>"
+            "<p>Jean-Dominique Senard e Luca de Meo difendono l'industria automobilistica "
+            "europea nelle stanze del potere, mentre Alpine affronta la prova della 24 Ore "
+            "di Le Mans. L'ultimo episodio svela anche un nuovo modello, la Renault 5 Turbo "
+            "3E. L'ultimo capitolo della storia di Renault deve ancora essere scritto.</p>",
+        ),
+        "still": {"background": "teal", "accent": "yellow"},
+        "people": ["jean-dominique-senard", "luca-de-meo"],
+        "companies": ["renault-group", "renault", "alpine"],
+    },
+]
+
+
+# Press releases -------------------------------------------------------------------
+
+PRIME_VIDEO_PAGE = "https://www.primevideo.com/-/it/detail/0N72ADUR7LQ9WG35KJGC4SPB6S"
+
+PRESS_RELEASES = [
+    {
+        "slug": L(
+            "renaulution-strategic-plan",
+            "renaulution-plan-strategique",
+            "renaulution-piano-strategico",
+        ),
+        "title": L(
+            "Renaulution: the plan to pull Renault Group out of record losses",
+            "Renaulution : le plan pour sortir le groupe Renault des pertes record",
+            "Renaulution: il piano per far uscire Renault Group dalle perdite record",
+        ),
+        "summary": L(
+            "In January 2021 Luca de Meo presented the Renaulution, the strategic plan meant "
+            "to turn Renault Group around after it lost a record €7.3 billion in 2020. It "
+            "sets out to electrify the brands, produce less, modernise the range and bring "
+            "back iconic models.",
+            "En janvier 2021, Luca de Meo a présenté la Renaulution, le plan stratégique "
+            "destiné à redresser le groupe Renault après une perte de 7,3 milliards d'euros "
+            "en 2020, un record. Il prévoit d'électrifier les marques, de produire moins, de "
+            "moderniser la gamme et de faire revenir des modèles iconiques.",
+            "Nel gennaio 2021 Luca de Meo ha presentato la Renaulution, il piano strategico "
+            "pensato per risollevare Renault Group dopo un rosso record di 7,3 miliardi di "
+            "euro nel 2020. Prevede di elettrificare i marchi, produrre meno, rinnovare la "
+            "gamma e riportare in vita modelli iconici.",
+        ),
+        "body": L(
+            "<p>Renault Group entered 2020 in a critical state, and during the year it "
+            "posted record losses of €7.3 billion. Luca de Meo, chief executive since July 2020, "
+            "answered in January 2021 with a strategic plan of his own: the "
+            "Renaulution.</p>"
+            "<h2>Four priorities</h2>"
+            "<p>The plan sets out to electrify the group's three brands, Renault, Dacia and "
+            "Alpine; to lower production volumes rather than chase them; to modernise what "
+            "the brands offer; and to create new iconic models, starting with an electric "
+            "Renault 5.</p>"
+            "<h2>A reorganised company</h2>"
+            "<p>To get there, the company is being reorganised to work more efficiently, "
+            "with new people joining to bring in fresh ideas while others leave.</p>",
+            "<p>Le groupe Renault a abordé 2020 dans une situation critique, et il a "
+            "enregistré au cours de l'année des pertes record de 7,3 milliards d'euros. "
+            "Luca de Meo, directeur général depuis juillet 2020, a répondu en janvier 2021 "
+            "par un plan stratégique bien à lui : la Renaulution.</p>"
+            "<h2>Quatre priorités</h2>"
+            "<p>Le plan prévoit d'électrifier les trois marques du groupe, Renault, Dacia "
+            "et Alpine ; de baisser les volumes de production plutôt que de courir après ; "
+            "de moderniser l'offre des marques ; et de créer de nouveaux modèles iconiques, "
+            "à commencer par une Renault 5 électrique.</p>"
+            "<h2>Une entreprise réorganisée</h2>"
+            "<p>Pour y parvenir, l'entreprise se réorganise afin de gagner en efficacité : "
+            "de nouveaux profils arrivent pour apporter un regard neuf, tandis que d'autres "
+            "s'en vont.</p>",
+            "<p>Renault Group è entrato nel 2020 in una situazione critica, e nel corso "
+            "dell'anno ha registrato perdite record per 7,3 miliardi di euro. Luca de Meo, "
+            "amministratore delegato dal luglio 2020, ha risposto nel gennaio 2021 con un "
+            "piano strategico tutto suo: la Renaulution.</p>"
+            "<h2>Quattro priorità</h2>"
+            "<p>Il piano prevede di elettrificare i tre marchi del gruppo, Renault, Dacia e "
+            "Alpine; di ridurre i volumi di produzione invece di inseguirli; di rinnovare "
+            "l'offerta dei marchi; e di creare nuovi modelli iconici, a cominciare da una "
+            "Renault 5 elettrica.</p>"
+            "<h2>Un'azienda riorganizzata</h2>"
+            "<p>Per arrivarci, l'azienda si riorganizza per diventare più efficiente: "
+            "arrivano nuove figure a portare idee fresche, mentre altre se ne vanno.</p>",
+        ),
+        "company": "renault-group",
+        "people": ["luca-de-meo"],
+        "issued_on": datetime.date(2021, 1, 14),
+        "original_language": "fr",
+        "source_url": "",
+        "press_contact": "",
+        "image": {"label": "2021", "background": "navy", "accent": "yellow"},
+    },
+    {
+        "slug": L("ampere-launches", "lancement-d-ampere", "nasce-ampere"),
+        "title": L(
+            "Ampere, Renault Group's electric vehicle and software company, is up and running",
+            "Ampere, l'entreprise du groupe Renault consacrée aux véhicules électriques et "
+            "au logiciel, est lancée",
+            "Al via Ampere, la società di Renault Group dedicata ai veicoli elettrici e al "
+            "software",
+        ),
+        "summary": L(
+            "Launched on 1 November 2023 and led by Luca de Meo, Ampere brings together 11 "
+            "sites in France and more than 11,000 people, 35% of them engineers, to make "
+            "electric cars that Europeans can afford.",
+            "Lancée le 1er novembre 2023 et dirigée par Luca de Meo, Ampere réunit 11 sites "
+            "en France et plus de 11 000 personnes, dont 35 % d'ingénieurs, pour fabriquer "
+            "des voitures électriques à la portée des Européens.",
+            "Nata il 1° novembre 2023 e guidata da Luca de Meo, Ampere riunisce 11 siti in "
+            "Francia e oltre 11.000 persone, per il 35% ingegneri, per costruire auto "
+            "elettriche alla portata degli europei.",
+        ),
+        "body": L(
+            "<p>Renault Group's new company for electric vehicles and software, Ampere, "
+            "began operating on 1 November 2023. It belongs to the third chapter of the "
+            "group's strategic plan and wants to lead Europe's fast-growing electric car "
+            "market by making its cars affordable for a wide public.</p>"
+            "<h2>Sites and people</h2>"
+            "<p>Ampere has 11 sites in France. Four of them are industrial: the Douai, "
+            "Maubeuge and Ruitz plants, grouped together as ElectriCity, and the Cléon "
+            "factory. More than 11,000 people work for Ampere, and engineers make up 35% of "
+            "them; together they take its cars, sold under the Renault brand, from the "
+            "drawing board to the showroom.</p>"
+            "<h2>A company built around ESG</h2>"
+            "<p>Environmental, social and governance criteria are meant to run through the "
+            "whole value chain, from products and services to internal processes, with a "
+            "low-carbon, circular economy as the goal. Luca de Meo, who heads Ampere as well "
+            "as the group, presented it as a new kind of car company and as proof of his "
+            "teams' daring.</p>"
+            "<h2>A new identity</h2>"
+            "<p>The Ampere logo starts from Renault's historic diamond and combines several "
+            "of them, a picture of small, close-knit teams each with its own expertise. Its "
+            "palette is built on three colours called Scandium, Eigengrau and Silicon Grey. "
+            "A Capital Market Day devoted to Ampere was scheduled for 15 November 2023.</p>",
+            "<p>La nouvelle entreprise du groupe Renault consacrée aux véhicules "
+            "électriques et au logiciel, Ampere, a démarré ses activités le 1er novembre "
+            "2023. Elle s'inscrit dans le troisième chapitre du plan stratégique du groupe "
+            "et veut devenir le leader européen d'un marché en forte croissance en rendant "
+            "la voiture électrique accessible au plus grand nombre.</p>"
+            "<h2>Sites et salariés</h2>"
+            "<p>Ampere compte 11 sites en France, dont quatre industriels : les usines de "
+            "Douai, Maubeuge et Ruitz, regroupées sous le nom d'ElectriCity, et celle de "
+            "Cléon. Plus de 11 000 personnes y travaillent, dont 35 % d'ingénieurs ; "
+            "ensemble, elles mènent les voitures de la planche à dessin jusqu'au "
+            "concessionnaire, sous la marque Renault.</p>"
+            "<h2>Une entreprise bâtie autour de l'ESG</h2>"
+            "<p>Les critères environnementaux, sociaux et de gouvernance doivent irriguer "
+            "toute la chaîne de valeur, des produits et services jusqu'aux processus "
+            "internes, avec pour cap une économie circulaire et bas carbone. Luca de Meo, "
+            "qui dirige Ampere en plus du groupe, l'a présentée comme un nouveau modèle "
+            "d'entreprise automobile et comme la preuve de l'audace de ses équipes.</p>"
+            "<h2>Une nouvelle identité</h2>"
+            "<p>Le logo d'Ampere part du losange historique de Renault et en associe "
+            "plusieurs, image d'équipes resserrées ayant chacune leur spécialité. Sa palette "
+            "repose sur trois couleurs baptisées Scandium, Eigengrau et Silicon Grey. Un "
+            "Capital Market Day consacré à Ampere était prévu le 15 novembre 2023.</p>",
+            "<p>La nuova società di Renault Group dedicata ai veicoli elettrici e al "
+            "software, Ampere, è operativa dal 1° novembre 2023. Fa parte del terzo "
+            "capitolo del piano strategico del gruppo e punta a diventare leader europeo di "
+            "un mercato in forte crescita, rendendo l'auto elettrica accessibile a un "
+            "pubblico ampio.</p>"
+            "<h2>Siti e persone</h2>"
+            "<p>Ampere conta 11 siti in Francia, di cui quattro industriali: gli "
+            "stabilimenti di Douai, Maubeuge e Ruitz, riuniti sotto il nome di ElectriCity, "
+            "e quello di Cléon. Vi lavorano oltre 11.000 persone, per il 35% ingegneri, che "
+            "seguono le auto dal tavolo da disegno fino alla concessionaria, con il marchio "
+            "Renault.</p>"
+            "<h2>Un'azienda costruita attorno all'ESG</h2>"
+            "<p>I criteri ambientali, sociali e di governance devono attraversare l'intera "
+            "catena del valore, dai prodotti e servizi fino ai processi interni, con "
+            "l'obiettivo di un'economia circolare a basse emissioni di carbonio. Luca de "
+            "Meo, che guida Ampere oltre al gruppo, l'ha presentata come un nuovo modello di "
+            "azienda automobilistica e come la prova dell'audacia dei suoi team.</p>"
+            "<h2>Una nuova identità</h2>"
+            "<p>Il logo di Ampere parte dalla storica losanga di Renault e ne combina "
+            "diverse, immagine di squadre affiatate, ciascuna con la propria specialità. La "
+            "palette si basa su tre colori chiamati Scandium, Eigengrau e Silicon Grey. Un "
+            "Capital Market Day dedicato ad Ampere era in programma il 15 novembre "
+            "2023.</p>",
+        ),
+        "company": "ampere",
+        "people": ["luca-de-meo"],
+        "issued_on": datetime.date(2023, 11, 1),
+        "original_language": "en",
+        "source_url": "",
+        "press_contact": "",
+        "image": {"label": "2023", "background": "teal", "accent": "yellow"},
+    },
+    {
+        "slug": L(
+            "new-alliance-nissan-mitsubishi-invest-in-ampere",
+            "nouvelle-alliance-nissan-mitsubishi-investissent-dans-ampere",
+            "nuova-alleanza-nissan-mitsubishi-investono-in-ampere",
+        ),
+        "title": L(
+            "A new Alliance: Nissan and Mitsubishi Motors to invest in Ampere",
+            "Une nouvelle Alliance : Nissan et Mitsubishi Motors investissent dans Ampere",
+            "Una nuova Alleanza: Nissan e Mitsubishi Motors investono in Ampere",
+        ),
+        "summary": L(
+            "Since 6 November 2023 Renault, Nissan and Mitsubishi Motors have worked under a "
+            "new Alliance deal: each acts independently, joint projects need the approval "
+            "of the board chaired by Jean-Dominique Senard, and the two Japanese partners "
+            "plan to invest €600 million and €200 million in Ampere.",
+            "Depuis le 6 novembre 2023, Renault, Nissan et Mitsubishi Motors fonctionnent "
+            "sous un nouvel accord d'Alliance : chacun agit de façon indépendante, les "
+            "projets communs doivent être validés par le conseil que préside "
+            "Jean-Dominique Senard, et les deux partenaires japonais prévoient d'investir "
+            "600 et 200 millions d'euros dans Ampere.",
+            "Dal 6 novembre 2023 Renault, Nissan e Mitsubishi Motors operano con un nuovo "
+            "accordo di Alleanza: ciascuno agisce in modo indipendente, i progetti comuni "
+            "devono essere approvati dal consiglio presieduto da Jean-Dominique Senard e i "
+            "due partner giapponesi intendono investire 600 e 200 milioni di euro in "
+            "Ampere.",
+        ),
+        "body": L(
+            "<p>The new agreement between Renault, Nissan and Mitsubishi Motors, first "
+            "announced in London in February 2023, was approved by the authorities on 6 "
+            "November 2023. From that day the former Renault-Nissan Alliance ceased to "
+            "exist: the companies' shared IT systems were stopped, the common stores of "
+            "know-how were taken apart, and the three carmakers now operate independently, "
+            "as competitors.</p>"
+            "<h2>Projects that need a green light</h2>"
+            "<p>Cooperation has not disappeared. Luca de Meo put forward projects in India "
+            "and Latin America as evidence of the new partnership, and each must be approved by "
+            "the Alliance operating board, chaired by Jean-Dominique Senard, who also chairs "
+            "Renault Group's board. In India, Dacia vehicles are to come off the line at "
+            "Nissan's Chennai plant; in Latin America, Renault has set its new strategy and "
+            "range without any mention of the Alliance.</p>"
+            "<h2>Partners in Ampere</h2>"
+            "<p>Nissan's new small electric car will be built at the Renault plant in Douai. "
+            "Mitsubishi Motors, which not long ago considered leaving Europe, will sell the "
+            "Renault Clio and Captur there under its own badge and have an electric car made "
+            "in a Renault factory. Both partners are also becoming investors in Ampere: "
+            "Nissan intends to put in €600 million and Mitsubishi Motors €200 million, "
+            "less than Renault had first hoped for.</p>",
+            "<p>Le nouvel accord entre Renault, Nissan et Mitsubishi Motors, annoncé à "
+            "Londres en février 2023, a été approuvé par les autorités le 6 novembre 2023. "
+            "Depuis ce jour, l'ancienne Alliance Renault-Nissan n'existe plus : les "
+            "systèmes informatiques partagés ont été arrêtés, les bases de savoir-faire "
+            "communes ont été démantelées, et les trois constructeurs agissent désormais "
+            "de manière indépendante, en concurrents.</p>"
+            "<h2>Des projets soumis à un feu vert</h2>"
+            "<p>La coopération n'a pas disparu. Luca de Meo a mis en avant des projets en "
+            "Inde et en Amérique latine comme preuves du nouveau partenariat, et chacun doit être "
+            "validé par le conseil opérationnel de l'Alliance, présidé par Jean-Dominique "
+            "Senard, également président du conseil d'administration du groupe Renault. En "
+            "Inde, des Dacia doivent être fabriquées dans une usine Nissan à Chennai ; en "
+            "Amérique latine, Renault a arrêté sa nouvelle stratégie et sa gamme sans "
+            "mentionner l'Alliance.</p>"
+            "<h2>Des partenaires dans Ampere</h2>"
+            "<p>Nissan produira sa nouvelle petite voiture électrique dans l'usine Renault "
+            "de Douai. Mitsubishi Motors, qui songeait il y a peu à quitter l'Europe, y "
+            "vendra sous son propre logo les Renault Clio et Captur et fera fabriquer une "
+            "voiture électrique dans une usine Renault. Les deux partenaires deviennent "
+            "aussi investisseurs dans Ampere : Nissan compte y apporter 600 millions "
+            "d'euros et Mitsubishi Motors 200 millions, moins que ce que Renault espérait "
+            "au départ.</p>",
+            "<p>Il nuovo accordo tra Renault, Nissan e Mitsubishi Motors, annunciato a "
+            "Londra nel febbraio 2023, è stato approvato dalle autorità il 6 novembre 2023. "
+            "Da quel giorno la vecchia Alleanza Renault-Nissan non esiste più: i sistemi "
+            "informatici condivisi sono stati fermati, gli archivi comuni di know-how "
+            "smantellati, e i tre costruttori agiscono ora in modo indipendente, da "
+            "concorrenti.</p>"
+            "<h2>Progetti da approvare</h2>"
+            "<p>La cooperazione non è scomparsa. Luca de Meo ha indicato alcuni progetti in "
+            "India e in America Latina come prova della nuova partnership, e ognuno deve "
+            "ricevere il via libera del consiglio operativo dell'Alleanza, presieduto da "
+            "Jean-Dominique Senard, che è anche presidente del consiglio di amministrazione "
+            "di Renault Group. In India alcune Dacia saranno prodotte in uno stabilimento "
+            "Nissan a Chennai; in America Latina Renault ha definito la sua nuova "
+            "strategia e la sua gamma senza alcun riferimento all'Alleanza.</p>"
+            "<h2>Partner in Ampere</h2>"
+            "<p>Nissan costruirà la sua nuova piccola auto elettrica nello stabilimento "
+            "Renault di Douai. Mitsubishi Motors, che non molto tempo fa pensava di lasciare "
+            "l'Europa, vi venderà con il proprio marchio la Renault Clio e la Captur e farà "
+            "produrre un'auto elettrica in una fabbrica Renault. Entrambi i partner "
+            "diventano anche investitori in Ampere: Nissan intende apportare 600 milioni di "
+            "euro e Mitsubishi Motors 200 milioni, meno di quanto Renault sperava "
+            "all'inizio.</p>",
+        ),
+        "company": "renault-group",
+        "people": ["jean-dominique-senard", "luca-de-meo"],
+        "issued_on": datetime.date(2023, 11, 6),
+        "original_language": "en",
+        "source_url": "",
+        "press_contact": "",
+        "image": {"label": "2023", "background": "grey", "accent": "yellow"},
+    },
+    {
+        "slug": L(
+            "renault-5-at-geneva-scenic-car-of-the-year",
+            "renault-5-a-geneve-scenic-voiture-de-l-annee",
+            "renault-5-a-ginevra-scenic-auto-dell-anno",
+        ),
+        "title": L(
+            "The Renault 5 shines in Geneva as the Scenic E-Tech Electric becomes Car of "
+            "the Year 2024",
+            "La Renault 5 brille à Genève, le Scenic E-Tech Electric élu Voiture de l'année 2024",
+            "La Renault 5 conquista Ginevra, la Scenic E-Tech Electric è Auto dell'Anno 2024",
+        ),
+        "summary": L(
+            "At the 2024 Geneva Motor Show the new electric Renault 5 drew an enthusiastic "
+            "response, and the Scenic E-Tech Electric was named Car of the Year 2024: two "
+            "milestones for the Renaulution.",
+            "Au Salon de Genève 2024, la nouvelle Renault 5 électrique a suscité "
+            "l'enthousiasme, et le Scenic E-Tech Electric a été élu Voiture de l'année "
+            "2024 : deux étapes marquantes pour la Renaulution.",
+            "Al Salone di Ginevra 2024 la nuova Renault 5 elettrica ha suscitato entusiasmo "
+            "e la Scenic E-Tech Electric è stata eletta Auto dell'Anno 2024: due tappe "
+            "importanti per la Renaulution.",
+        ),
+        "body": L(
+            "<p>The 2024 Geneva Motor Show gave Renault two reasons to celebrate. The new "
+            "Renault 5, the electric return of one of the brand's best-known names, was "
+            "greeted with enthusiasm, and the Scenic E-Tech Electric received the title of "
+            "Car of the Year 2024.</p>"
+            "<p>Both cars embody the Renaulution: electric models that stand out, and "
+            "the revival of icons from Renault's history. The Renault 5 uses technology "
+            "developed by Ampere, the group's company for electric vehicles and software, "
+            "which is also preparing the future Renault 4.</p>"
+            "<p>These successes do not end the group's challenges: electrification is "
+            "turning the entire car industry upside down.</p>",
+            "<p>Le Salon de Genève 2024 a offert à Renault deux motifs de satisfaction. La "
+            "nouvelle Renault 5, retour en version électrique de l'un des noms les plus "
+            "connus de la marque, a été accueillie avec enthousiasme, et le Scenic E-Tech "
+            "Electric a reçu le titre de Voiture de l'année 2024.</p>"
+            "<p>Ces deux voitures incarnent la Renaulution : des modèles électriques qui se "
+            "distinguent, et le retour d'icônes de l'histoire de Renault. La Renault 5 "
+            "s'appuie sur des technologies mises au point par Ampere, l'entreprise du groupe "
+            "consacrée aux véhicules électriques et au logiciel, qui prépare aussi la future "
+            "Renault 4.</p>"
+            "<p>Ces succès ne mettent pas fin aux défis du groupe : l'électrification "
+            "bouleverse toute l'industrie automobile.</p>",
+            "<p>Il Salone di Ginevra 2024 ha dato a Renault due motivi di soddisfazione. La "
+            "nuova Renault 5, ritorno in versione elettrica di uno dei nomi più noti del "
+            "marchio, è stata accolta con entusiasmo, e la Scenic E-Tech Electric ha "
+            "ottenuto il titolo di Auto dell'Anno 2024.</p>"
+            "<p>Le due auto incarnano la Renaulution: modelli elettrici che si fanno notare "
+            "e il ritorno di icone della storia Renault. La Renault 5 sfrutta tecnologie "
+            "sviluppate da Ampere, la società del gruppo dedicata ai veicoli elettrici e al "
+            "software, che sta preparando anche la futura Renault 4.</p>"
+            "<p>Questi successi non chiudono le sfide del gruppo: l'elettrificazione sta "
+            "stravolgendo l'intera industria dell'auto.</p>",
+        ),
+        "company": "renault",
+        "people": [],
+        "issued_on": datetime.date(2024, 2, 26),
+        "original_language": "it",
+        "source_url": "",
+        "press_contact": "",
+        "image": {"label": "2024", "background": "black", "accent": "yellow"},
+    },
+    {
+        "slug": L(
+            "anatomy-of-a-comeback-premieres-on-prime-video",
+            "anatomie-d-un-come-back-sur-prime-video",
+            "anatomia-di-un-come-back-su-prime-video",
+        ),
+        "title": L(
+            "Anatomy of a Comeback, the docuseries on Renault Group's transformation, "
+            "premieres on Prime Video",
+            "Anatomie d'un come-back, la série documentaire sur la transformation du "
+            "groupe Renault, arrive sur Prime Video",
+            "Anatomia di un come-back, la docuserie sulla trasformazione di Renault Group, "
+            "debutta su Prime Video",
+        ),
+        "summary": L(
+            "From 13 December 2024, Prime Video streams Anatomy of a Comeback, four "
+            "episodes of about 40 minutes produced by Breath Film and Elephant that follow "
+            "Renault Group's turnaround under Luca de Meo from the inside.",
+            "À partir du 13 décembre 2024, Prime Video diffuse Anatomie d'un come-back, "
+            "quatre épisodes d'environ 40 minutes produits par Breath Film et Elephant, qui "
+            "suivent de l'intérieur le redressement du groupe Renault sous la conduite de "
+            "Luca de Meo.",
+            "Dal 13 dicembre 2024 Prime Video propone Anatomia di un come-back, quattro "
+            "episodi di circa 40 minuti prodotti da Breath Film ed Elephant che seguono "
+            "dall'interno la rinascita di Renault Group guidata da Luca de Meo.",
+        ),
+        "body": L(
+            "<p><em>Anatomy of a Comeback</em>, an exclusive docuseries about Renault Group, "
+            "arrives on Prime Video on 13 December 2024. Its four episodes, about 40 "
+            "minutes each, were filmed over two years and show how the group pulled back "
+            "from the brink under Luca de Meo, appointed chief executive by the board "
+            "chaired by Jean-Dominique Senard.</p>"
+            "<h2>From crisis to recovery</h2>"
+            "<p>The series starts with the crisis that followed the arrest of Carlos Ghosn "
+            "in 2018 and goes on to the launch of the Renaulution, the rise of Dacia, the "
+            "creation of ElectriCity in northern France, the costly exit from Russia in "
+            "2022 and Alpine's battles in Formula 1 and at Le Mans. Along the way come "
+            "the return to profit and the Scenic E-Tech Electric's title of Car of the Year "
+            "2024, and the final episode unveils a new model.</p>"
+            "<h2>Behind closed doors</h2>"
+            "<p>The crews of Breath Film and Elephant were allowed into meetings that are "
+            "usually confidential, test sites and factories, as well as the design studios "
+            "and the Formula 1 paddock.</p>"
+            '<p><a href="' + PRIME_VIDEO_PAGE + '">The series page on Prime Video</a></p>',
+            "<p><em>Anatomie d'un come-back</em>, série documentaire exclusive consacrée au "
+            "groupe Renault, arrive sur Prime Video le 13 décembre 2024. Ses quatre "
+            "épisodes d'environ 40 minutes, tournés pendant deux ans, montrent comment le "
+            "groupe s'est éloigné du gouffre avec, à sa tête, Luca de Meo, choisi par le "
+            "conseil que préside Jean-Dominique Senard.</p>"
+            "<h2>De la crise au redressement</h2>"
+            "<p>La série part de la crise qui a suivi l'arrestation de Carlos Ghosn en 2018, "
+            "puis retrace le lancement de la Renaulution, l'essor de Dacia, la création "
+            "d'ElectriCity dans le nord de la France, le départ coûteux de Russie en 2022 "
+            "et les combats d'Alpine en Formule 1 et au Mans. Chemin faisant viennent "
+            "le retour aux bénéfices et le titre de Voiture de l'année 2024 remporté par le "
+            "Scenic E-Tech Electric, et le dernier épisode dévoile un nouveau modèle.</p>"
+            "<h2>Derrière les portes closes</h2>"
+            "<p>Les équipes de Breath Film et d'Elephant ont pu filmer des réunions "
+            "habituellement confidentielles, des sites d'essais et des usines, mais aussi "
+            "les studios de design et le paddock de Formule 1.</p>"
+            '<p><a href="' + PRIME_VIDEO_PAGE + '">La page de la série sur Prime '
+            "Video</a></p>",
+            "<p><em>Anatomia di un come-back</em>, docuserie in esclusiva dedicata a Renault "
+            "Group, arriva su Prime Video il 13 dicembre 2024. I suoi quattro episodi di "
+            "circa 40 minuti, girati nell'arco di due anni, mostrano come il gruppo si sia "
+            "allontanato dal baratro con al timone Luca de Meo, scelto dal consiglio "
+            "presieduto da Jean-Dominique Senard.</p>"
+            "<h2>Dalla crisi alla ripresa</h2>"
+            "<p>La serie parte dalla crisi seguita all'arresto di Carlos Ghosn nel 2018 e "
+            "ripercorre poi il lancio della Renaulution, l'ascesa di Dacia, la nascita di "
+            "ElectriCity nel nord della Francia, la costosa uscita dalla Russia nel 2022 e "
+            "le battaglie di Alpine in Formula 1 e a Le Mans. Lungo il percorso arrivano "
+            "il ritorno all'utile e il titolo di Auto dell'Anno 2024 vinto dalla Scenic "
+            "E-Tech Electric, e l'ultimo episodio svela un nuovo modello.</p>"
+            "<h2>Dietro le porte chiuse</h2>"
+            "<p>Le troupe di Breath Film ed Elephant hanno potuto riprendere riunioni di "
+            "solito riservate, piste di prova e fabbriche, oltre ai centri stile e al "
+            "paddock della Formula 1.</p>"
+            '<p><a href="' + PRIME_VIDEO_PAGE + '">La pagina della serie su Prime '
+            "Video</a></p>",
+        ),
+        "company": "renault-group",
+        "people": ["luca-de-meo", "jean-dominique-senard", "carlos-ghosn"],
+        "issued_on": datetime.date(2024, 12, 13),
+        "original_language": "it",
+        "source_url": "",
+        "press_contact": "",
+        "image": {"label": "2024", "background": "red", "accent": "yellow"},
+    },
+]

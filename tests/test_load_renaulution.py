@@ -1,0 +1,359 @@
+"""`manage.py load_renaulution`: the shipped content, and reruns that change nothing."""
+
+import datetime
+import hashlib
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone, translation
+from modeltranslation.translator import translator
+from PIL import Image
+
+from companies.models import Company, Person, Position, PressRelease
+from episodes.models import Episode, Series
+from renaulution.content import data, images
+from renaulution.content.loader import load_content
+from renaulution.richtext import RichTextField, sanitize_html
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+ITALIAN_TITLES = [
+    "Rivoluzione o morte",
+    "Superare le tempeste",
+    "Spirito combattivo",
+    "Il futuro è già qui",
+]
+# Localized fields that may legitimately read the same in every language.
+MAY_BE_IDENTICAL = {"slug", "headquarters"}
+
+
+def content_models():
+    """Every table of the content apps, M2M tables included."""
+    models = []
+    for label in ("companies", "episodes"):
+        models += apps.get_app_config(label).get_models(include_auto_created=True)
+    return models
+
+
+def translated_models():
+    registered = set(translator.get_registered_models())
+    return [model for model in content_models() if model in registered]
+
+
+def dump_database():
+    return {
+        model._meta.label: serializers.serialize("json", model.objects.order_by("pk"))
+        for model in content_models()
+    }
+
+
+def media_files():
+    """Every file under MEDIA_ROOT, with a hash of its bytes."""
+    root = settings.MEDIA_ROOT
+    if not root.exists():
+        return {}
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def load():
+    out = StringIO()
+    call_command("load_renaulution", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def loaded():
+    load()
+
+
+# Reruns ---------------------------------------------------------------------------
+
+
+def test_first_run_reports_what_it_created():
+    output = load()
+    assert output.startswith("Created 15 companies, 3 people, 5 positions, 1 series,")
+    assert "4 episodes" in output
+    assert "5 press releases" in output
+
+
+def test_second_run_changes_nothing(loaded):
+    before, files_before = dump_database(), media_files()
+
+    output = load()
+
+    assert output.strip() == "Nothing to do: the content is already loaded."
+    assert dump_database() == before
+    assert media_files() == files_before
+
+
+def test_load_content_returns_counts_and_they_drop_to_zero():
+    first = load_content()
+    assert first["companies"] == len(data.COMPANIES)
+    assert first["people"] == len(data.PEOPLE)
+    assert first["episodes"] == 4
+    assert first["existing"] == 0
+
+    second = load_content()
+    assert {key: value for key, value in second.items() if key != "existing"} == {
+        key: 0 for key in first if key != "existing"
+    }
+    shipped = len(data.COMPANIES) + len(data.PEOPLE) + 1 + 4 + len(data.PRESS_RELEASES)
+    assert second["existing"] == shipped
+
+
+def test_editors_changes_survive_a_rerun(loaded):
+    renault_group = Company.objects.get(slug_en="renault-group")
+    renault_group.tagline_fr = "Texte revu par la rédaction"
+    renault_group.save()
+    episode = Episode.objects.get(number=1)
+    episode.still_alt_it = ""
+    episode.status = "draft"
+    episode.save()
+    episode.people.remove(Person.objects.get(slug_en="carlos-ghosn"))
+    Position.objects.filter(person__slug_en="carlos-ghosn").delete()
+    logo_name = renault_group.logo.name
+
+    output = load()
+
+    assert output.strip() == "Nothing to do: the content is already loaded."
+    renault_group.refresh_from_db()
+    assert renault_group.tagline_fr == "Texte revu par la rédaction"
+    assert renault_group.logo.name == logo_name
+    episode.refresh_from_db()
+    assert episode.still_alt_it == ""
+    assert episode.status == "draft"
+    assert not episode.people.filter(slug_en="carlos-ghosn").exists()
+    assert not Position.objects.filter(person__slug_en="carlos-ghosn").exists()
+
+
+def test_a_deleted_object_is_created_again_and_nothing_else_is_touched(loaded):
+    Company.objects.get(slug_en="numerama").delete()
+    before = dump_database()
+
+    output = load()
+
+    assert output.startswith("Created 1 company.")
+    assert Company.objects.filter(slug_en="numerama").count() == 1
+    after = dump_database()
+    for label in before:
+        if label != "companies.Company":
+            assert after[label] == before[label], label
+
+
+def test_an_object_whose_english_slug_an_editor_changed_is_not_duplicated(loaded):
+    person = Person.objects.get(slug_en="luca-de-meo")
+    person.slug_en = "luca-de-meo-ceo"
+    person.save()
+    episode = Episode.objects.get(number=2)
+    episode.slug_en = "storms"
+    episode.slug_fr = "tempetes"
+    episode.slug_it = "tempeste"
+    episode.save()
+
+    output = load()
+
+    assert output.strip() == "Nothing to do: the content is already loaded."
+    assert Person.objects.filter(name="Luca de Meo").count() == 1
+    assert Episode.objects.count() == 4
+
+
+def test_a_failure_rolls_everything_back_and_leaves_no_file(monkeypatch):
+    broken = {**data.PRESS_RELEASES[-1], "slug": data.L("not a slug!", "x", "y")}
+    monkeypatch.setattr(data, "PRESS_RELEASES", [*data.PRESS_RELEASES, broken])
+
+    with pytest.raises(ValidationError):
+        load_content()
+
+    for model in content_models():
+        assert not model.objects.exists(), model
+    assert media_files() == {}
+
+
+# Content facts ---------------------------------------------------------------------
+
+
+def test_the_series(loaded):
+    series = Series.objects.get()
+    assert series.title_en == "Anatomy of a Comeback"
+    assert series.title_fr == "Anatomie d'un come-back"
+    assert series.title_it == "Anatomia di un come-back"
+    assert series.premiere_date == datetime.date(2024, 12, 13)
+    assert series.platform.name == "Prime Video"
+    assert series.platform.kind == Company.Kind.BROADCASTER
+    assert series.subject.name == "Renault Group"
+    assert sorted(series.producers.values_list("name", flat=True)) == ["Breath Film", "Elephant"]
+    assert set(series.producers.values_list("kind", flat=True)) == {Company.Kind.PRODUCER}
+
+
+def test_the_four_episodes(loaded):
+    episodes = list(Episode.objects.order_by("number"))
+    assert [episode.number for episode in episodes] == [1, 2, 3, 4]
+    with translation.override("it"):
+        assert [episode.title for episode in episodes] == ITALIAN_TITLES
+    with translation.override("en"):
+        assert episodes[0].title == "Revolution or Death"
+    for episode in episodes:
+        assert episode.series.title_en == "Anatomy of a Comeback"
+        assert episode.runtime_minutes == 40
+        assert episode.release_date == datetime.date(2024, 12, 13)
+        assert episode.people.exists()
+        assert episode.companies.exists()
+    assert episodes[0].people.filter(slug_en="carlos-ghosn").exists()
+    assert episodes[2].companies.filter(slug_en="alpine-f1-team").exists()
+
+
+def test_companies_and_the_group_tree(loaded):
+    assert Company.objects.count() >= 12
+    group = Company.objects.get(slug_en="renault-group")
+    assert group.kind == Company.Kind.GROUP
+    assert group.parent is None
+    for slug in ("renault", "dacia", "alpine", "ampere"):
+        assert Company.objects.get(slug_en=slug).parent == group, slug
+    assert Company.objects.get(slug_en="ampere").kind == Company.Kind.BUSINESS_UNIT
+    assert Company.objects.get(slug_en="alpine-f1-team").parent.slug_en == "alpine"
+    for slug in ("nissan", "mitsubishi-motors"):
+        assert Company.objects.get(slug_en=slug).kind == Company.Kind.PARTNER
+    assert set(Company.objects.values_list("kind", flat=True)) == set(Company.Kind.values)
+    assert group.founded_year == 1899
+    assert group.headquarters_it == "Boulogne-Billancourt, Francia"
+
+
+def test_people_and_their_positions(loaded):
+    people_with_positions = Person.objects.filter(positions__isnull=False).distinct()
+    assert people_with_positions.count() >= 3
+    de_meo = Person.objects.get(slug_en="luca-de-meo")
+    current = {(p.company.slug_en, p.start_date) for p in de_meo.positions.all() if p.is_current}
+    assert current == {
+        ("renault-group", datetime.date(2020, 7, 1)),
+        ("ampere", datetime.date(2023, 11, 1)),
+    }
+    ghosn = Person.objects.get(slug_en="carlos-ghosn")
+    assert all(not position.is_current for position in ghosn.positions.all())
+
+
+def test_press_releases(loaded):
+    releases = PressRelease.objects.all()
+    assert releases.count() >= 4
+    assert set(releases.values_list("original_language", flat=True)) == {"en", "fr", "it"}
+    ampere = PressRelease.objects.get(slug_en="ampere-launches")
+    assert ampere.issued_on == datetime.date(2023, 11, 1)
+    assert ampere.company.slug_en == "ampere"
+    assert ampere.people.filter(slug_en="luca-de-meo").exists()
+    premiere = releases.get(issued_on=datetime.date(2024, 12, 13))
+    assert premiere.people.count() == 3
+
+
+def test_everything_is_published_in_the_past(loaded):
+    now = timezone.now()
+    for model in (Company, Person, PressRelease, Series, Episode):
+        for obj in model.objects.all():
+            assert obj.is_published, obj
+            assert obj.published_at < now
+
+
+def test_every_localized_field_is_filled_in_every_language(loaded):
+    for model in translated_models():
+        fields = translator.get_options_for_model(model).fields
+        objects = list(model.objects.all())
+        assert objects, model
+        for obj in objects:
+            for field in fields:
+                for language in LANGUAGES:
+                    value = getattr(obj, f"{field}_{language}")
+                    assert value and str(value).strip(), (model, obj.pk, field, language)
+
+
+def test_french_and_italian_are_translations_not_copies(loaded):
+    for model in translated_models():
+        fields = set(translator.get_options_for_model(model).fields) - MAY_BE_IDENTICAL
+        for obj in model.objects.all():
+            for field in fields:
+                english = getattr(obj, f"{field}_en")
+                for language in ("fr", "it"):
+                    assert getattr(obj, f"{field}_{language}") != english, (
+                        model,
+                        obj.pk,
+                        field,
+                        language,
+                    )
+
+
+def test_localized_slugs_are_ascii_and_given_where_titles_differ(loaded):
+    episode = Episode.objects.get(number=1)
+    assert (episode.slug_en, episode.slug_fr, episode.slug_it) == (
+        "revolution-or-death",
+        "revolution-ou-la-mort",
+        "rivoluzione-o-morte",
+    )
+    for model in (Company, Person, PressRelease, Episode):
+        for obj in model.objects.all():
+            for language in LANGUAGES:
+                assert getattr(obj, f"slug_{language}").isascii()
+
+
+def test_stored_rich_text_is_already_clean(loaded):
+    checked = 0
+    for model in translated_models():
+        for field in translator.get_options_for_model(model).fields:
+            if not isinstance(model._meta.get_field(field), RichTextField):
+                continue
+            for obj in model.objects.all():
+                for language in LANGUAGES:
+                    value = getattr(obj, f"{field}_{language}")
+                    assert sanitize_html(value) == value, (model, obj.pk, field, language)
+                    checked += 1
+    assert checked > 50
+
+
+# Images ------------------------------------------------------------------------------
+
+IMAGE_FIELDS = [
+    (Company, "logo", images.LOGO_SIZE),
+    (Person, "portrait", images.PORTRAIT_SIZE),
+    (PressRelease, "image", images.PRESS_SIZE),
+    (Series, "poster", images.POSTER_SIZE),
+    (Episode, "still", images.STILL_SIZE),
+]
+
+
+@pytest.mark.parametrize(("model", "field", "size"), IMAGE_FIELDS)
+def test_images_exist_on_disk_with_their_dimensions(loaded, model, field, size):
+    for obj in model.objects.all():
+        file = getattr(obj, field)
+        assert file, obj
+        assert (getattr(obj, f"{field}_width"), getattr(obj, f"{field}_height")) == size
+        with Image.open(file.path) as image:
+            assert image.size == size
+            image.verify()
+
+
+def test_images_are_deterministic():
+    """Drawn twice (bypassing the per-process cache), a picture has the same bytes."""
+    for render, kwargs in (
+        (images.poster_image, {"background": "navy", "accent": "yellow"}),
+        (images.still_image, {"number": 3, "background": "blue", "accent": "white"}),
+        (images.logo_image, {"mark": "RG", "shape": "diamond", "colour": "yellow", "ink": "black"}),
+        (images.portrait_image, {"initials": "LM", "colour": "navy"}),
+        (images.press_image, {"label": "2023", "background": "teal", "accent": "yellow"}),
+    ):
+        first = render.__wrapped__(**kwargs)
+        assert render.__wrapped__(**kwargs) == first
+        assert render(**kwargs) == first
+
+
+def test_alt_texts_describe_the_drawn_picture(loaded):
+    renault_group = Company.objects.get(slug_en="renault-group")
+    assert "RG" in renault_group.logo_alt_en
+    assert "yellow diamond" in renault_group.logo_alt_en
+    assert "losange jaune" in renault_group.logo_alt_fr
+    assert "rombo giallo" in renault_group.logo_alt_it
