@@ -1,0 +1,184 @@
+"""
+Browser tests: Playwright driving Debian's Chromium against a live server.
+
+Playwright cannot download its own browsers here, so it launches the system
+Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium). Without it the tests
+are skipped with a message saying how to enable them, except when
+`REQUIRE_BROWSER_TESTS=1` (CI): then a missing browser is a failure, so a
+broken CI image cannot turn the whole browser suite into silent skips.
+"""
+
+import os
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
+from django.core.management import call_command
+
+from renaulution.roles import EDITORS, sync_role_groups
+
+# The live server runs in a thread while Playwright's sync API keeps an event
+# loop running in the test's thread; Django would otherwise refuse ORM calls
+# from the test ("You cannot call this from an async context").
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+EDITOR_PASSWORD = "correct horse battery staple"
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM
+
+
+def chromium_missing_reason():
+    """Why the browser tests cannot run, or None when Chromium is there."""
+    path = chromium_path()
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return None
+    return (
+        f"Chromium not found at {path}: install it with `apt-get install chromium` "
+        "or set CHROMIUM_PATH to a Chromium executable"
+    )
+
+
+def browser_tests_required():
+    return os.environ.get("REQUIRE_BROWSER_TESTS", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Skip marks are evaluated before fixtures are set up, so a missing
+    # browser never gets as far as Playwright's own launch error.
+    reason = chromium_missing_reason()
+    if reason is None or browser_tests_required():
+        return
+    skip = pytest.mark.skip(reason=reason)
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Runs before fixture setup: the failure carries our message, not a
+    # traceback from inside Playwright's session fixtures.
+    if item.get_closest_marker("browser") and browser_tests_required():
+        reason = chromium_missing_reason()
+        if reason is not None:
+            pytest.fail(f"REQUIRE_BROWSER_TESTS is set but {reason}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch options (--headed, --slowmo…) on the system Chromium."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def content(transactional_db):
+    """The content shipped with the site, in English, French and Italian, images included."""
+    call_command("load_renaulution", stdout=StringIO())
+
+
+@pytest.fixture
+def editor(transactional_db, django_user_model):
+    """A staff account in the Editors group, as the README tells admins to make one."""
+    # Live-server tests are transactional: each one starts from a database
+    # that the previous one flushed, which removes the groups the data
+    # migration made (and, after a serialized-rollback test, permissions
+    # too). Rebuild them the way `migrate` does.
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    sync_role_groups(apps)
+    user = django_user_model.objects.create_user(
+        username="editor", password=EDITOR_PASSWORD, is_staff=True
+    )
+    user.groups.add(apps.get_model("auth", "Group").objects.get(name=EDITORS))
+    user.raw_password = EDITOR_PASSWORD  # what the editor types into the login form
+    return user
+
+
+@pytest.fixture
+def external_requests(page, live_server):
+    """
+    Every request the page makes to a host other than the live server.
+
+    The site must work offline and leak nothing about its readers: fonts,
+    scripts (jQuery UI in the admin) and styles all come from our own
+    static files.
+    """
+    outside = []
+    origin = live_server.url.rstrip("/") + "/"
+
+    def record(request):
+        if urlsplit(request.url).scheme in {"data", "blob", "about"}:
+            return
+        if not request.url.startswith(origin):
+            outside.append(request.url)
+
+    page.on("request", record)
+    return outside
+
+
+@pytest.fixture
+def broken_responses(page):
+    """Responses with a 4xx or 5xx status, such as a missing static file."""
+    broken = []
+    page.on(
+        "response",
+        lambda response: (
+            broken.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    return broken
+
+
+@pytest.fixture
+def save_screenshot():
+    """Save a README screenshot, only when SAVE_SCREENSHOTS=1 (CI leaves tracked files alone)."""
+
+    def save(page, name, **kwargs):
+        if os.environ.get("SAVE_SCREENSHOTS") != "1":
+            return None
+        SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS_DIR / name
+        page.screenshot(path=path, animations="disabled", caret="hide", **kwargs)
+        return path
+
+    return save
+
+
+@pytest.fixture
+def broken_images():
+    """A function returning the address of every <img> on a page that fails to load."""
+
+    def broken(page):
+        # Lazy images below the fold would never load in a headless check;
+        # make them eager, then let the browser decode each one.
+        return page.eval_on_selector_all(
+            "img",
+            """async (images) => {
+                const broken = [];
+                for (const image of images) {
+                    image.loading = "eager";
+                    try {
+                        await image.decode();
+                    } catch {
+                        broken.push(image.currentSrc || image.src);
+                    }
+                }
+                return broken;
+            }""",
+        )
+
+    return broken
