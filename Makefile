@@ -60,7 +60,7 @@ test: install-dev lint
 	$(BIN)/pytest
 
 messages: install
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

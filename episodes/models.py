@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import Company, Person
 from renaulution.fields import image_fields, slug_field
@@ -59,7 +60,7 @@ class Series(Publishable):
     class Meta:
         ordering = ["-premiere_date", "pk"]
         verbose_name = _("series")
-        verbose_name_plural = _("series")
+        verbose_name_plural = pgettext_lazy("plural", "series")
 
     def __str__(self):
         return self.title
