@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 def validate_image_upload(file):
     """Refuse files that are too large or that Pillow cannot read as an image."""
+    if getattr(file, "_committed", False):
+        # Already stored (and checked when it was uploaded): model validation
+        # runs on every save, and the file may be closed by then.
+        return
     limit = settings.MAX_IMAGE_UPLOAD_SIZE
     if file.size > limit:
         raise ValidationError(

@@ -263,3 +263,19 @@ def test_changelist_query_count_does_not_grow(client, editor, django_assert_max_
     # fixed ceiling whatever the number of rows.
     with django_assert_max_num_queries(12):
         assert client.get(reverse("admin:companies_pressrelease_changelist")).status_code == 200
+
+
+def test_an_object_with_a_stored_image_can_be_saved_again(client, editor):
+    company = CompanyFactory()
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(company, image=png_upload()),
+    )
+    assert response.status_code == 302
+    release = PressRelease.objects.get()
+    data = press_release_form(company, title_en="Ampere starts, again")
+    response = client.post(reverse("admin:companies_pressrelease_change", args=[release.pk]), data)
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.title_en == "Ampere starts, again"
+    assert release.image_width == 40
