@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import itertools
 from io import StringIO
 
 import pytest
@@ -81,7 +82,7 @@ def loaded():
 
 def test_first_run_reports_what_it_created():
     output = load()
-    assert output.startswith("Created 15 companies, 3 people, 5 positions, 1 series,")
+    assert output.startswith("Created 15 companies, 5 people, 7 positions, 1 series,")
     assert "4 episodes" in output
     assert "5 press releases" in output
 
@@ -229,16 +230,47 @@ def test_companies_and_the_group_tree(loaded):
 
 
 def test_people_and_their_positions(loaded):
-    people_with_positions = Person.objects.filter(positions__isnull=False).distinct()
-    assert people_with_positions.count() >= 3
+    people = Person.objects.all()
+    assert people.count() >= 5
+    for person in people:
+        assert person.positions.exists(), person
     de_meo = Person.objects.get(slug_en="luca-de-meo")
-    current = {(p.company.slug_en, p.start_date) for p in de_meo.positions.all() if p.is_current}
-    assert current == {
-        ("renault-group", datetime.date(2020, 7, 1)),
-        ("ampere", datetime.date(2023, 11, 1)),
+    left = datetime.date(2025, 7, 15)
+    assert {(p.company.slug_en, p.start_date, p.end_date) for p in de_meo.positions.all()} == {
+        ("renault-group", datetime.date(2020, 7, 1), left),
+        ("ampere", datetime.date(2023, 11, 1), left),
     }
     ghosn = Person.objects.get(slug_en="carlos-ghosn")
     assert all(not position.is_current for position in ghosn.positions.all())
+    rossi = Person.objects.get(slug_en="laurent-rossi")
+    assert [(p.company.slug_en, p.is_current) for p in rossi.positions.all()] == [("alpine", False)]
+
+
+def test_de_meo_is_not_presented_as_the_current_ceo(loaded):
+    """He left in July 2025; François Provost is the group's chief executive."""
+    current_ceos = Position.objects.filter(
+        company__slug_en="renault-group",
+        title_en="Chief Executive Officer",
+        end_date__isnull=True,
+    )
+    assert [position.person.name for position in current_ceos] == ["François Provost"]
+    de_meo = Person.objects.get(slug_en="luca-de-meo")
+    for language in LANGUAGES:
+        assert "2025" in getattr(de_meo, f"headline_{language}"), language
+        assert "Provost" in getattr(de_meo, f"biography_{language}"), language
+    # The group's chief executives follow one another without overlapping.
+    terms = sorted(
+        Position.objects.filter(
+            company__slug_en="renault-group", title_en__contains="Chief Executive"
+        ).values_list("start_date", "end_date")
+    )
+    for (_start, end), (next_start, _next_end) in itertools.pairwise(terms):
+        assert end is not None and end <= next_start
+
+
+def test_people_outside_the_series_are_not_in_any_episode(loaded):
+    for slug in ("laurent-rossi", "francois-provost"):
+        assert not Episode.objects.filter(people__slug_en=slug).exists(), slug
 
 
 def test_press_releases(loaded):

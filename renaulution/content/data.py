@@ -5,7 +5,10 @@ Every text is our own wording of facts taken from the press articles in
 `shared/seeds/` (an Italian article and press release, two French articles,
 an English trade article). A few widely known facts complete them where the
 design asks for them: founding years, headquarters, websites, and the years
-in which positions began. Nothing here is copied from a seed.
+in which positions began. Well-established public facts that the seeds do
+not cover add two people, Laurent Rossi and François Provost, and Luca de
+Meo's departure in July 2025, after the series was filmed. Nothing here is
+copied from a seed.
 
 Conventions:
 - `L(en, fr, it)` holds one localized value;
@@ -233,8 +236,8 @@ COMPANIES = [
             "factory. More than 11,000 people work there, 35% of them engineers. Its "
             "technology, including LFP batteries and Cell2Pack designs, serves the Renault 5, "
             "the future Renault 4 and an electric Twingo planned for 2026.</p>"
-            "<p>Luca de Meo leads Ampere as well as the group. Nissan and Mitsubishi Motors "
-            "have both become investors.</p>",
+            "<p>Luca de Meo led Ampere as well as the group until he stepped down in July "
+            "2025. Nissan and Mitsubishi Motors have both become investors.</p>",
             "<p>Ampere a commencé ses activités le 1er novembre 2023. C'est la branche du "
             "groupe Renault qui se consacre uniquement aux véhicules électriques et à leur "
             "logiciel, organisée pour avancer aussi vite qu'une start-up tout en s'appuyant "
@@ -246,8 +249,8 @@ COMPANIES = [
             "technologies, dont les batteries LFP et l'architecture Cell2Pack, servent à la "
             "Renault 5, à la future Renault 4 et à une Twingo électrique prévue pour "
             "2026.</p>"
-            "<p>Luca de Meo dirige Ampere en plus du groupe. Nissan et Mitsubishi Motors sont "
-            "tous deux devenus investisseurs.</p>",
+            "<p>Luca de Meo a dirigé Ampere en plus du groupe jusqu'à son départ, en juillet "
+            "2025. Nissan et Mitsubishi Motors sont tous deux devenus investisseurs.</p>",
             "<p>Ampere è operativa dal 1° novembre 2023. È la parte di Renault Group che si "
             "occupa soltanto di veicoli elettrici e del loro software, organizzata per "
             "muoversi con la rapidità di una start-up contando però sulle risorse di un "
@@ -259,8 +262,8 @@ COMPANIES = [
             "tecnologie, tra cui le batterie LFP e l'architettura Cell2Pack, sono alla base "
             "della Renault 5, della futura Renault 4 e di una Twingo elettrica attesa nel "
             "2026.</p>"
-            "<p>Luca de Meo guida Ampere oltre al gruppo. Nissan e Mitsubishi Motors sono "
-            "entrambe diventate investitrici.</p>",
+            "<p>Luca de Meo ha guidato Ampere oltre al gruppo fino alla sua uscita, nel luglio "
+            "2025. Nissan e Mitsubishi Motors sono entrambe diventate investitrici.</p>",
         ),
         "logo": {"mark": "AMP", "shape": "diamond", "colour": "teal", "ink": "white"},
     },
@@ -623,14 +626,17 @@ COMPANIES = [
 
 CEO = L("Chief Executive Officer", "Directeur général", "Amministratore delegato")
 
+# Luca de Meo's last day as chief executive of Renault Group and of Ampere.
+LUCA_DE_MEO_LEFT = datetime.date(2025, 7, 15)
+
 PEOPLE = [
     {
         "name": "Luca de Meo",
         "slug": same("luca-de-meo"),
         "headline": L(
-            "Chief Executive Officer of Renault Group and of Ampere",
-            "Directeur général du groupe Renault et d'Ampere",
-            "Amministratore delegato di Renault Group e di Ampere",
+            "Chief Executive Officer of Renault Group from 2020 to 2025",
+            "Directeur général du groupe Renault de 2020 à 2025",
+            "Amministratore delegato di Renault Group dal 2020 al 2025",
         ),
         "biography": L(
             "<p>Luca de Meo took over as chief executive of Renault Group in July 2020, "
@@ -638,40 +644,43 @@ PEOPLE = [
             "collapse. In January 2021 he launched the Renaulution, a plan that takes "
             "Renault, Dacia and Alpine electric, scales production back, rejuvenates the "
             "range and brings cult models such as the Renault 5 back to life.</p>"
-            "<p>Since 1 November 2023 he has also been at the head of Ampere, the group's "
-            "company for electric vehicles and software. Where many carmakers move "
-            "production out of Europe to save money, he chose to invest in the north of "
-            "France, where the ElectriCity plants build the group's electric cars.</p>"
+            "<p>From 1 November 2023 he also led Ampere, the group's company for electric "
+            "vehicles and software. Where many carmakers moved production out of Europe to "
+            "save money, he chose to invest in the north of France, where the ElectriCity "
+            "plants build the group's electric cars.</p>"
             "<p>For two years he let the cameras of <em>Anatomy of a Comeback</em> follow him "
             "almost everywhere, and joked at the preview that he feared finding them in his "
-            "shower one day.</p>",
+            "shower one day. He stepped down in July 2025, and François Provost succeeded "
+            "him.</p>",
             "<p>Luca de Meo a pris la direction générale du groupe Renault en juillet 2020, "
             "appelé par Jean-Dominique Senard alors que le groupe était au bord de "
             "l'effondrement. En janvier 2021, il a lancé la Renaulution, un plan qui fait "
             "passer Renault, Dacia et Alpine à l'électrique, revoit la production à la "
             "baisse, rajeunit la gamme et fait renaître des modèles cultes comme la Renault "
             "5.</p>"
-            "<p>Depuis le 1er novembre 2023, il dirige aussi Ampere, l'entreprise du groupe "
-            "consacrée aux véhicules électriques et au logiciel. Là où de nombreux "
-            "constructeurs délocalisent hors d'Europe pour économiser, il a choisi "
+            "<p>À partir du 1er novembre 2023, il a aussi dirigé Ampere, l'entreprise du "
+            "groupe consacrée aux véhicules électriques et au logiciel. Là où de nombreux "
+            "constructeurs délocalisaient hors d'Europe pour économiser, il a choisi "
             "d'investir dans le nord de la France, où les usines d'ElectriCity fabriquent "
             "les voitures électriques du groupe.</p>"
             "<p>Pendant deux ans, il a laissé les caméras d'<em>Anatomie d'un come-back</em> "
             "le suivre presque partout, et a plaisanté lors de l'avant-première en disant "
-            "qu'il craignait de les trouver un jour dans sa douche.</p>",
+            "qu'il craignait de les trouver un jour dans sa douche. Il a quitté ses fonctions "
+            "en juillet 2025, et François Provost lui a succédé.</p>",
             "<p>Luca de Meo è diventato amministratore delegato di Renault Group nel luglio "
             "2020, chiamato da Jean-Dominique Senard quando il gruppo era sul punto di "
             "crollare. Nel gennaio 2021 ha lanciato la Renaulution, un piano che porta "
             "Renault, Dacia e Alpine verso l'elettrico, ridimensiona la produzione, "
             "ringiovanisce la gamma e fa rinascere modelli di culto come la Renault 5.</p>"
-            "<p>Dal 1° novembre 2023 guida anche Ampere, la società del gruppo dedicata ai "
-            "veicoli elettrici e al software. Mentre molti costruttori spostano la "
+            "<p>Dal 1° novembre 2023 ha guidato anche Ampere, la società del gruppo dedicata "
+            "ai veicoli elettrici e al software. Mentre molti costruttori spostavano la "
             "produzione fuori dall'Europa per risparmiare, lui ha scelto di investire nel "
             "nord della Francia, dove gli stabilimenti di ElectriCity costruiscono le auto "
             "elettriche del gruppo.</p>"
             "<p>Per due anni ha lasciato che le telecamere di <em>Anatomia di un "
             "come-back</em> lo seguissero quasi ovunque, e all'anteprima ha scherzato "
-            "dicendo di temere di ritrovarsele un giorno sotto la doccia.</p>",
+            "dicendo di temere di ritrovarsele un giorno sotto la doccia. Ha lasciato "
+            "l'incarico nel luglio 2025, e François Provost gli è succeduto.</p>",
         ),
         "portrait": {"initials": "LM", "colour": "navy"},
         "positions": [
@@ -679,13 +688,13 @@ PEOPLE = [
                 "company": "renault-group",
                 "title": CEO,
                 "start_date": datetime.date(2020, 7, 1),
-                "end_date": None,
+                "end_date": LUCA_DE_MEO_LEFT,
             },
             {
                 "company": "ampere",
                 "title": CEO,
                 "start_date": datetime.date(2023, 11, 1),
-                "end_date": None,
+                "end_date": LUCA_DE_MEO_LEFT,
             },
         ],
     },
@@ -783,6 +792,102 @@ PEOPLE = [
                 ),
                 "start_date": datetime.date(2005, 1, 1),
                 "end_date": datetime.date(2019, 1, 1),
+            },
+        ],
+    },
+    {
+        "name": "Laurent Rossi",
+        "slug": same("laurent-rossi"),
+        "headline": L(
+            "Chief Executive Officer of Alpine from 2021 to 2023",
+            "Directeur général d'Alpine de 2021 à 2023",
+            "Amministratore delegato di Alpine dal 2021 al 2023",
+        ),
+        "biography": L(
+            "<p>Laurent Rossi became chief executive of Alpine in January 2021, as the "
+            "Renaulution made it the group's brand for sports cars and electric performance. "
+            "His remit covered both the road cars and the Alpine F1 Team.</p>"
+            "<p>His term falls within the years covered by <em>Anatomy of a Comeback</em>, "
+            "which shows the team's struggles in Formula 1; in that period the team also won "
+            "the 2021 Hungarian Grand Prix with Esteban Ocon. In July 2023 he handed the "
+            "leadership of Alpine over to Philippe Krief and moved to special projects "
+            "linked to the group's transformation.</p>",
+            "<p>Laurent Rossi est devenu directeur général d'Alpine en janvier 2021, au "
+            "moment où la Renaulution faisait d'elle la marque du groupe dédiée aux voitures "
+            "de sport et à la performance électrique. Son périmètre couvrait à la fois les "
+            "voitures de route et l'écurie Alpine F1.</p>"
+            "<p>Son mandat s'inscrit dans les années que couvre <em>Anatomie d'un "
+            "come-back</em>, qui montre les difficultés de l'écurie en Formule 1 ; pendant "
+            "cette période, l'écurie a aussi remporté le Grand Prix de Hongrie 2021 avec "
+            "Esteban Ocon. En juillet 2023, il a cédé la direction d'Alpine à Philippe Krief "
+            "et s'est consacré à des projets spéciaux liés à la transformation du "
+            "groupe.</p>",
+            "<p>Laurent Rossi è diventato amministratore delegato di Alpine nel gennaio 2021, "
+            "quando la Renaulution ne ha fatto il marchio del gruppo dedicato alle auto "
+            "sportive e alle prestazioni elettriche. La sua responsabilità comprendeva sia le "
+            "auto stradali sia la scuderia Alpine F1.</p>"
+            "<p>Il suo mandato rientra negli anni raccontati da <em>Anatomia di un "
+            "come-back</em>, che mostra le difficoltà della scuderia in Formula 1; in quel "
+            "periodo la squadra ha anche vinto il Gran Premio d'Ungheria 2021 con Esteban "
+            "Ocon. Nel luglio 2023 ha lasciato la guida di Alpine a Philippe Krief e si è "
+            "dedicato a progetti speciali legati alla trasformazione del gruppo.</p>",
+        ),
+        "portrait": {"initials": "LR", "colour": "blue"},
+        "positions": [
+            {
+                "company": "alpine",
+                "title": CEO,
+                "start_date": datetime.date(2021, 1, 1),
+                # Philippe Krief took over from 20 July 2023.
+                "end_date": datetime.date(2023, 7, 20),
+            },
+        ],
+    },
+    {
+        "name": "François Provost",
+        "slug": same("francois-provost"),
+        "headline": L(
+            "Chief Executive Officer of Renault Group since July 2025",
+            "Directeur général du groupe Renault depuis juillet 2025",
+            "Amministratore delegato di Renault Group dal luglio 2025",
+        ),
+        "biography": L(
+            "<p>François Provost joined Renault in 2002, after starting his career in the "
+            "French civil service, and has spent more than twenty years in the group. He ran "
+            "several of its operations abroad, among them Renault Samsung Motors in South "
+            "Korea, and from 2023 he was in charge of procurement, partnerships and public "
+            "affairs.</p>"
+            "<p>Since 31 July 2025 he has been chief executive officer of Renault Group, "
+            "appointed by the board chaired by Jean-Dominique Senard to succeed Luca de Meo, "
+            "who left in mid-July. His tenure began after <em>Anatomy of a Comeback</em> was "
+            "filmed and is not part of the series.</p>",
+            "<p>François Provost est entré chez Renault en 2002, après un début de carrière "
+            "dans la haute fonction publique, et a passé plus de vingt ans au sein du groupe. "
+            "Il y a dirigé plusieurs activités à l'étranger, dont Renault Samsung Motors en "
+            "Corée du Sud, puis a pris en charge, à partir de 2023, les achats, les "
+            "partenariats et les affaires publiques.</p>"
+            "<p>Depuis le 31 juillet 2025, il est directeur général du groupe Renault, nommé "
+            "par le conseil d'administration que préside Jean-Dominique Senard pour succéder "
+            "à Luca de Meo, parti à la mi-juillet. Son mandat a commencé après le tournage "
+            "d'<em>Anatomie d'un come-back</em> et n'apparaît pas dans la série.</p>",
+            "<p>François Provost è entrato in Renault nel 2002, dopo aver iniziato la "
+            "carriera nell'alta amministrazione pubblica francese, e ha trascorso più di "
+            "vent'anni nel gruppo. Ha guidato diverse attività all'estero, tra cui Renault "
+            "Samsung Motors in Corea del Sud, e dal 2023 è stato responsabile di acquisti, "
+            "partnership e affari pubblici.</p>"
+            "<p>Dal 31 luglio 2025 è amministratore delegato di Renault Group, nominato dal "
+            "consiglio di amministrazione presieduto da Jean-Dominique Senard per succedere a "
+            "Luca de Meo, uscito a metà luglio. Il suo mandato è cominciato dopo le riprese "
+            "di <em>Anatomia di un come-back</em> e non fa parte della serie.</p>",
+        ),
+        "portrait": {"initials": "FP", "colour": "purple"},
+        "positions": [
+            {
+                "company": "renault-group",
+                "title": CEO,
+                # Appointed by the board for four years, effective 31 July 2025.
+                "start_date": datetime.date(2025, 7, 31),
+                "end_date": None,
             },
         ],
     },
