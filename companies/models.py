@@ -11,6 +11,7 @@ from renaulution.publishing import (
     english_slug_required,
 )
 from renaulution.richtext import RichTextField
+from translations.tracking import TracksTranslations
 
 
 class CompanyQuerySet(PublishedQuerySet):
@@ -116,7 +117,7 @@ class Person(Publishable):
         return reverse("companies:person_detail", kwargs={"slug": self.slug})
 
 
-class Position(models.Model):
+class Position(TracksTranslations):
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
     )

@@ -15,6 +15,8 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from translations.tracking import TracksTranslations
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -44,7 +46,7 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(query)
 
 
-class Publishable(models.Model):
+class Publishable(TracksTranslations):
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -65,7 +67,7 @@ class Publishable(models.Model):
 
     objects = PublishedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(TracksTranslations.Meta):
         abstract = True
 
     @property

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    """The translators' workspace: states, rights, dashboard, exchange files."""
+
+    name = "translations"
+    verbose_name = _("Translations")

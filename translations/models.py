@@ -1,0 +1,81 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class State(models.TextChoices):
+    MISSING = "missing", _("Missing")
+    OUTDATED = "outdated", _("Outdated")
+    CURRENT = "current", _("Current")
+
+
+class FieldTranslationQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=obj.pk,
+        )
+
+    def pending(self):
+        return self.exclude(state=State.CURRENT)
+
+    def for_languages(self, languages):
+        return self.filter(language__in=list(languages))
+
+
+class FieldTranslation(models.Model):
+    """
+    The state of one localized field of one object in one target language.
+
+    Rows are kept in step with the content by `translations.tracking` every
+    time an object is saved (admin, import, `load_renaulution`), so the
+    dashboard, queues and filters are plain queries. A field whose source is
+    empty has no row: there is nothing to translate.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(_("language"), max_length=8)
+    source_language = models.CharField(_("source language"), max_length=8)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices)
+    source_hash = models.CharField(
+        max_length=64, help_text="SHA-256 of the source text as it is now."
+    )
+    source_changed_at = models.DateTimeField(_("source changed"))
+    translated_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the source text when the translation was saved or reviewed.",
+    )
+    translated_source = models.TextField(
+        blank=True, help_text="The source text the translation was made from, for the diff."
+    )
+    translated_at = models.DateTimeField(_("translated"), null=True, blank=True)
+    issues = models.TextField(
+        _("consistency issues"),
+        blank=True,
+        help_text=_("Numbers, dates or amounts of the source that the translation lacks."),
+    )
+
+    objects = FieldTranslationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-source_changed_at", "content_type", "object_id", "field", "language"]
+        verbose_name = _("field translation")
+        verbose_name_plural = _("field translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="unique_field_translation",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["language", "state"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} #{self.object_id} {self.field} [{self.language}]"
