@@ -2,11 +2,12 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Company, Person, Position, PressRelease
 
 
-class PositionInline(TranslationTabularInline):
+class PositionInline(TranslatorRestrictionsMixin, TranslationTabularInline):
     model = Position
     extra = 1
     autocomplete_fields = ["company"]
@@ -22,7 +23,6 @@ class CompanyAdmin(ContentAdmin):
     prepopulated_fields = {"slug_en": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["logo_preview"]
-    badge_fields = ("tagline", "description")
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "tagline", "description"]}),
         (None, {"fields": ["founded_year", "headquarters", "website"]}),
@@ -40,7 +40,6 @@ class PersonAdmin(ContentAdmin):
     prepopulated_fields = {"slug_en": ["name"]}
     readonly_fields = ["portrait_preview"]
     inlines = [PositionInline]
-    badge_fields = ("headline", "biography")
     fieldsets = [
         (None, {"fields": ["name", "slug", "headline", "biography"]}),
         (None, {"fields": ["portrait", "portrait_preview", "portrait_alt"]}),
@@ -66,7 +65,6 @@ class PressReleaseAdmin(ContentAdmin):
     prepopulated_fields = {"slug_en": ["title_en"]}
     autocomplete_fields = ["company", "people"]
     readonly_fields = ["image_preview"]
-    badge_fields = ("title", "summary", "body")
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (None, {"fields": ["company", "people", "issued_on", "original_language"]}),

@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Episode, EpisodeCompany, Series, SeriesProducer
 
@@ -12,7 +13,7 @@ class SeriesProducerInline(admin.TabularInline):
     autocomplete_fields = ["company"]
 
 
-class EpisodeInline(TranslationStackedInline):
+class EpisodeInline(TranslatorRestrictionsMixin, TranslationStackedInline):
     model = Episode
     extra = 0
     show_change_link = True
@@ -36,7 +37,6 @@ class SeriesAdmin(ContentAdmin):
     autocomplete_fields = ["platform", "subject"]
     readonly_fields = ["poster_preview"]
     inlines = [SeriesProducerInline, EpisodeInline]
-    badge_fields = ("title", "tagline", "synopsis")
     fieldsets = [
         (None, {"fields": ["title", "tagline", "synopsis"]}),
         (None, {"fields": ["premiere_date", "platform", "subject"]}),
@@ -64,7 +64,6 @@ class EpisodeAdmin(ContentAdmin):
     autocomplete_fields = ["series", "people"]
     readonly_fields = ["still_preview"]
     inlines = [EpisodeCompanyInline]
-    badge_fields = ("title", "synopsis")
     fieldsets = [
         (None, {"fields": ["series", "number", "title", "slug", "synopsis"]}),
         (None, {"fields": ["runtime_minutes", "release_date", "people"]}),

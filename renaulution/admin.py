@@ -11,7 +11,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from modeltranslation.translator import translator
+
+from translations.admin import (
+    NeedsTranslationFilter,
+    TranslatorAdminMixin,
+    with_translation_states,
+)
+from translations.models import State as TranslationState
+from translations.registry import source_language
 
 from .publishing import Status
 
@@ -21,23 +28,36 @@ admin.site.index_title = _("Content")
 admin.site.site_url = "/"
 
 
-def language_badges(obj, fields):
-    """Badges saying, per language, whether every field in `fields` is filled."""
+def language_badges(obj):
+    """
+    One badge per language: the source, complete, or needing work (with the
+    number of missing or outdated fields). Reads prefetched states only.
+    """
+    pending = {}
+    for row in obj.translation_states.all():
+        if row.state != TranslationState.CURRENT:
+            pending[row.language] = pending.get(row.language, 0) + 1
+    source = source_language(obj)
     badges = []
     for code, _name in settings.LANGUAGES:
-        filled = all(getattr(obj, f"{field}_{code}") for field in fields)
-        badges.append(("badge-filled" if filled else "badge-missing", code, code))
+        if code == source:
+            badges.append(("badge-source", _("source language"), code))
+        elif pending.get(code):
+            title = ngettext(
+                "%(count)d field to translate", "%(count)d fields to translate", pending[code]
+            ) % {"count": pending[code]}
+            badges.append(("badge-missing", title, code))
+        else:
+            badges.append(("badge-filled", _("translated"), code))
     return format_html(
         '<span class="language-badges">{}</span>',
         format_html_join(" ", '<span class="{}" title="{}">{}</span>', badges),
     )
 
 
-class ContentAdmin(TabbedTranslationAdmin):
+class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     """Base admin for Publishable models with localized fields."""
 
-    #: Localized fields that must be filled for a language to count as done.
-    badge_fields = ()
     actions = ["publish", "unpublish"]
     save_on_top = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -51,8 +71,13 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("languages"))
     def languages_column(self, obj):
-        fields = self.badge_fields or translator.get_options_for_model(type(obj)).fields
-        return language_badges(obj, fields)
+        return language_badges(obj)
+
+    def get_queryset(self, request):
+        return with_translation_states(super().get_queryset(request))
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), NeedsTranslationFilter]
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):

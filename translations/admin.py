@@ -1,0 +1,251 @@
+"""
+The translator's side of the content admins.
+
+A translator (a member of "Translators (xx)" groups and not an editor) sees
+every field, but may change only the localized fields of their languages:
+everything else is read-only, so it is not part of the form and a crafted
+POST cannot change it. Beside each field they may change, the source text
+is shown in its own language, with a word diff when the translation is
+outdated, and a "reviewed" box that makes it current without changing it.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.db.models import Prefetch
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+
+from renaulution.richtext import sanitize_html
+
+from .models import FieldTranslation, State
+from .registry import languages, source_language, translatable_fields, value
+from .rights import is_translator_only, user_languages
+from .tracking import mark_reviewed
+
+REVIEWED_PREFIX = "reviewed__"
+
+
+def localized_columns(model, only_languages=None):
+    codes = only_languages or languages()
+    fields = translator.get_options_for_model(model).fields
+    return [f"{field}_{code}" for field in fields for code in codes]
+
+
+def editable_model_fields(model):
+    return [
+        field.name
+        for field in [*model._meta.fields, *model._meta.many_to_many]
+        if field.editable and not field.primary_key
+    ]
+
+
+class SourceBesideWidget(forms.Widget):
+    """Wraps a target field's widget with the source text (and its diff)."""
+
+    template_name = None
+
+    def __init__(self, widget, source, source_lang, row=None):
+        self.widget = widget
+        self.source = source
+        self.source_lang = source_lang
+        self.row = row
+        super().__init__(attrs=widget.attrs)
+
+    @property
+    def media(self):
+        return self.widget.media
+
+    @property
+    def is_hidden(self):
+        return self.widget.is_hidden
+
+    def value_from_datadict(self, data, files, name):
+        return self.widget.value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return self.widget.value_omitted_from_data(data, files, name)
+
+    def id_for_label(self, id_):
+        return self.widget.id_for_label(id_)
+
+    def use_required_attribute(self, initial):
+        return self.widget.use_required_attribute(initial)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        language_name = get_language_info(self.source_lang)["name_translated"]
+        parts = [
+            format_html(
+                '<div class="translation-source"><p class="translation-source__label">{}</p>'
+                '<div class="translation-source__text" lang="{}">{}</div>',
+                _("Source (%(language)s)") % {"language": language_name},
+                self.source_lang,
+                mark_safe(sanitize_html(self.source)),  # noqa: S308 - cleaned by nh3
+            )
+        ]
+        if self.row is not None and self.row.state == State.OUTDATED:
+            parts.append(render_diff(self.row.translated_source, self.source))
+        parts.append("</div>")
+        return mark_safe(  # noqa: S308 - parts are built with format_html
+            '<div class="translation-pair">'
+            + "".join(parts)
+            + '<div class="translation-target">'
+            + self.widget.render(name, value, attrs, renderer)
+            + "</div></div>"
+        )
+
+
+def render_diff(old, new):
+    from .diff import word_diff
+
+    pieces = []
+    for op, text in word_diff(old, new):
+        tag = {"delete": "del", "insert": "ins"}.get(op)
+        pieces.append(format_html("<{0}>{1}</{0}>", tag, text) if tag else format_html("{}", text))
+    return format_html(
+        '<div class="translation-diff"><p class="translation-source__label">{}</p><p>{}</p></div>',
+        _("What changed in the source since this translation"),
+        format_html_join(" ", "{}", ((piece,) for piece in pieces)),
+    )
+
+
+class TranslatorRestrictionsMixin:
+    """For ModelAdmins and inlines of translatable content."""
+
+    def translator_languages(self, request):
+        return user_languages(request.user) if is_translator_only(request.user) else None
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        own = self.translator_languages(request)
+        if own is None:
+            return readonly
+        editable = set(localized_columns(self.model, own))
+        # The untranslated name ("title") stands for all its columns in
+        # modeltranslation's admin: list the columns one by one instead.
+        localized = translator.get_options_for_model(self.model).fields
+        return (
+            readonly
+            + [
+                name
+                for name in editable_model_fields(self.model)
+                if name not in editable and name not in localized
+            ]
+            + [
+                column
+                for column in localized_columns(self.model)
+                if column not in editable and column not in readonly
+            ]
+        )
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if self.translator_languages(request) is not None:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+
+class TranslatorAdminMixin(TranslatorRestrictionsMixin):
+    """The ModelAdmin part: source beside target, reviewed boxes, no publishing."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.translator_languages(request) is not None:
+            for name in ("publish", "unpublish", "delete_selected"):
+                actions.pop(name, None)
+        return actions
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The "reviewed" boxes are added below, not by the model form.
+        fields = kwargs.get("fields")
+        if fields is None:
+            fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [name for name in fields if not name.startswith(REVIEWED_PREFIX)]
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        own = self.translator_languages(request)
+        if own is None or obj is None:
+            return form_class
+        extra = {
+            REVIEWED_PREFIX + name: forms.BooleanField(
+                required=False,
+                label=_("%(field)s: reviewed, no change needed") % {"field": name},
+            )
+            for name in self.reviewable_columns(request, obj)
+        }
+        if extra:
+            # A subclass rebuilds base_fields: wrap the widgets after this.
+            form_class = type(form_class.__name__, (form_class,), extra)
+        rows = {(row.field, row.language): row for row in FieldTranslation.objects.for_object(obj)}
+        source_lang = source_language(obj)
+        for field in translatable_fields(type(obj)):
+            source = value(obj, field, source_lang)
+            for language in own:
+                name = f"{field}_{language}"
+                if language == source_lang or not source or name not in form_class.base_fields:
+                    continue
+                base_field = form_class.base_fields[name]
+                row = rows.get((field, language))
+                base_field.widget = SourceBesideWidget(base_field.widget, source, source_lang, row)
+        return form_class
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        reviewable = self.reviewable_columns(request, obj)
+        if reviewable:
+            fieldsets = [
+                *fieldsets,
+                (_("Review"), {"fields": [REVIEWED_PREFIX + name for name in reviewable]}),
+            ]
+        return fieldsets
+
+    def reviewable_columns(self, request, obj):
+        """Outdated translations in the translator's languages, as column names."""
+        own = self.translator_languages(request)
+        if own is None or obj is None:
+            return []
+        rows = FieldTranslation.objects.for_object(obj).filter(
+            state=State.OUTDATED, language__in=own
+        )
+        return sorted(f"{row.field}_{row.language}" for row in rows)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for name, checked in form.cleaned_data.items():
+            if name.startswith(REVIEWED_PREFIX) and checked:
+                column = name.removeprefix(REVIEWED_PREFIX)
+                field, language = column.rsplit("_", 1)
+                if language in (self.translator_languages(request) or []):
+                    mark_reviewed(obj, field, language)
+
+
+class NeedsTranslationFilter(admin.SimpleListFilter):
+    title = _("needs translation in")
+    parameter_name = "needs_translation"
+
+    def lookups(self, request, model_admin):
+        return [(code, get_language_info(code)["name_translated"]) for code in languages()]
+
+    def queryset(self, request, queryset):
+        language = self.value()
+        if language not in languages():
+            return queryset
+        from django.contrib.contenttypes.models import ContentType
+
+        pending = FieldTranslation.objects.pending().filter(
+            content_type=ContentType.objects.get_for_model(queryset.model),
+            language=language,
+        )
+        return queryset.filter(pk__in=pending.values("object_id"))
+
+
+def with_translation_states(queryset):
+    return queryset.prefetch_related(
+        Prefetch(
+            "translation_states",
+            queryset=FieldTranslation.objects.only(
+                "object_id", "content_type_id", "language", "state"
+            ),
+        )
+    )
