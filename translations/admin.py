@@ -12,6 +12,7 @@ outdated, and a "reviewed" box that makes it current without changing it.
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -19,7 +20,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from renaulution.richtext import sanitize_html
+from renaulution.richtext import RichTextField, sanitize_html
 
 from .models import FieldTranslation, State
 from .registry import languages, source_language, translatable_fields, value
@@ -112,6 +113,40 @@ def render_diff(old, new):
     )
 
 
+_RENDERED = {}
+
+
+def rendered_column(model, column):
+    """
+    A read-only stand-in for a rich-text column, showing it as formatted
+    text: the admin would show its HTML source. Other columns are returned
+    as they are. One function per column, so fieldsets and read-only fields
+    name the same object.
+    """
+    field = model._meta.get_field(column)
+    if not isinstance(field, RichTextField):
+        return column
+    key = (model, column)
+    if key not in _RENDERED:
+
+        def display(obj):
+            return mark_safe(sanitize_html(getattr(obj, column) or ""))  # noqa: S308
+
+        display.short_description = field.verbose_name
+        display.__name__ = f"{column}_rendered"
+        _RENDERED[key] = display
+    return _RENDERED[key]
+
+
+def _rendered(model, name):
+    if not isinstance(name, str):
+        return name
+    try:
+        return rendered_column(model, name)
+    except FieldDoesNotExist:
+        return name
+
+
 class TranslatorRestrictionsMixin:
     """For ModelAdmins and inlines of translatable content."""
 
@@ -135,11 +170,26 @@ class TranslatorRestrictionsMixin:
                 if name not in editable and name not in localized
             ]
             + [
-                column
+                rendered_column(self.model, column)
                 for column in localized_columns(self.model)
                 if column not in editable and column not in readonly
             ]
         )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        own = self.translator_languages(request)
+        if own is None:
+            return fieldsets
+        editable = set(localized_columns(self.model, own))
+
+        def shown(name):
+            return name if name in editable else _rendered(self.model, name)
+
+        return [
+            (title, {**options, "fields": [shown(name) for name in options["fields"]]})
+            for title, options in fieldsets
+        ]
 
     def get_prepopulated_fields(self, request, obj=None):
         if self.translator_languages(request) is not None:
@@ -162,7 +212,11 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
         fields = kwargs.get("fields")
         if fields is None:
             fields = flatten_fieldsets(self.get_fieldsets(request, obj))
-        kwargs["fields"] = [name for name in fields if not name.startswith(REVIEWED_PREFIX)]
+        kwargs["fields"] = [
+            name
+            for name in fields
+            if isinstance(name, str) and not name.startswith(REVIEWED_PREFIX)
+        ]
         form_class = super().get_form(request, obj, change=change, **kwargs)
         own = self.translator_languages(request)
         if own is None or obj is None:
