@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from translations.readers import coverage
 from translations.tracking import TracksTranslations
 
 
@@ -115,6 +116,13 @@ class PublishedObjectMixin:
             self.redirect_to = other.get_absolute_url()
             return other
         return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        translation_coverage = coverage(self.object)
+        context["translation_coverage"] = translation_coverage
+        context["translation_notice"] = translation_coverage.notice(translation.get_language())
+        return context
 
     def get(self, request, *args, **kwargs):
         self.redirect_to = None

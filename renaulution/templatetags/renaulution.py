@@ -46,6 +46,10 @@ def language_links(context):
     if request is None:
         return []
     obj = context.get("object")
+    coverage = context.get("translation_coverage")
+    # A version that is mostly untranslated is offered to readers, not to
+    # search engines: it would show them the source language.
+    unindexable = coverage.mostly_missing() if coverage else set()
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
@@ -61,6 +65,7 @@ def language_links(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                "indexable": code not in unindexable,
             }
         )
     return links

@@ -137,8 +137,9 @@ def test_episode_list_costs_the_same_queries_for_any_number_of_rows(
 def test_episode_detail_query_count(client, episode, django_assert_num_queries):
     for _ in range(5):
         episode.people.add(PersonFactory())
-    # episode with series, people, companies, previous and next episode.
-    with django_assert_num_queries(5):
+    # episode with series, people, companies, previous and next episode,
+    # the episode's translation states.
+    with django_assert_num_queries(6):
         assert client.get(episode.get_absolute_url()).status_code == 200
 
 
