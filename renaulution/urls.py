@@ -9,6 +9,7 @@ from . import views
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("admin/translations/", include("translations.urls")),
     path("admin/", admin.site.urls),
 ]
 

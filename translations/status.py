@@ -22,6 +22,10 @@ class Counts:
     def percent(self, state):
         return round(100 * getattr(self, state) / self.total, 1) if self.total else 100.0
 
+    @property
+    def percent_current(self):
+        return self.percent("current")
+
     def as_dict(self):
         return {
             "current": self.current,
