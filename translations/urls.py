@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import path
 
-from . import views
+from . import exchange_views, views
 
 app_name = "translations"
 
 urlpatterns = [
     path("", admin.site.admin_view(views.dashboard), name="dashboard"),
     path("queue/<str:language>/", admin.site.admin_view(views.queue), name="queue"),
+    path("export/", admin.site.admin_view(exchange_views.export_view), name="export"),
+    path("import/", admin.site.admin_view(exchange_views.import_view), name="import"),
 ]

@@ -41,7 +41,8 @@ def test_an_outdated_translation_is_announced_naming_the_source_language(client)
     obj = release()
     obj.summary_en = "Eleven sites in northern France."
     obj.save()
-    assert "predates an update of the English text" in notice(client, "/fr/press/release/")
+    # In the reader's language, naming the source's.
+    assert "antérieure à une mise à jour du texte anglais" in notice(client, "/fr/press/release/")
     assert notice(client, "/en/press/release/") is None
 
 
@@ -49,13 +50,16 @@ def test_the_source_is_the_original_language(client):
     obj = release(original_language="it")
     obj.title_it = "Ampere parte oggi"
     obj.save()
-    assert "predates an update of the Italian text" in notice(client, "/fr/press/release/")
+    assert "antérieure à une mise à jour du texte italien" in notice(client, "/fr/press/release/")
+    assert "predates an update of the Italian text" in notice(client, "/en/press/release/")
     assert notice(client, "/it/press/release/") is None  # the source itself
 
 
 def test_missing_text_is_announced(client):
     release(body_fr="")
-    assert "not translated yet and is shown in English" in notice(client, "/fr/press/release/")
+    assert "pas encore traduite et s&#x27;affiche en anglais" in notice(
+        client, "/fr/press/release/"
+    )
     assert notice(client, "/it/press/release/") is None
 
 

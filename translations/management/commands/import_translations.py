@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from translations.exchange import ImportFailed, import_translations
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a translated XLIFF or PO file (the format is read from the content). "
+        "Everything is validated first; nothing is applied unless all of it can be."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Also apply units whose source text changed since the export.",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Validate only.")
+
+    def handle(self, *args, file, force, dry_run, **options):
+        try:
+            data = Path(file).read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error}") from error
+        try:
+            report = import_translations(data, force=force, dry_run=dry_run)
+        except ImportFailed as failure:
+            errors = "\n".join(f"  - {error}" for error in failure.report.errors)
+            raise CommandError(f"Nothing was imported:\n{errors}") from failure
+        verb = "would be updated" if dry_run else "updated"
+        self.stdout.write(
+            f"{report.language}: {report.updated} fields {verb}, {report.unchanged} unchanged."
+        )
+        if report.skipped_changed_source:
+            self.stdout.write(
+                f"{len(report.skipped_changed_source)} skipped because their source changed "
+                "since the export (use --force to apply them):"
+            )
+            for unit_id in report.skipped_changed_source:
+                self.stdout.write(f"  - {unit_id}")
