@@ -89,9 +89,8 @@ def content(transactional_db):
     call_command("load_renaulution", stdout=StringIO())
 
 
-@pytest.fixture
-def editor(transactional_db, django_user_model):
-    """A staff account in the Editors group, as the README tells admins to make one."""
+def staff_user(django_user_model, username, group):
+    """A staff account in `group`, as the README tells admins to make one."""
     # Live-server tests are transactional: each one starts from a database
     # that the previous one flushed, which removes the groups the data
     # migration made (and, after a serialized-rollback test, permissions
@@ -101,11 +100,21 @@ def editor(transactional_db, django_user_model):
         create_permissions(app_config, verbosity=0)
     sync_role_groups(apps)
     user = django_user_model.objects.create_user(
-        username="editor", password=EDITOR_PASSWORD, is_staff=True
+        username=username, password=EDITOR_PASSWORD, is_staff=True
     )
-    user.groups.add(apps.get_model("auth", "Group").objects.get(name=EDITORS))
-    user.raw_password = EDITOR_PASSWORD  # what the editor types into the login form
+    user.groups.add(apps.get_model("auth", "Group").objects.get(name=group))
+    user.raw_password = EDITOR_PASSWORD  # what they type into the login form
     return user
+
+
+@pytest.fixture
+def editor(transactional_db, django_user_model):
+    return staff_user(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def translator_fr(transactional_db, django_user_model):
+    return staff_user(django_user_model, "traductrice", "Translators (fr)")
 
 
 @pytest.fixture
