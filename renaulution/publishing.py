@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from translations.readers import coverage
+from translations.readers import coverage, notice
 from translations.tracking import TracksTranslations
 
 
@@ -121,7 +121,9 @@ class PublishedObjectMixin:
         context = super().get_context_data(**kwargs)
         translation_coverage = coverage(self.object)
         context["translation_coverage"] = translation_coverage
-        context["translation_notice"] = translation_coverage.notice(translation.get_language())
+        context["translation_notice"] = notice(
+            self.object, translation.get_language(), from_coverage=translation_coverage
+        )
         return context
 
     def get(self, request, *args, **kwargs):

@@ -1,8 +1,17 @@
-"""What readers are told about the translation of the page they read."""
+"""
+What readers are told about the translation of the page they read.
+
+`coverage(obj)` reads the object's translation states in one query; the
+detail views put it in the context, where `notice()` turns it into the
+sentences shown under the title and `language_links` leaves mostly missing
+languages out of the hreflang alternates. (The sitemap, still to come, is
+meant to reuse `coverage` the same way.)
+"""
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
 
 from .models import FieldTranslation, State
 from .registry import source_language
@@ -10,15 +19,34 @@ from .registry import source_language
 # One sentence per source language: languages name them with adjectives that
 # agree differently ("du texte anglais", "del testo inglese").
 OUTDATED = {
-    "en": _("This translation predates an update of the English text."),
-    "fr": _("This translation predates an update of the French text."),
-    "it": _("This translation predates an update of the Italian text."),
+    "en": gettext_lazy("This translation predates an update of the English text."),
+    "fr": gettext_lazy("This translation predates an update of the French text."),
+    "it": gettext_lazy("This translation predates an update of the Italian text."),
 }
 MISSING = {
-    "en": _("Part of this page is not translated yet and is shown in English."),
-    "fr": _("Part of this page is not translated yet and is shown in French."),
-    "it": _("Part of this page is not translated yet and is shown in Italian."),
+    "en": gettext_lazy("Part of this page is not translated yet and is shown in English."),
+    "fr": gettext_lazy("Part of this page is not translated yet and is shown in French."),
+    "it": gettext_lazy("Part of this page is not translated yet and is shown in Italian."),
 }
+
+
+def _outdated(source):
+    if source in OUTDATED:
+        return str(OUTDATED[source])
+    # A language added to LANGUAGES later: a generic sentence until it gets its own.
+    name = get_language_info(source)["name_translated"]
+    return _("This translation predates an update of the text in %(language)s.") % {
+        "language": name
+    }
+
+
+def _missing(source):
+    if source in MISSING:
+        return str(MISSING[source])
+    name = get_language_info(source)["name_translated"]
+    return _("Part of this page is not translated yet and is shown in %(language)s.") % {
+        "language": name
+    }
 
 
 @dataclass
@@ -31,24 +59,42 @@ class Coverage:
     def count(self, language, state):
         return self.states.get(language, {}).get(state, 0)
 
+    def total(self, language):
+        """Fields with a non-empty source, i.e. the fields to translate into `language`."""
+        return sum(self.states.get(language, {}).values())
+
     def mostly_missing(self):
-        """Languages in which more than half of the fields are missing."""
+        """Languages in which more than half of the fields to translate are missing."""
         return {
             language
-            for language, counts in self.states.items()
-            if counts.get(State.MISSING, 0) * 2 > sum(counts.values())
+            for language in self.states
+            if self.count(language, State.MISSING) * 2 > self.total(language)
         }
 
     def notice(self, language):
-        """The sentences to show a reader of `language`, as a list (empty: nothing to say)."""
+        """
+        What to tell a reader of `language`, or None when there is nothing to
+        say (the source language itself, or everything current):
+        {language, source_language, outdated, missing, sentences}.
+        """
         if language == self.source_language:
-            return []
+            return None
+        outdated = self.count(language, State.OUTDATED)
+        missing = self.count(language, State.MISSING)
+        if not outdated and not missing:
+            return None
         sentences = []
-        if self.count(language, State.OUTDATED):
-            sentences.append(OUTDATED[self.source_language])
-        if self.count(language, State.MISSING):
-            sentences.append(MISSING[self.source_language])
-        return sentences
+        if outdated:
+            sentences.append(_outdated(self.source_language))
+        if missing:
+            sentences.append(_missing(self.source_language))
+        return {
+            "language": language,
+            "source_language": self.source_language,
+            "outdated": outdated,
+            "missing": missing,
+            "sentences": sentences,
+        }
 
 
 def coverage(obj):
@@ -58,3 +104,11 @@ def coverage(obj):
         counts = result.states.setdefault(row["language"], {})
         counts[row["state"]] = counts.get(row["state"], 0) + 1
     return result
+
+
+def notice(obj, language, *, from_coverage=None):
+    """
+    The notice for a reader of `obj` in `language` (dict or None), see
+    `Coverage.notice`; pass the object's coverage if it is already read.
+    """
+    return (from_coverage or coverage(obj)).notice(language)

@@ -1,9 +1,11 @@
 """Readers are told when the text in their language is outdated or missing."""
 
 import pytest
+from django.utils import translation
 
-from tests.factories import PressReleaseFactory
+from tests.factories import EpisodeFactory, PersonFactory, PressReleaseFactory
 from tests.html import read_page
+from translations import readers
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,76 @@ def test_half_missing_is_still_indexable(client):
     release(summary_it="", image_alt_en="Logo", image_alt_fr="Logo", image_alt_it="Logo")
     page = read_page(client.get("/en/press/release/"))
     assert "it" in page.alternates
+
+
+def episode(**fields):
+    values = {
+        "slug_en": "the-episode",
+        "synopsis_en": "Renault lost 8 billion euros in 2020.",
+        "synopsis_fr": "Renault a perdu 8 milliards d'euros en 2020.",
+        "synopsis_it": "Renault ha perso 8 miliardi di euro nel 2020.",
+        "still_alt_en": "",
+    }
+    return EpisodeFactory(**(values | fields))
+
+
+def test_an_outdated_episode_is_announced_in_french(client):
+    obj = episode()
+    obj.synopsis_en = "Renault lost 8 billion euros in 2020, a record."
+    obj.save()
+    with translation.override("fr"):
+        path = obj.get_absolute_url()
+    text = notice(client, path)
+    assert 'role="note"' in text
+    assert "antérieure à une mise à jour du texte anglais" in text
+    assert "pas encore traduite" not in text  # nothing is missing
+
+
+def test_notice_says_what_it_is_about():
+    obj = release(original_language="it", body_fr="")
+    obj.title_it = "Ampere parte oggi"
+    obj.save()
+    found = readers.notice(obj, "fr")
+    assert (found["source_language"], found["outdated"], found["missing"]) == ("it", 1, 1)
+    assert len(found["sentences"]) == 2
+    assert readers.notice(obj, "it") is None  # the source itself
+    assert readers.notice(release(slug_en="other"), "fr") is None  # all current
+
+
+def test_a_source_language_without_its_own_sentence_is_named():
+    # A language added to LANGUAGES later still gets a notice naming it.
+    with translation.override("en"):
+        found = readers.Coverage("de", {"fr": {"outdated": 1, "missing": 1}}).notice("fr")
+        assert "German" in str(found["sentences"][0])
+        assert "German" in str(found["sentences"][1])
+
+
+def test_a_mostly_missing_episode_keeps_the_switcher_link(client):
+    episode(synopsis_it="")  # title and synopsis to translate: 1 of 2 missing, indexable
+    page = read_page(client.get("/en/episodes/the-episode/"))
+    assert "it" in page.alternates
+    EpisodeFactory(
+        slug_en="bare",
+        synopsis_en="Text.",
+        synopsis_fr="Texte.",
+        still_alt_en="Still.",
+        still_alt_fr="Image.",
+        title_it="",
+    )
+    page = read_page(client.get("/en/episodes/bare/"))  # 3 of 3 missing in Italian
+    assert set(page.alternates) == {"en", "fr", "x-default"}
+    assert "it" in page.switcher
+
+
+@pytest.mark.parametrize("rows", [3, 300])
+def test_detail_query_count_does_not_grow_with_the_notice(client, django_assert_num_queries, rows):
+    obj = episode(synopsis_it="")
+    obj.people.add(*PersonFactory.create_batch(rows))
+    PressReleaseFactory.create_batch(rows // 3)  # other objects' states are not read
+    obj.synopsis_en = "Updated."
+    obj.save()
+    # episode with series, people, companies, previous and next episode,
+    # the episode's translation states: as without the notice.
+    with django_assert_num_queries(6):
+        response = client.get("/it/episodes/the-episode/")
+    assert 'class="translation-notice"' in response.content.decode()

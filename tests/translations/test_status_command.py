@@ -53,7 +53,20 @@ def test_table_and_language_option(releases):
     assert "press releases" in table
     assert "fr " not in table
     line = next(line for line in table.splitlines() if "press releases" in line)
-    assert line.split()[-4:] == ["1", "1", "1", "33.3%"]
+    # current, outdated, missing: count and share; then the total.
+    assert line.split()[-7:] == ["1", "33.3%", "1", "33.3%", "1", "33.3%", "3"]
+    line = next(line for line in table.splitlines() if line.startswith("it       all"))
+    # Plus the two factory companies' taglines, current.
+    assert line.split()[-7:] == ["3", "60.0%", "1", "20.0%", "1", "20.0%", "5"]
+    assert "Consistency issues: 0" in table
+
+
+def test_nothing_to_translate_is_not_reported_as_missing(releases):
+    # English is the source of every release here: no rows, nothing missing.
+    data = json.loads(status("--format", "json", "--language", "en"))
+    en = data["languages"]["en"]["models"]["companies.pressrelease"]
+    assert en["total"] == 0
+    assert en["percent"] == {"current": 100.0, "outdated": 0.0, "missing": 0.0}
 
 
 def test_fail_on_missing_fails_only_when_something_is_missing(releases):
@@ -76,6 +89,7 @@ def test_figures_that_differ_are_listed(releases):
     data = json.loads(status("--format", "json"))
     assert data["consistency_issues"] == [
         {
+            "object": "B, updated",
             "model": "companies.pressrelease",
             "object_id": releases.pk,
             "field": "summary",
@@ -84,3 +98,12 @@ def test_figures_that_differ_are_listed(releases):
         }
     ]
     assert "not in the translation: 7.3; not in the source: 6.3" in status()
+    assert "Consistency issues: 1" in status()
+    assert json.loads(status("--format", "json", "--language", "fr"))["consistency_issues"] == []
+
+
+def test_json_is_one_document_even_when_failing(releases):
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("translation_status", "--format", "json", "--fail-on-missing", stdout=out)
+    assert json.loads(out.getvalue())["languages"]["it"]["total"]["missing"] == 1

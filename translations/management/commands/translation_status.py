@@ -1,11 +1,31 @@
 import json
+from collections import defaultdict
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from translations.consistency import describe_issues
 from translations.registry import languages, model_by_label, translatable_models
 from translations.status import consistency_rows, translation_status
 from translations.tracking import rebuild_all
+
+STATES = ("current", "outdated", "missing")
+
+
+def percent(counts, state):
+    """Share of `state` in `counts`; with nothing to translate, all is current."""
+    if not counts.total:
+        return 100.0 if state == "current" else 0.0
+    return counts.percent(state)
+
+
+def counts_json(counts):
+    return {
+        **{state: getattr(counts, state) for state in STATES},
+        "total": counts.total,
+        "percent": {state: percent(counts, state) for state in STATES},
+    }
 
 
 class Command(BaseCommand):
@@ -28,7 +48,13 @@ class Command(BaseCommand):
             help="Recompute every state from the content first.",
         )
 
-    def handle(self, *args, language=None, format="table", fail_on_missing=False, **options):
+    def handle(self, *args, **options):
+        # Model and object names in the site's default language, whatever is
+        # active in the calling thread: the report reads the same everywhere.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.report(**options)
+
+    def report(self, *, language=None, format="table", fail_on_missing=False, **options):
         if options["rebuild"]:
             rebuild_all(translatable_models())
         selected = [language] if language else None
@@ -43,18 +69,20 @@ class Command(BaseCommand):
             raise CommandError(f"{missing} localized fields are missing a translation.")
 
     def as_json(self, statuses, issues):
+        names = self.object_names(issues)
         return {
             "languages": {
                 status.language: {
-                    "total": status.total.as_dict(),
+                    "total": counts_json(status.total),
                     "models": {
-                        label: counts.as_dict() for label, counts in status.by_model.items()
+                        label: counts_json(counts) for label, counts in status.by_model.items()
                     },
                 }
                 for status in statuses
             },
             "consistency_issues": [
                 {
+                    "object": names.get((row.content_type_id, row.object_id), ""),
                     "model": row.content_type.app_label + "." + row.content_type.model,
                     "object_id": row.object_id,
                     "field": row.field,
@@ -65,10 +93,26 @@ class Command(BaseCommand):
             ],
         }
 
+    @staticmethod
+    def object_names(issues):
+        """{(content type id, object id): str(object)}: one query per model with issues."""
+        ids = defaultdict(set)
+        for row in issues:
+            ids[row.content_type].add(row.object_id)
+        names = {}
+        for content_type, pks in ids.items():
+            model = content_type.model_class()
+            if model is None:  # a model removed since: no name to give
+                continue
+            for pk, obj in model._base_manager.in_bulk(pks).items():
+                names[(content_type.pk, pk)] = str(obj)
+        return names
+
     def write_table(self, statuses, issues):
-        header = f"{'language':<9}{'content':<26}{'current':>9}{'outdated':>10}{'missing':>9}"
-        self.stdout.write(header + f"{'done':>8}")
-        self.stdout.write("-" * (len(header) + 8))
+        header = f"{'language':<9}{'content':<26}" + "".join(f"{s:>16}" for s in STATES)
+        header += f"{'total':>8}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
         for status in statuses:
             for label, counts in status.by_model.items():
                 name = str(model_by_label(label)._meta.verbose_name_plural)
@@ -78,15 +122,17 @@ class Command(BaseCommand):
             )
         self.stdout.write("")
         self.stdout.write(f"Consistency issues: {len(issues)}")
+        names = self.object_names(issues)
         for row in issues:
+            name = names.get((row.content_type_id, row.object_id), "")
             self.stdout.write(
-                f"  {row.content_type.model} #{row.object_id} {row.field} [{row.language}]: "
-                f"{describe_issues(row.issues)}"
+                f"  {row.content_type.model} #{row.object_id} ({name}) {row.field} "
+                f"[{row.language}]: {describe_issues(row.issues)}"
             )
 
     @staticmethod
     def line(language, name, counts):
-        return (
-            f"{language:<9}{name[:25]:<26}{counts.current:>9}{counts.outdated:>10}"
-            f"{counts.missing:>9}{counts.percent('current'):>7}%"
+        cells = "".join(
+            f"{getattr(counts, state):>8}{percent(counts, state):>7}%" for state in STATES
         )
+        return f"{language:<9}{name[:25]:<26}{cells}{counts.total:>8}"
