@@ -20,7 +20,10 @@ class Counts:
         return self.current + self.outdated + self.missing
 
     def percent(self, state):
-        return round(100 * getattr(self, state) / self.total, 1) if self.total else 100.0
+        if not self.total:
+            # Nothing to translate counts as done.
+            return 100.0 if state == State.CURRENT else 0.0
+        return round(100 * getattr(self, state) / self.total, 1)
 
     @property
     def percent_current(self):

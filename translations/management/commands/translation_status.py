@@ -13,18 +13,11 @@ from translations.tracking import rebuild_all
 STATES = ("current", "outdated", "missing")
 
 
-def percent(counts, state):
-    """Share of `state` in `counts`; with nothing to translate, all is current."""
-    if not counts.total:
-        return 100.0 if state == "current" else 0.0
-    return counts.percent(state)
-
-
 def counts_json(counts):
     return {
         **{state: getattr(counts, state) for state in STATES},
         "total": counts.total,
-        "percent": {state: percent(counts, state) for state in STATES},
+        "percent": {state: counts.percent(state) for state in STATES},
     }
 
 
@@ -133,6 +126,6 @@ class Command(BaseCommand):
     @staticmethod
     def line(language, name, counts):
         cells = "".join(
-            f"{getattr(counts, state):>8}{percent(counts, state):>7}%" for state in STATES
+            f"{getattr(counts, state):>8}{counts.percent(state):>7}%" for state in STATES
         )
         return f"{language:<9}{name[:25]:<26}{cells}{counts.total:>8}"
