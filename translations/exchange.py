@@ -8,6 +8,9 @@ any, a note saying which object and field it is, and the hash of the source
 at export time. An import validates the whole file first and applies it in
 one transaction, or applies nothing; units whose source changed since the
 export are skipped unless forced.
+
+XLIFF is written with lxml so that the project does not depend on GPL code;
+translate-toolkit reads our files back in the tests only, as a CAT tool would.
 """
 
 import re
@@ -15,7 +18,9 @@ from dataclasses import dataclass, field
 
 import polib
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.text import capfirst
 from lxml import etree
 
 from renaulution.richtext import RichTextField, sanitize_html
@@ -25,18 +30,42 @@ from .registry import (
     languages,
     model_by_label,
     source_language,
+    text_hash,
     translatable_fields,
     translatable_models,
+    value,
 )
+from .rights import user_languages
+from .tracking import mark_reviewed
+
+__all__ = [
+    "ImportFailed",
+    "ImportReport",
+    "Unit",
+    "export_units",
+    "import_translations",
+    "user_languages",
+    "write_po",
+    "write_xliff",
+]
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 HASH_NOTE = "renaulution-source-hash"
-UNIT_ID = re.compile(r"^(?P<label>[a-z_]+\.[a-z_]+):(?P<pk>\d+):(?P<field>[a-z_]+)$")
+# PO editors may re-wrap comments: the hash can be on the line after its label.
+HASH_COMMENT = re.compile(rf"{HASH_NOTE}:\s*([0-9a-f]{{64}})")
+UNIT_ID = re.compile(r"^(?P<label>[a-z0-9_]+\.[a-z0-9_]+):(?P<pk>\d+):(?P<field>[a-z0-9_]+)$")
 XLIFF_STATES = {
     State.MISSING: "needs-translation",
     State.OUTDATED: "needs-review-translation",
     State.CURRENT: "translated",
 }
+# XLIFF 1.2 target states that mean "the translator is done with this one".
+XLIFF_DONE = {"translated", "final", "signed-off"}
+
+
+def _q(tag):
+    return f"{{{XLIFF_NS}}}{tag}"
 
 
 @dataclass
@@ -48,6 +77,10 @@ class Unit:
     note: str
     state: str
     source_hash: str
+    model_label: str = ""
+    object_id: int | None = None
+    field: str = ""
+    rich_text: bool = False
 
 
 @dataclass
@@ -57,78 +90,123 @@ class ImportReport:
     unchanged: int = 0
     skipped_changed_source: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    # Outdated translations the translator confirmed without changing them.
+    reviewed: int = 0
+    dry_run: bool = False
 
 
 class ImportFailed(Exception):
+    """The file cannot be imported; nothing was applied. `.report` lists the errors."""
+
     def __init__(self, report):
         self.report = report
         super().__init__("; ".join(report.errors))
 
 
-def export_units(language, *, only_pending=False):
-    """The units to translate into `language`: one query per model for objects and states."""
+def _is_rich(model, name):
+    return isinstance(model._meta.get_field(name), RichTextField)
+
+
+# Export ---------------------------------------------------------------------
+
+
+def export_units(language, *, only_pending=False, languages_allowed=None):
+    """
+    The units to translate into `language`, drafts included: one query per
+    model for the objects and one for their states.
+
+    `languages_allowed` (the user's languages) refuses any other language
+    with PermissionDenied; None means no restriction.
+    """
+    if language not in languages():
+        raise ValueError(f"Unknown language {language!r}: use one of {', '.join(languages())}.")
+    if languages_allowed is not None and language not in languages_allowed:
+        raise PermissionDenied(f"You may not translate into {language!r}.")
     units = []
     for model in translatable_models():
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-        rows = FieldTranslation.objects.filter(content_type=content_type, language=language)
-        if only_pending:
-            rows = rows.exclude(state=State.CURRENT)
-        rows = {(row.object_id, row.field): row for row in rows}
-        if not rows:
-            continue
-        objects = model._base_manager.in_bulk({object_id for object_id, _field in rows})
-        for (object_id, name), row in sorted(rows.items()):
-            obj = objects.get(object_id)
-            if obj is None:
+        rows = {
+            (row.object_id, row.field): row
+            for row in FieldTranslation.objects.filter(content_type=content_type, language=language)
+        }
+        declared = set(translatable_fields(model))
+        names = [f.name for f in model._meta.fields if f.name in declared]  # model order
+        rich = {name: _is_rich(model, name) for name in names}
+        label = model._meta.label_lower
+        for obj in model._base_manager.order_by("pk"):
+            source_lang = source_language(obj)
+            if source_lang == language:
                 continue
-            units.append(
-                Unit(
-                    id=f"{model._meta.label_lower}:{object_id}:{name}",
-                    source=getattr(obj, f"{name}_{row.source_language}") or "",
-                    target=getattr(obj, f"{name}_{language}") or "",
-                    source_language=row.source_language,
-                    note=f'{model._meta.verbose_name} "{obj}" — {name} '
-                    f"(source: {row.source_language}, state: {row.state})",
-                    state=row.state,
-                    source_hash=row.source_hash,
+            for name in names:
+                source = value(obj, name, source_lang)
+                if not source:
+                    continue
+                target = value(obj, name, language)
+                row = rows.get((obj.pk, name))
+                if row is not None:
+                    state, source_hash = row.state, row.source_hash
+                else:  # rows out of step (a bulk update): judge from the content
+                    state = State.CURRENT if target else State.MISSING
+                    source_hash = text_hash(source)
+                if only_pending and state == State.CURRENT:
+                    continue
+                units.append(
+                    Unit(
+                        id=f"{label}:{obj.pk}:{name}",
+                        source=source,
+                        target=target,
+                        source_language=source_lang,
+                        note=f'{capfirst(model._meta.verbose_name)} "{obj}" — {name} '
+                        f"(source: {source_lang}, state: {state})",
+                        state=str(state),
+                        source_hash=source_hash,
+                        model_label=label,
+                        object_id=obj.pk,
+                        field=name,
+                        rich_text=rich[name],
+                    )
                 )
-            )
     return units
 
 
-def write_xliff(units, *, target_language):
-    """XLIFF 1.2 bytes: one <file> per source language."""
-    root = etree.Element(f"{{{XLIFF_NS}}}xliff", nsmap={None: XLIFF_NS}, version="1.2")
+def write_xliff(units, *, source_language_default="en", target_language):
+    """XLIFF 1.2 bytes: one <file> per source language, rich text as escaped HTML."""
+    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS}, version="1.2")
     by_source = {}
     for unit in units:
-        by_source.setdefault(unit.source_language, []).append(unit)
+        by_source.setdefault(unit.source_language or source_language_default, []).append(unit)
     for source_code, group in sorted(by_source.items()):
         file_ = etree.SubElement(
             root,
-            f"{{{XLIFF_NS}}}file",
+            _q("file"),
             original="renaulution",
-            datatype="html",
+            datatype="html" if any(unit.rich_text for unit in group) else "plaintext",
             **{"source-language": source_code, "target-language": target_language},
         )
-        body = etree.SubElement(file_, f"{{{XLIFF_NS}}}body")
+        body = etree.SubElement(file_, _q("body"))
         for unit in group:
             element = etree.SubElement(
-                body, f"{{{XLIFF_NS}}}trans-unit", id=unit.id, resname=unit.id
+                body,
+                _q("trans-unit"),
+                id=unit.id,
+                resname=unit.id,
+                datatype="html" if unit.rich_text else "plaintext",
+                extradata=f"{HASH_NOTE}:{unit.source_hash}",
+                **{f"{{{XML_NS}}}space": "preserve"},
             )
-            etree.SubElement(element, f"{{{XLIFF_NS}}}source").text = unit.source
+            etree.SubElement(element, _q("source")).text = unit.source
             if unit.target:
                 target = etree.SubElement(
-                    element, f"{{{XLIFF_NS}}}target", state=XLIFF_STATES[unit.state]
+                    element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
                 )
                 target.text = unit.target
-            etree.SubElement(element, f"{{{XLIFF_NS}}}note").text = unit.note
-            etree.SubElement(
-                element, f"{{{XLIFF_NS}}}note", **{"from": HASH_NOTE}
-            ).text = unit.source_hash
+            etree.SubElement(element, _q("note")).text = unit.note
+            etree.SubElement(element, _q("note"), {"from": HASH_NOTE}).text = unit.source_hash
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def write_po(units, *, target_language):
+    """gettext PO bytes: msgctxt is the unit id; outdated translations are fuzzy."""
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": "Renaulution content",
@@ -136,6 +214,7 @@ def write_po(units, *, target_language):
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
+        "X-Generator": "renaulution",
     }
     for unit in units:
         po.append(
@@ -143,12 +222,15 @@ def write_po(units, *, target_language):
                 msgctxt=unit.id,
                 msgid=unit.source,
                 msgstr=unit.target,
-                comment=f"{HASH_NOTE}: {unit.source_hash}",
-                tcomment=unit.note,
+                # Extracted comments (#.) are read-only in PO editors: the hash survives.
+                comment=f"{unit.note}\n{HASH_NOTE}: {unit.source_hash}",
                 flags=["fuzzy"] if unit.state == State.OUTDATED and unit.target else [],
             )
         )
-    return str(po).encode()
+    return str(po).encode("utf-8")
+
+
+# Parsing --------------------------------------------------------------------
 
 
 @dataclass
@@ -156,168 +238,226 @@ class ParsedUnit:
     id: str
     target: str
     source_hash: str
-    source_language: str
+    done: bool  # the translator marked it translated (not fuzzy, not needs-review)
 
 
 def parse(data):
     """(target language, [ParsedUnit]) from XLIFF or PO bytes; ValueError on a bad file."""
-    text = data.lstrip(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"<"):
+    start = data.lstrip(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"<"):
         return _parse_xliff(data)
     return _parse_po(data)
 
 
 def _parse_xliff(data):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise ValueError(f"The file is not well-formed XML: {error}") from error
-    if root.tag != f"{{{XLIFF_NS}}}xliff":
-        raise ValueError("The file is XML but not XLIFF 1.2.")
+    if root.tag != _q("xliff"):
+        raise ValueError(
+            f"The file is XML but not XLIFF 1.2 (root element {root.tag!r}, expected <xliff> "
+            f"in the namespace {XLIFF_NS})."
+        )
     language, units = None, []
-    for file_ in root.iter(f"{{{XLIFF_NS}}}file"):
-        file_language = file_.get("target-language")
+    for file_ in root.iter(_q("file")):
+        file_language = file_.get("target-language") or ""
+        if not file_language:
+            raise ValueError(f"Line {file_.sourceline}: the <file> has no target-language.")
         if language not in (None, file_language):
-            raise ValueError("The file mixes several target languages.")
+            raise ValueError(f"Line {file_.sourceline}: the file mixes several target languages.")
         language = file_language
-        for element in file_.iter(f"{{{XLIFF_NS}}}trans-unit"):
-            target = element.find(f"{{{XLIFF_NS}}}target")
-            hash_note = [
-                note.text or ""
-                for note in element.iter(f"{{{XLIFF_NS}}}note")
+        for element in file_.iter(_q("trans-unit")):
+            target = element.find(_q("target"))
+            notes = [
+                (note.text or "").strip()
+                for note in element.iter(_q("note"))
                 if note.get("from") == HASH_NOTE
             ]
+            extradata = element.get("extradata") or ""
+            if not notes and extradata.startswith(f"{HASH_NOTE}:"):
+                notes = [extradata.split(":", 1)[1]]
+            state = target.get("state", "") if target is not None else ""
             units.append(
                 ParsedUnit(
                     id=element.get("id", ""),
                     target="" if target is None else _inner_text(target),
-                    source_hash=hash_note[0] if hash_note else "",
-                    source_language=file_.get("source-language", ""),
+                    source_hash=notes[0] if notes else "",
+                    done=element.get("approved") == "yes" or state in XLIFF_DONE,
                 )
             )
     return language or "", units
 
 
 def _inner_text(element):
-    """A target's text; markup that a CAT tool wrapped in XML is kept as text."""
-    text = element.text or ""
-    for child in element:
-        text += etree.tostring(child, encoding="unicode", with_tail=True)
-    return text
+    """A target's text. Inline XLIFF tags a CAT tool may add (<g>, <x/>…) keep their text."""
+    return "".join(element.itertext())
 
 
 def _parse_po(data):
     try:
-        po = polib.pofile(data.decode("utf-8"))
-    except (UnicodeDecodeError, OSError, ValueError) as error:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"The file is neither XLIFF nor a UTF-8 PO file (byte {error.start} is not UTF-8)."
+        ) from error
+    try:
+        # The trailing newline keeps polib from taking a one-line content for a file path.
+        po = polib.pofile(text + "\n", wrapwidth=0)
+    except (OSError, ValueError) as error:
         raise ValueError(f"The file is not a readable PO file: {error}") from error
     language = po.metadata.get("Language", "")
     units = []
     for entry in po:
-        match = re.search(rf"{HASH_NOTE}: (\w+)", entry.comment or "")
+        if entry.obsolete:
+            continue
+        match = HASH_COMMENT.search(entry.comment or "")
         units.append(
             ParsedUnit(
                 id=entry.msgctxt or "",
-                target="" if entry.fuzzy and entry.msgstr == "" else entry.msgstr,
+                target=entry.msgstr,
                 source_hash=match.group(1) if match else "",
-                source_language="",
+                done=not entry.fuzzy,
             )
         )
+    if not language and not units:
+        raise ValueError("The file is not a readable PO file: it has no entries and no header.")
     return language, units
 
 
+# Import ---------------------------------------------------------------------
+
+
 def import_translations(data, *, force=False, languages_allowed=None, dry_run=False):
-    """Validate the whole file, then apply it in one transaction; ImportFailed applies nothing."""
-    report = ImportReport()
+    """
+    Validate the whole file, then apply it in one transaction. On any error
+    nothing is applied and ImportFailed(report) is raised.
+    """
+    report = ImportReport(dry_run=dry_run)
     try:
         language, units = parse(data)
     except ValueError as error:
         report.errors.append(str(error))
         raise ImportFailed(report) from error
     report.language = language
-    if language not in languages():
+    if not language:
+        report.errors.append("The file does not say its target language.")
+    elif language not in languages():
         report.errors.append(
-            f"The target language {language!r} is not one of the site's languages."
+            f"The target language {language!r} is not one of the site's languages "
+            f"({', '.join(languages())})."
         )
-        raise ImportFailed(report)
-    if languages_allowed is not None and language not in languages_allowed:
+    elif languages_allowed is not None and language not in languages_allowed:
         report.errors.append(f"You may not translate into {language!r}.")
-        raise ImportFailed(report)
-
-    changes = {}  # (model, pk) -> {column: value}
-    objects = _load_objects(units, report)
-    for unit in units:
-        match = UNIT_ID.match(unit.id)
-        if not match:
-            continue  # reported by _load_objects
-        model = model_by_label(match["label"])
-        obj = objects.get((model, int(match["pk"])))
-        if obj is None:
-            continue
-        name = match["field"]
-        row = obj._states.get(name)
-        if source_language(obj) == language:
-            report.errors.append(f"{unit.id}: {language} is this text's source language.")
-            continue
-        if row is None:
-            report.errors.append(f"{unit.id}: the source is empty, nothing to translate.")
-            continue
-        if not unit.target:
-            continue
-        if unit.source_hash and unit.source_hash != row.source_hash and not force:
-            report.skipped_changed_source.append(unit.id)
-            continue
-        column = f"{name}_{language}"
-        target = unit.target
-        if isinstance(model._meta.get_field(name), RichTextField):
-            target = sanitize_html(target)
-        if (getattr(obj, column) or "") == target:
-            report.unchanged += 1
-            continue
-        changes.setdefault((model, obj.pk), {})[column] = target
     if report.errors:
         raise ImportFailed(report)
-    report.updated = sum(len(columns) for columns in changes.values())
-    if dry_run:
-        return report
+
     with transaction.atomic():
+        # Objects are locked (on PostgreSQL) from validation to the last save.
+        objects = _load_objects(units, language, report)
+        changes, reviews = _plan(units, objects, language, force, report)
+        if report.errors:
+            raise ImportFailed(report)
+        report.updated = sum(len(columns) for columns in changes.values())
+        report.reviewed = len(reviews)
+        if dry_run:
+            return report
         for (model, pk), columns in changes.items():
             obj = objects[(model, pk)]
             for column, target in columns.items():
                 setattr(obj, column, target)
             obj.save()
+        for obj, name in reviews:
+            mark_reviewed(obj, name, language)
     return report
 
 
-def _load_objects(units, report):
-    """The objects the units name, each with its states, one query per model."""
+def _plan(units, objects, language, force, report):
+    """({(model, pk): {column: value}}, [(obj, field) to mark reviewed]); errors in report."""
+    changes, reviews, seen = {}, [], set()
+    for unit in units:
+        match = UNIT_ID.match(unit.id)
+        if not match:
+            continue  # reported by _load_objects
+        if unit.id in seen:
+            report.errors.append(f"{unit.id}: appears more than once in the file.")
+            continue
+        seen.add(unit.id)
+        model = model_by_label(match["label"])
+        obj = objects.get((model, int(match["pk"])))
+        if obj is None:
+            continue  # reported by _load_objects
+        name = match["field"]
+        source_lang = source_language(obj)
+        if source_lang == language:
+            report.errors.append(
+                f"{unit.id}: {language} is this text's source language, not a translation."
+            )
+            continue
+        if not unit.target:
+            continue
+        row = obj._exchange_states.get(name)
+        source = value(obj, name, source_lang)
+        if not source:  # emptied since the export: nothing to translate any more
+            report.skipped_changed_source.append(unit.id)
+            continue
+        current_hash = row.source_hash if row is not None else text_hash(source)
+        if unit.source_hash != current_hash and not force:
+            report.skipped_changed_source.append(unit.id)
+            continue
+        column = f"{name}_{language}"
+        target = sanitize_html(unit.target) if _is_rich(model, name) else unit.target
+        max_length = model._meta.get_field(column).max_length
+        if max_length and len(target) > max_length:
+            report.errors.append(
+                f"{unit.id}: the translation has {len(target)} characters, "
+                f"at most {max_length} fit."
+            )
+            continue
+        if (getattr(obj, column) or "") == target:
+            report.unchanged += 1
+            confirmed = unit.done and unit.source_hash == getattr(row, "source_hash", None)
+            if confirmed and row.state == State.OUTDATED:
+                reviews.append((obj, name))
+            continue
+        changes.setdefault((model, obj.pk), {})[column] = target
+    return changes, reviews
+
+
+def _load_objects(units, language, report):
+    """The objects the units name, each with its states: one query per model, no N+1."""
     wanted = {}
     for unit in units:
         match = UNIT_ID.match(unit.id)
         if not match:
-            report.errors.append(f"{unit.id or '(no id)'}: not an id of ours.")
+            report.errors.append(
+                f"{unit.id or '(no id)'}: not a unit id of ours (app.model:pk:field)."
+            )
             continue
         model = model_by_label(match["label"])
         if model is None:
-            report.errors.append(f"{unit.id}: unknown content type.")
+            report.errors.append(f"{unit.id}: unknown content type {match['label']!r}.")
             continue
         if match["field"] not in translatable_fields(model):
-            report.errors.append(f"{unit.id}: {match['field']} is not a translatable field.")
+            report.errors.append(f"{unit.id}: {match['field']!r} is not a translatable field.")
             continue
         wanted.setdefault(model, set()).add(int(match["pk"]))
     objects = {}
     for model, ids in wanted.items():
-        found = model._base_manager.in_bulk(ids)
+        label = model._meta.label_lower
+        found = model._base_manager.select_for_update().in_bulk(sorted(ids))
         for missing in sorted(ids - set(found)):
-            report.errors.append(f"{model._meta.label_lower}:{missing}: no such object.")
+            report.errors.append(f"{label}:{missing}: no such object (deleted since the export?).")
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         states = {}
         for row in FieldTranslation.objects.filter(
-            content_type=content_type, object_id__in=list(found), language=report.language
+            content_type=content_type, object_id__in=list(found), language=language
         ):
             states.setdefault(row.object_id, {})[row.field] = row
         for pk, obj in found.items():
-            obj._states = states.get(pk, {})
+            obj._exchange_states = states.get(pk, {})
             objects[(model, pk)] = obj
     return objects

@@ -1,33 +1,54 @@
-"""Download and upload of exchange files from the translation dashboard."""
+"""
+Download and upload of exchange files (XLIFF 1.2, PO) in the admin.
+
+Wired under `admin.site.admin_view` at /admin/translations/export/ and
+/admin/translations/import/; each view also checks the user's languages.
+"""
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from .exchange import ImportFailed, export_units, import_translations, write_po, write_xliff
+from .exchange import (
+    ImportFailed,
+    export_units,
+    import_translations,
+    user_languages,
+    write_po,
+    write_xliff,
+)
 from .registry import languages
-from .rights import user_languages
 
 MAX_UPLOAD = 5 * 1024 * 1024
 FORMATS = {
     "xliff": (write_xliff, "xlf", "application/x-xliff+xml"),
-    "po": (write_po, "po", "text/x-gettext-translation"),
+    "po": (write_po, "po", "text/x-gettext-translation; charset=utf-8"),
 }
 
 
 def export_view(request):
+    own = user_languages(request.user)
+    if not own:
+        raise PermissionDenied
     language = request.GET.get("language", "")
     format_ = request.GET.get("format", "xliff")
     if language not in languages() or format_ not in FORMATS:
-        return HttpResponseBadRequest(_("Choose a language and a format (xliff or po)."))
-    if language not in user_languages(request.user):
+        return HttpResponseBadRequest(
+            _("Choose a language (%(languages)s) and a format (xliff or po).")
+            % {"languages": ", ".join(languages())},
+            content_type="text/plain; charset=utf-8",
+        )
+    if language not in own:
         raise PermissionDenied
     write, extension, content_type = FORMATS[format_]
-    units = export_units(language, only_pending=request.GET.get("pending") == "1")
+    units = export_units(
+        language, only_pending=request.GET.get("pending") == "1", languages_allowed=own
+    )
     response = HttpResponse(write(units, target_language=language), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="renaulution-{language}.{extension}"'
     return response
@@ -52,25 +73,50 @@ def import_view(request):
     if not own:
         raise PermissionDenied
     report = None
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = import_translations(
-                form.cleaned_data["file"].read(),
-                force=form.cleaned_data["force"],
-                languages_allowed=own,
-            )
-        except ImportFailed as failure:
-            report = failure.report
-            messages.error(request, _("Nothing was imported: the file has errors."))
-        else:
-            messages.success(
-                request,
-                _("%(count)d fields updated.") % {"count": report.updated},
-            )
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            report = _import(request, form, own)
+    else:
+        form = ImportForm()
+    try:
+        dashboard_url = reverse("translations:dashboard")
+    except NoReverseMatch:
+        dashboard_url = ""
     context = admin.site.each_context(request) | {
         "title": _("Import translations"),
         "form": form,
         "report": report,
+        "dashboard_url": dashboard_url,
     }
     return render(request, "admin/translations/import.html", context)
+
+
+def _import(request, form, own):
+    try:
+        report = import_translations(
+            form.cleaned_data["file"].read(),
+            force=form.cleaned_data["force"],
+            languages_allowed=own,
+        )
+    except ImportFailed as failure:
+        messages.error(
+            request,
+            ngettext(
+                "Nothing was imported: the file has %(count)d error.",
+                "Nothing was imported: the file has %(count)d errors.",
+                len(failure.report.errors),
+            )
+            % {"count": len(failure.report.errors)},
+        )
+        return failure.report
+    summary = ngettext("%(count)d field updated", "%(count)d fields updated", report.updated) % {
+        "count": report.updated
+    }
+    if report.skipped_changed_source:
+        summary += "; " + _("%(count)d skipped because their source changed since the export") % {
+            "count": len(report.skipped_changed_source)
+        }
+    level = messages.WARNING if report.skipped_changed_source else messages.SUCCESS
+    messages.add_message(request, level, summary + ".")
+    return report

@@ -6,13 +6,15 @@ from django.core.management.base import BaseCommand, CommandError
 from translations.exchange import export_units, write_po, write_xliff
 from translations.registry import languages
 
+WRITERS = {"xliff": write_xliff, "po": write_po}
+
 
 class Command(BaseCommand):
-    help = "Write the strings to translate into one language as XLIFF 1.2 or gettext PO."
+    help = "Write the texts to translate into one language as XLIFF 1.2 or gettext PO."
 
     def add_arguments(self, parser):
         parser.add_argument("--language", required=True, help=f"One of {', '.join(languages())}.")
-        parser.add_argument("--format", choices=["xliff", "po"], default="xliff")
+        parser.add_argument("--format", default="xliff", help="xliff (default) or po.")
         parser.add_argument(
             "--only-pending", action="store_true", help="Only missing and outdated fields."
         )
@@ -23,13 +25,20 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Unknown language {language!r}: use one of {', '.join(languages())}."
             )
+        if format not in WRITERS:
+            raise CommandError(f"Unknown format {format!r}: use xliff or po.")
         units = export_units(language, only_pending=only_pending)
-        write = write_xliff if format == "xliff" else write_po
-        data = write(units, target_language=language)
+        data = WRITERS[format](units, target_language=language)
         if output:
-            Path(output).write_bytes(data)
+            try:
+                Path(output).write_bytes(data)
+            except OSError as error:
+                raise CommandError(f"Cannot write {output}: {error}") from error
             self.stderr.write(f"{len(units)} units written to {output}.")
         elif self.stdout._out is sys.stdout:
+            # The real standard output: bytes as they are, whatever the terminal's encoding.
+            sys.stdout.flush()
             sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         else:
-            self.stdout.write(data.decode(), ending="")
+            self.stdout.write(data.decode("utf-8"), ending="")

@@ -7,7 +7,7 @@ from translations.exchange import ImportFailed, import_translations
 
 class Command(BaseCommand):
     help = (
-        "Import a translated XLIFF or PO file (the format is read from the content). "
+        "Import a translated XLIFF 1.2 or PO file (the format is read from the content). "
         "Everything is validated first; nothing is applied unless all of it can be."
     )
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             action="store_true",
             help="Also apply units whose source text changed since the export.",
         )
-        parser.add_argument("--dry-run", action="store_true", help="Validate only.")
+        parser.add_argument("--dry-run", action="store_true", help="Validate and report only.")
 
     def handle(self, *args, file, force, dry_run, **options):
         try:
@@ -29,11 +29,18 @@ class Command(BaseCommand):
             report = import_translations(data, force=force, dry_run=dry_run)
         except ImportFailed as failure:
             errors = "\n".join(f"  - {error}" for error in failure.report.errors)
-            raise CommandError(f"Nothing was imported:\n{errors}") from failure
+            raise CommandError(
+                f"Nothing was imported: {len(failure.report.errors)} error(s):\n{errors}"
+            ) from failure
         verb = "would be updated" if dry_run else "updated"
         self.stdout.write(
             f"{report.language}: {report.updated} fields {verb}, {report.unchanged} unchanged."
         )
+        if report.reviewed:
+            self.stdout.write(
+                f"{report.reviewed} outdated translations confirmed as reviewed"
+                + (" (dry run)." if dry_run else ".")
+            )
         if report.skipped_changed_source:
             self.stdout.write(
                 f"{len(report.skipped_changed_source)} skipped because their source changed "
