@@ -6,20 +6,32 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from .consistency import describe_issues
+from .diff import word_diff
 from .models import FieldTranslation, State
-from .registry import languages, translatable_models, value
+from .registry import languages, translatable_fields, translatable_models, value
+
+# The one definition of who translates what; `translations.exchange` re-exports it.
 from .rights import user_languages
 from .status import translation_status
 
 QUEUE_PAGE_SIZE = 50
+# Current translations with figures that differ from the source, shown under
+# the queue: the newest ones, so the page stays bounded.
+ISSUES_LIMIT = 50
+PENDING = (State.MISSING, State.OUTDATED)
+
+
+def language_name(code):
+    return get_language_info(code)["name_translated"]
 
 
 def dashboard(request):
@@ -29,13 +41,22 @@ def dashboard(request):
     names = {
         model._meta.label_lower: model._meta.verbose_name_plural for model in translatable_models()
     }
+    issues = dict(
+        FieldTranslation.objects.for_languages(own)
+        .exclude(issues="")
+        .values_list("language")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
     statuses = [
         {
             "code": status.language,
-            "name": get_language_info(status.language)["name_translated"],
-            "total": status.total,
+            "name": language_name(status.language),
+            "total": status.total.as_dict(),
+            "issues": issues.get(status.language, 0),
             "models": [
-                (names[label], counts) for label, counts in status.by_model.items() if counts.total
+                {"name": names[label], **counts.as_dict()}
+                for label, counts in status.by_model.items()
             ],
         }
         for status in translation_status(own)
@@ -43,7 +64,7 @@ def dashboard(request):
     context = admin.site.each_context(request) | {
         "title": _("Translations"),
         "statuses": statuses,
-        "issues_count": FieldTranslation.objects.for_languages(own).exclude(issues="").count(),
+        "issues_count": sum(issues.values()),
     }
     return render(request, "admin/translations/dashboard.html", context)
 
@@ -54,65 +75,113 @@ def queue(request, language):
     if language not in user_languages(request.user):
         raise PermissionDenied
     pending = (
-        FieldTranslation.objects.filter(language=language)
-        .exclude(state=State.CURRENT, issues="")
+        FieldTranslation.objects.filter(language=language, state__in=PENDING)
         .values("content_type", "object_id")
         .annotate(latest=Max("source_changed_at"))
         .order_by("-latest", "content_type", "object_id")
     )
     page = Paginator(pending, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     keys = [(item["content_type"], item["object_id"]) for item in page]
+    issue_rows = list(
+        FieldTranslation.objects.filter(language=language, state=State.CURRENT)
+        .exclude(issues="")
+        .order_by("-source_changed_at", "content_type", "object_id", "field")[: ISSUES_LIMIT + 1]
+    )
+    more_issues = len(issue_rows) > ISSUES_LIMIT
+    issue_rows = issue_rows[:ISSUES_LIMIT]
+    objects = load_objects(keys + [(row.content_type_id, row.object_id) for row in issue_rows])
     context = admin.site.each_context(request) | {
-        "title": _("Work queue: %(language)s")
-        % {"language": get_language_info(language)["name_translated"]},
+        "title": _("Work queue: %(language)s") % {"language": language_name(language)},
         "language": language,
         "page_obj": page,
-        "entries": queue_entries(keys, language),
+        "entries": queue_entries(keys, language, objects),
+        "issues": issue_entries(issue_rows, objects),
+        "more_issues": more_issues,
     }
     return render(request, "admin/translations/queue.html", context)
 
 
-def queue_entries(keys, language):
-    """The queue's objects with their fields to do, in a constant number of queries."""
-    if not keys:
-        return []
-    by_type = defaultdict(list)
+def load_objects(keys):
+    """{(content type id, pk): object}, one query per model."""
+    by_type = defaultdict(set)
     for content_type_id, object_id in keys:
-        by_type[content_type_id].append(object_id)
-    rows = defaultdict(list)
-    for row in (
-        FieldTranslation.objects.filter(language=language, object_id__in=[k[1] for k in keys])
-        .filter(content_type__in=list(by_type))
-        .exclude(state=State.CURRENT, issues="")
-    ):
-        rows[(row.content_type_id, row.object_id)].append(row)
+        by_type[content_type_id].add(object_id)
     objects = {}
     for content_type_id, ids in by_type.items():
         # get_for_id is cached by ContentType's manager: no query after the first.
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
         for pk, obj in model._base_manager.in_bulk(ids).items():
             objects[(content_type_id, pk)] = obj
+    return objects
+
+
+def queue_entries(keys, language, objects):
+    """The queue's objects with their missing and outdated fields, in one query."""
+    if not keys:
+        return []
+    rows = defaultdict(list)
+    for row in FieldTranslation.objects.filter(
+        language=language,
+        state__in=PENDING,
+        content_type__in={key[0] for key in keys},
+        object_id__in={key[1] for key in keys},
+    ):
+        rows[(row.content_type_id, row.object_id)].append(row)
     entries = []
     for key in keys:
         obj = objects.get(key)
-        if obj is None:
+        if obj is None:  # deleted since its rows were written
             continue
-        opts = obj._meta
         entries.append(
-            {
-                "object": obj,
-                "model": opts.verbose_name,
-                "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
-                "fields": [
-                    {
-                        "name": opts.get_field(f"{row.field}_{language}").verbose_name,
-                        "state": row.get_state_display(),
-                        "state_code": row.state,
-                        "issues": describe_issues(row.issues),
-                        "source": value(obj, row.field, row.source_language),
-                    }
-                    for row in sorted(rows[key], key=lambda row: row.field)
-                ],
-            }
+            object_entry(obj)
+            | {"fields": [field_entry(obj, row) for row in sorted_rows(obj, rows[key])]}
         )
     return entries
+
+
+def issue_entries(rows, objects):
+    """Current translations whose figures differ from the source, grouped by object."""
+    grouped = {}
+    for row in rows:
+        obj = objects.get((row.content_type_id, row.object_id))
+        if obj is None:
+            continue
+        key = (row.content_type_id, row.object_id)
+        if key not in grouped:
+            grouped[key] = object_entry(obj) | {"fields": []}
+        grouped[key]["fields"].append(field_entry(obj, row))
+    return list(grouped.values())
+
+
+def object_entry(obj):
+    opts = obj._meta
+    return {
+        "object": obj,
+        "model": opts.verbose_name,
+        "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+    }
+
+
+def sorted_rows(obj, rows):
+    """The rows in the order of the model's translatable fields."""
+    order = {name: index for index, name in enumerate(translatable_fields(type(obj)))}
+    return sorted(rows, key=lambda row: (order.get(row.field, len(order)), row.field))
+
+
+def field_entry(obj, row):
+    source = value(obj, row.field, row.source_language)
+    diff = None
+    if row.state == State.OUTDATED and row.translated_source:
+        diff = word_diff(row.translated_source, source)
+    return {
+        "field": row.field,
+        "name": obj._meta.get_field(f"{row.field}_{row.language}").verbose_name,
+        "state": row.get_state_display(),
+        "state_code": row.state,
+        "issues": describe_issues(row.issues),
+        "source_language": row.source_language,
+        "source": strip_tags(source),
+        "diff": diff,
+    }

@@ -17,7 +17,7 @@ def outdated_count(page):
 
 
 def test_translator_follows_the_queue_to_an_outdated_release_and_fixes_it(
-    page, live_server, content, translator_fr, external_requests, save_screenshot
+    page, live_server, content, translator_fr, external_requests, broken_responses, save_screenshot
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
     release = PressRelease.objects.filter(original_language="en").order_by("pk").first()
@@ -36,6 +36,8 @@ def test_translator_follows_the_queue_to_an_outdated_release_and_fixes_it(
     first = page.locator(".queue-item").first
     expect(first).to_contain_text(release.title_en)
     expect(first.locator(".state-outdated")).to_be_visible()
+    # What changed in the English title since the French one was written.
+    expect(first.locator(".queue-diff ins")).to_have_text("(updated)")
     first.locator("a.queue-link").click()
     expect(page).to_have_url(
         re.compile(re.escape(reverse("admin:companies_pressrelease_change", args=[release.pk])))
@@ -59,3 +61,4 @@ def test_translator_follows_the_queue_to_an_outdated_release_and_fixes_it(
     release.refresh_from_db()
     assert release.title_fr.endswith("(mis à jour)")
     assert external_requests == []
+    assert broken_responses == []

@@ -1,15 +1,19 @@
+"""The translation dashboard, the per-language queues, and word_diff."""
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from tests.factories import PressReleaseFactory
+from companies.models import PressRelease
+from tests.factories import CompanyFactory, PressReleaseFactory
 from translations.diff import word_diff
+from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
 
 
-def login(client, *groups, superuser=False):
-    user = User.objects.create_user("u", password="pw", is_staff=True, is_superuser=superuser)
+def login(client, *groups, superuser=False, username="u"):
+    user = User.objects.create_user(username, password="pw", is_staff=True, is_superuser=superuser)
     for group in groups:
         user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
@@ -17,43 +21,111 @@ def login(client, *groups, superuser=False):
 
 
 def release(title_en, **fields):
+    """A press release whose only text to translate is its title (company: its tagline)."""
     values = {
         "title_fr": title_en + " fr",
         "title_it": title_en + " it",
         "summary_en": "",
         "body_en": "",
+        "image_alt_en": "",
     }
-    return PressReleaseFactory(title_en=title_en, image_alt_en="", **(values | fields))
+    return PressReleaseFactory(title_en=title_en, **(values | fields))
 
 
 def totals(response):
     return {
-        s["code"]: (s["total"].current, s["total"].outdated, s["total"].missing)
+        s["code"]: (s["total"]["current"], s["total"]["outdated"], s["total"]["missing"])
         for s in response.context["statuses"]
     }
 
 
-def test_the_dashboard_counts_states_per_language(client):
+def by_model(response, language):
+    status = next(s for s in response.context["statuses"] if s["code"] == language)
+    return {row["name"]: row for row in status["models"]}
+
+
+def dashboard(client):
+    response = client.get(reverse("translations:dashboard"))
+    assert response.status_code == 200
+    return response
+
+
+def test_the_dashboard_counts_states_and_percentages_per_language_for_an_editor(client):
     login(client, "Editors")
     release("A")
     changed = release("B", title_it="")
     changed.title_en = "B2"
     changed.save()
-    response = client.get(reverse("translations:dashboard"))
-    assert response.status_code == 200
+    response = dashboard(client)
     # Per language: 2 press release titles + 2 company taglines (factory).
     assert totals(response) == {"en": (0, 0, 0), "fr": (3, 1, 0), "it": (3, 0, 1)}
+    fr = by_model(response, "fr")
+    assert fr["press releases"]["current"] == 1
+    assert fr["press releases"]["outdated"] == 1
+    assert fr["press releases"]["percent"] == {"current": 50.0, "outdated": 50.0, "missing": 0.0}
+    assert fr["companies"]["percent"]["current"] == 100.0
+    # Every translatable model is listed; one with nothing to translate counts as done.
+    assert fr["series"]["total"] == 0 and fr["series"]["percent"]["current"] == 100.0
+    it = next(s for s in response.context["statuses"] if s["code"] == "it")
+    assert it["total"]["percent"] == {"current": 75.0, "outdated": 0.0, "missing": 25.0}
+
     content = response.content.decode()
-    assert reverse("translations:queue", args=["fr"]) in content
+    assert "<title>Translations" in content
+    for code in ("en", "fr", "it"):
+        assert reverse("translations:queue", args=[code]) in content
+    export = reverse("translations:export")
+    assert f"{export}?language=fr&amp;format=xliff&amp;pending=1" in content
+    assert f"{export}?language=it&amp;format=po&amp;pending=1" in content
+    assert reverse("translations:import") in content
+    # Bars use a dot whatever the language: CSS does not read "33,3".
+    assert 'style="width: 50.0%"' in content
+
+
+def test_the_dashboard_costs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    login(client, "Editors")
+    for number in range(10):
+        release(f"R{number}", title_fr="")
+    dashboard(client)
+    with django_assert_max_num_queries(8):
+        dashboard(client)
 
 
 def test_a_translator_sees_only_their_languages(client):
     login(client, "Translators (fr)")
     release("A")
-    response = client.get(reverse("translations:dashboard"))
+    response = dashboard(client)
     assert set(totals(response)) == {"fr"}
+    content = response.content.decode()
+    assert reverse("translations:queue", args=["it"]) not in content
+    assert "language=it" not in content
     assert client.get(reverse("translations:queue", args=["it"])).status_code == 403
+    assert client.get(reverse("translations:queue", args=["en"])).status_code == 403
     assert client.get(reverse("translations:queue", args=["fr"])).status_code == 200
+
+
+def test_staff_without_a_language_is_refused(client):
+    login(client)
+    assert client.get(reverse("translations:dashboard")).status_code == 403
+    assert client.get(reverse("translations:queue", args=["fr"])).status_code == 403
+
+
+def test_a_superuser_sees_every_language(client):
+    login(client, superuser=True)
+    assert set(totals(dashboard(client))) == {"en", "fr", "it"}
+
+
+def test_the_counts_change_when_a_source_is_edited_and_again_when_it_is_fixed(client):
+    login(client, "Editors")
+    obj = release("A")
+    assert totals(dashboard(client))["fr"] == (2, 0, 0)
+    obj.title_en = "A2"
+    obj.save()
+    assert totals(dashboard(client))["fr"] == (1, 1, 0)
+    assert totals(dashboard(client))["it"] == (1, 1, 0)
+    obj.title_fr = "A2 fr"
+    obj.save()
+    assert totals(dashboard(client))["fr"] == (2, 0, 0)
+    assert totals(dashboard(client))["it"] == (1, 1, 0)
 
 
 def test_the_queue_lists_work_newest_source_change_first_and_links_to_the_form(client):
@@ -66,42 +138,121 @@ def test_the_queue_lists_work_newest_source_change_first_and_links_to_the_form(c
     response = client.get(reverse("translations:queue", args=["fr"]))
     entries = response.context["entries"]
     assert [entry["object"] for entry in entries] == [new, old]
+    assert entries[0]["model"] == "press release"
     assert entries[0]["url"] == reverse("admin:companies_pressrelease_change", args=[new.pk])
-    assert entries[0]["fields"][0]["state_code"] == "outdated"
-    assert entries[1]["fields"][0]["state_code"] == "missing"
+    assert [(f["field"], f["state_code"]) for f in entries[0]["fields"]] == [("title", "outdated")]
+    assert [(f["field"], f["state_code"]) for f in entries[1]["fields"]] == [("title", "missing")]
+    content = response.content.decode()
+    assert content.index("New, changed") < content.index("Old")
+    assert entries[0]["url"] in content
 
 
-def test_the_count_drops_when_the_translation_is_fixed(client):
+def test_a_source_edited_later_moves_its_object_to_the_top(client):
     login(client, "Editors")
-    obj = release("A")
-    obj.title_en = "A2"
+    first = release("First", title_fr="")
+    second = release("Second", title_fr="")
+    queue = reverse("translations:queue", args=["fr"])
+    assert [e["object"] for e in client.get(queue).context["entries"]] == [second, first]
+    first.title_en = "First, again"
+    first.save()
+    assert [e["object"] for e in client.get(queue).context["entries"]] == [first, second]
+
+
+def test_an_outdated_field_shows_a_word_diff_of_its_source(client):
+    login(client, "Translators (fr)")
+    obj = release("Ampere starts in France", body_en="<p>Ampere starts in France.</p>")
+    obj.body_fr = "<p>Ampere démarre en France.</p>"
     obj.save()
-    assert totals(client.get(reverse("translations:dashboard")))["fr"][1] == 1
-    obj.title_fr = "A2 fr"
+    obj.title_en = "Ampere starts in northern France"
     obj.save()
-    assert totals(client.get(reverse("translations:dashboard")))["fr"][1] == 0
+    entry = client.get(reverse("translations:queue", args=["fr"])).context["entries"][0]
+    title = next(f for f in entry["fields"] if f["field"] == "title")
+    assert title["diff"] == [
+        ("equal", "Ampere starts in"),
+        ("insert", "northern"),
+        ("equal", "France"),
+    ]
+    content = client.get(reverse("translations:queue", args=["fr"])).content.decode()
+    assert "<ins>northern</ins>" in content
+    # A missing field has no old source to compare with.
+    missing = [f for f in entry["fields"] if f["state_code"] == "missing"]
+    assert all(f["diff"] is None for f in missing)
+
+
+def test_consistency_issues_of_current_translations_have_their_own_section(client):
+    login(client, "Translators (fr)")
+    obj = release("Revenue of 7.3 billion", title_fr="Chiffre d'affaires de 6,3 milliards")
+    row = FieldTranslation.objects.for_object(obj).get(field="title", language="fr")
+    assert row.state == State.CURRENT and row.issues == "-7.3 +6.3"
+    response = client.get(reverse("translations:queue", args=["fr"]))
+    assert response.context["entries"] == []
+    [entry] = response.context["issues"]
+    assert entry["object"] == obj
+    assert entry["fields"][0]["issues"] == "not in the translation: 7.3; not in the source: 6.3"
+    content = response.content.decode()
+    assert "Consistency issues" in content
+    assert "not in the translation: 7.3" in content
+    # The dashboard counts it, and links to the section.
+    status = dashboard(client).context["statuses"][0]
+    assert status["issues"] == 1
+    assert (
+        f"{reverse('translations:queue', args=['fr'])}#consistency"
+        in dashboard(client).content.decode()
+    )
+
+
+def test_the_queue_paginates_at_fifty_objects(client):
+    login(client, "Editors")
+    for number in range(52):
+        release(f"R{number}", title_fr="")
+    queue = reverse("translations:queue", args=["fr"])
+    assert len(client.get(queue).context["entries"]) == 50
+    second = client.get(queue, {"page": 2}).context["entries"]
+    assert [e["object"].title_en for e in second] == ["R1", "R0"]
+
+
+def work(rows):
+    """Queue work across two models, plus consistency issues: rows of each."""
+    for number in range(rows):
+        release(f"R{number}", title_fr="")
+        changed = CompanyFactory(tagline_en=f"Tagline {number}")
+        changed.tagline_en = f"Tagline {number}, changed"
+        changed.save()
+        release(f"{number + 1} cars", title_fr=f"{number + 2} voitures")
 
 
 @pytest.mark.parametrize("rows", [3, 30])
 def test_queue_query_count_does_not_grow(client, django_assert_num_queries, rows):
-    user = login(client, "Translators (fr)")
-    for number in range(rows):
-        release(f"R{number}", title_fr="")
-    client.get(reverse("translations:queue", args=["fr"]))  # warm the session
-    user._renaulution_groups = None
-    # session, user, groups, count and page of queued objects, the admin
-    # sidebar's two permission queries, the queued rows, and one query per
-    # model for the objects (content types are cached).
-    with django_assert_num_queries(9):
+    login(client, "Translators (fr)")
+    work(rows)
+    client.get(reverse("translations:queue", args=["fr"]))  # warm the content type cache
+    # session, user, groups, count and page of queued objects, the consistency
+    # rows, the admin sidebar's two permission queries, the queued rows, and
+    # one query per model for the objects (press releases, companies).
+    with django_assert_num_queries(11):
         response = client.get(reverse("translations:queue", args=["fr"]))
-    assert len(response.context["entries"]) == rows
+    # A missing release title and an outdated company tagline per row.
+    assert len(response.context["entries"]) == min(2 * rows, 50)
+    assert len(response.context["issues"]) == rows
 
 
 def test_unknown_language_and_anonymous(client):
-    response = client.get(reverse("translations:dashboard"))
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    for url in (reverse("translations:dashboard"), reverse("translations:queue", args=["fr"])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
     login(client, "Editors")
     assert client.get("/admin/translations/queue/de/").status_code == 404
+
+
+def test_a_queued_object_deleted_meanwhile_is_left_out(client):
+    login(client, "Editors")
+    obj = release("Gone", title_fr="")
+    # A raw delete leaves its state rows behind; they must not break the page.
+    PressRelease.objects.filter(pk=obj.pk)._raw_delete(PressRelease.objects.db)
+    response = client.get(reverse("translations:queue", args=["fr"]))
+    assert response.status_code == 200
+    assert all(e["object"] != obj for e in response.context["entries"])
 
 
 def test_word_diff():
@@ -117,3 +268,17 @@ def test_word_diff():
         ("equal", "c"),
     ]
     assert word_diff("", "new") == [("insert", "new")]
+    assert word_diff("same words", "same  words") == [("equal", "same words")]
+    assert word_diff("", "") == []
+
+
+def test_word_diff_reads_html_as_a_reader_does():
+    # Block tags separate words; inline tags do not; entities are decoded.
+    assert word_diff("<p>Sales</p><p>rose</p>", "Sales rose") == [("equal", "Sales rose")]
+    assert word_diff("<b>R</b>enault", "Renault") == [("equal", "Renault")]
+    assert word_diff("Sales &amp; profits", "Sales & margins") == [
+        ("equal", "Sales &"),
+        ("delete", "profits"),
+        ("insert", "margins"),
+    ]
+    assert word_diff("one two three", "three") == [("delete", "one two"), ("equal", "three")]
