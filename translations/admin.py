@@ -14,7 +14,8 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -102,14 +103,12 @@ class SourceBesideWidget(forms.Widget):
 def render_diff(old, new):
     from .diff import word_diff
 
-    pieces = []
-    for op, text in word_diff(old, new):
-        tag = {"delete": "del", "insert": "ins"}.get(op)
-        pieces.append(format_html("<{0}>{1}</{0}>", tag, text) if tag else format_html("{}", text))
+    # The template autoescapes the words; its output is safe as it is.
+    pieces = render_to_string("admin/translations/_diff.html", {"diff": word_diff(old, new)})
     return format_html(
         '<div class="translation-diff"><p class="translation-source__label">{}</p><p>{}</p></div>',
         _("What changed in the source since this translation"),
-        format_html_join(" ", "{}", ((piece,) for piece in pieces)),
+        pieces,
     )
 
 
