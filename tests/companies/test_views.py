@@ -92,6 +92,7 @@ def test_company_detail_links_brands_people_press_and_episodes(client, group):
         "/en/companies/alpine/",
         "/en/people/luca-de-meo/",
         "/en/press/ampere-starts/",
+        "/en/press/?company=renault-group",
         episode_link.episode.get_absolute_url(),
     ]:
         assert f'href="{url}"' in content
