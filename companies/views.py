@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from episodes.models import Episode
 from renaulution.publishing import PublishedObjectMixin
+from timeline.models import Milestone
 
 from .models import Company, Person, Position, PressRelease
 
@@ -65,6 +66,7 @@ class CompanyDetailView(PublishedObjectMixin, DetailView):
             .filter(company=company)
             .for_listing()[:DETAIL_PRESS_RELEASES],
             episodes=Episode.objects.published().filter(companies=company).for_listing(),
+            milestones=Milestone.objects.published().filter(companies=company),
         )
         return context
 
@@ -88,6 +90,7 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
         context.update(
             episodes=Episode.objects.published().filter(people=person).for_listing(),
             press_releases=PressRelease.objects.published().filter(people=person).for_listing(),
+            milestones=Milestone.objects.published().filter(people=person),
         )
         return context
 
@@ -152,4 +155,5 @@ class PressReleaseDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["people"] = Person.objects.published().filter(press_releases=self.object)
+        context["milestones"] = Milestone.objects.published().filter(press_releases=self.object)
         return context

@@ -2,6 +2,7 @@ from django.views.generic import DetailView, ListView
 
 from companies.models import Company, Person
 from renaulution.publishing import PublishedObjectMixin
+from timeline.models import Milestone
 
 from .models import Episode
 
@@ -28,5 +29,6 @@ class EpisodeDetailView(PublishedObjectMixin, DetailView):
             companies=Company.objects.published().filter(episodes=episode),
             previous_episode=siblings.filter(number__lt=episode.number).order_by("-number").first(),
             next_episode=siblings.filter(number__gt=episode.number).order_by("number").first(),
+            milestones=Milestone.objects.published().filter(episodes=episode),
         )
         return context

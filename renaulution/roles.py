@@ -14,11 +14,13 @@ TRANSLATORS = "Translators ({language})"
 CONTENT_MODELS = {
     "companies": ["company", "person", "position", "pressrelease"],
     "episodes": ["series", "seriesproducer", "episode", "episodecompany"],
+    "timeline": ["milestone"],
 }
 #: The models that hold localized text, which translators may change.
 TRANSLATABLE_MODELS = {
     "companies": ["company", "person", "position", "pressrelease"],
     "episodes": ["series", "episode"],
+    "timeline": ["milestone"],
 }
 
 

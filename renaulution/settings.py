@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "renaulution",
     "companies",
     "episodes",
+    "timeline",
     "translations",
 ]
 

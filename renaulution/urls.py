@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("episodes/", include("episodes.urls")),
     path("", include("companies.urls")),
+    path("timeline/", include("timeline.urls")),
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA:

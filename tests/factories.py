@@ -8,6 +8,7 @@ from django.utils import timezone
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
+from timeline.models import Milestone
 
 
 class PublishableFactory(factory.django.DjangoModelFactory):
@@ -109,3 +110,39 @@ class EpisodeCompanyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EpisodeCompany
+
+
+class MilestoneFactory(PublishableFactory):
+    date = datetime.date(2021, 1, 14)
+    precision = Milestone.Precision.DAY
+    slug = factory.Sequence(lambda n: f"milestone-{n}")
+    title_en = factory.Sequence(lambda n: f"Milestone {n}")
+    title_fr = factory.Sequence(lambda n: f"Étape {n}")
+    title_it = factory.Sequence(lambda n: f"Tappa {n}")
+    summary_en = factory.Faker("sentence", nb_words=12)
+    summary_fr = factory.Faker("sentence", nb_words=12, locale="fr_FR")
+    summary_it = factory.Faker("sentence", nb_words=12, locale="it_IT")
+
+    class Meta:
+        model = Milestone
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def companies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.companies.set(extracted)
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.people.set(extracted)
+
+    @factory.post_generation
+    def episodes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.episodes.set(extracted)
+
+    @factory.post_generation
+    def press_releases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.press_releases.set(extracted)

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from modeltranslation.translator import translator
 
-CONTENT_APPS = ("companies", "episodes")
+CONTENT_APPS = ("companies", "episodes", "timeline")
 NOT_TRANSLATED = {"slug"}
 
 

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+
+from .models import Milestone
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ContentAdmin):
+    list_display = [
+        "title",
+        "date",
+        "precision",
+        "published_column",
+        "languages_column",
+    ]
+    list_filter = ["status", "precision", "companies"]
+    search_fields = ["title", "summary", "slug"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["companies", "people", "episodes", "press_releases"]
+    readonly_fields = ["image_preview"]
+    fieldsets = [
+        (None, {"fields": ["date", "precision", "title", "slug", "summary"]}),
+        (None, {"fields": ["companies", "people", "episodes", "press_releases"]}),
+        (None, {"fields": ["image", "image_preview", "image_alt"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    image_preview = image_preview("image", "preview")
