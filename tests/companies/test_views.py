@@ -7,6 +7,7 @@ from companies.models import Company
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
+    MilestoneFactory,
     PersonFactory,
     PositionFactory,
     PressReleaseFactory,
@@ -240,9 +241,11 @@ def test_company_detail_query_count_does_not_grow(client, django_assert_num_quer
     PressReleaseFactory.create_batch(rows, company=group)
     for _ in range(3):
         EpisodeCompanyFactory(company=group)
+    MilestoneFactory.create_batch(min(rows, 30), companies=[group])
     # company with parent, children, positions with people, press, episodes,
+    # its milestones (+1: one query, they link to the timeline page only),
     # and the company's translation states (for the notice and alternates).
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get("/en/companies/group/").status_code == 200
 
 
@@ -253,14 +256,18 @@ def test_person_detail_query_count_does_not_grow(client, django_assert_num_queri
         PositionFactory(person=person)
     for release in PressReleaseFactory.create_batch(min(rows, 30)):
         release.people.add(person)
-    # person, positions with companies, episodes, press releases, states.
-    with django_assert_num_queries(5):
+    MilestoneFactory.create_batch(min(rows, 30), people=[person])
+    # person, positions with companies, episodes, press releases, milestones
+    # (+1: one query, they link to the timeline page only), states.
+    with django_assert_num_queries(6):
         assert client.get("/en/people/someone/").status_code == 200
 
 
 def test_press_detail_query_count(client, django_assert_num_queries):
     release = PressReleaseFactory(slug_en="release")
     release.people.add(*PersonFactory.create_batch(5))
-    # release with company, people mentioned, translation states.
-    with django_assert_num_queries(3):
+    MilestoneFactory.create_batch(3, press_releases=[release])
+    # release with company, people mentioned, milestones (+1: one query, they
+    # link to the timeline page only), translation states.
+    with django_assert_num_queries(4):
         assert client.get("/en/press/release/").status_code == 200

@@ -2,7 +2,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import CompanyFactory, EpisodeCompanyFactory, EpisodeFactory, PersonFactory
+from tests.factories import (
+    CompanyFactory,
+    EpisodeCompanyFactory,
+    EpisodeFactory,
+    MilestoneFactory,
+    PersonFactory,
+)
 from tests.html import read_page
 
 pytestmark = pytest.mark.django_db
@@ -137,9 +143,11 @@ def test_episode_list_costs_the_same_queries_for_any_number_of_rows(
 def test_episode_detail_query_count(client, episode, django_assert_num_queries):
     for _ in range(5):
         episode.people.add(PersonFactory())
-    # episode with series, people, companies, previous and next episode,
+    MilestoneFactory.create_batch(3, episodes=[episode])
+    # episode with series, people, companies, previous and next episode, its
+    # milestones (+1: one query, they link to the timeline page only), and
     # the episode's translation states.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(episode.get_absolute_url()).status_code == 200
 
 
