@@ -20,6 +20,7 @@ from episodes.models import Episode, Series
 from renaulution.content import data, images
 from renaulution.content.loader import load_content
 from renaulution.richtext import RichTextField, sanitize_html
+from timeline.models import Milestone
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ MAY_BE_IDENTICAL = {"slug", "headquarters"}
 def content_models():
     """Every table of the content apps, M2M tables included."""
     models = []
-    for label in ("companies", "episodes"):
+    for label in ("companies", "episodes", "timeline"):
         models += apps.get_app_config(label).get_models(include_auto_created=True)
     return models
 
@@ -85,6 +86,7 @@ def test_first_run_reports_what_it_created():
     assert output.startswith("Created 15 companies, 5 people, 7 positions, 1 series,")
     assert "4 episodes" in output
     assert "5 press releases" in output
+    assert output.strip().endswith(f"{len(data.MILESTONES)} milestones.")
 
 
 def test_second_run_changes_nothing(loaded):
@@ -102,13 +104,21 @@ def test_load_content_returns_counts_and_they_drop_to_zero():
     assert first["companies"] == len(data.COMPANIES)
     assert first["people"] == len(data.PEOPLE)
     assert first["episodes"] == 4
+    assert first["milestones"] == len(data.MILESTONES) >= 10
     assert first["existing"] == 0
 
     second = load_content()
     assert {key: value for key, value in second.items() if key != "existing"} == {
         key: 0 for key in first if key != "existing"
     }
-    shipped = len(data.COMPANIES) + len(data.PEOPLE) + 1 + 4 + len(data.PRESS_RELEASES)
+    shipped = (
+        len(data.COMPANIES)
+        + len(data.PEOPLE)
+        + 1
+        + 4
+        + len(data.PRESS_RELEASES)
+        + len(data.MILESTONES)
+    )
     assert second["existing"] == shipped
 
 
@@ -122,6 +132,10 @@ def test_editors_changes_survive_a_rerun(loaded):
     episode.save()
     episode.people.remove(Person.objects.get(slug_en="carlos-ghosn"))
     Position.objects.filter(person__slug_en="carlos-ghosn").delete()
+    arrest = Milestone.objects.get(slug="carlos-ghosn-arrested")
+    arrest.summary_it = "Riassunto rivisto"
+    arrest.save()
+    arrest.companies.clear()
     logo_name = renault_group.logo.name
 
     output = load()
@@ -135,6 +149,9 @@ def test_editors_changes_survive_a_rerun(loaded):
     assert episode.status == "draft"
     assert not episode.people.filter(slug_en="carlos-ghosn").exists()
     assert not Position.objects.filter(person__slug_en="carlos-ghosn").exists()
+    arrest.refresh_from_db()
+    assert arrest.summary_it == "Riassunto rivisto"
+    assert not arrest.companies.exists()
 
 
 def test_a_deleted_object_is_created_again_and_nothing_else_is_touched(loaded):
@@ -160,12 +177,14 @@ def test_an_object_whose_english_slug_an_editor_changed_is_not_duplicated(loaded
     episode.slug_fr = "tempetes"
     episode.slug_it = "tempeste"
     episode.save()
+    Milestone.objects.filter(slug="ampere-launched").update(slug="ampere")
 
     output = load()
 
     assert output.strip() == "Nothing to do: the content is already loaded."
     assert Person.objects.filter(name="Luca de Meo").count() == 1
     assert Episode.objects.count() == 4
+    assert Milestone.objects.count() == len(data.MILESTONES)
 
 
 def test_a_failure_rolls_everything_back_and_leaves_no_file(monkeypatch):
@@ -287,10 +306,16 @@ def test_press_releases(loaded):
 
 def test_everything_is_published_in_the_past(loaded):
     now = timezone.now()
-    for model in (Company, Person, PressRelease, Series, Episode):
+    for model in (Company, Person, PressRelease, Series, Episode, Milestone):
         for obj in model.objects.all():
             assert obj.is_published, obj
             assert obj.published_at < now
+
+
+def describes_no_image(obj, field):
+    """A text alternative of an image the object does not have (milestones ship none)."""
+    image = field.removesuffix("_alt")
+    return field.endswith("_alt") and hasattr(obj, image) and not getattr(obj, image)
 
 
 def test_every_localized_field_is_filled_in_every_language(loaded):
@@ -300,6 +325,9 @@ def test_every_localized_field_is_filled_in_every_language(loaded):
         assert objects, model
         for obj in objects:
             for field in fields:
+                if describes_no_image(obj, field):
+                    assert model is Milestone, (model, obj.pk, field)
+                    continue
                 for language in LANGUAGES:
                     value = getattr(obj, f"{field}_{language}")
                     assert value and str(value).strip(), (model, obj.pk, field, language)
@@ -310,6 +338,8 @@ def test_french_and_italian_are_translations_not_copies(loaded):
         fields = set(translator.get_options_for_model(model).fields) - MAY_BE_IDENTICAL
         for obj in model.objects.all():
             for field in fields:
+                if describes_no_image(obj, field):
+                    continue
                 english = getattr(obj, f"{field}_en")
                 for language in ("fr", "it"):
                     assert getattr(obj, f"{field}_{language}") != english, (
@@ -345,6 +375,64 @@ def test_stored_rich_text_is_already_clean(loaded):
                     assert sanitize_html(value) == value, (model, obj.pk, field, language)
                     checked += 1
     assert checked > 50
+
+
+def test_the_milestones_of_the_story(loaded):
+    """The required milestones, dated to the precision the sources support, in order."""
+    dated = {(m.slug, m.date, m.precision) for m in Milestone.objects.all()}
+    Precision = Milestone.Precision
+    assert {
+        ("carlos-ghosn-arrested", datetime.date(2018, 11, 1), Precision.MONTH),
+        ("record-loss-2020", datetime.date(2020, 1, 1), Precision.YEAR),
+        ("luca-de-meo-chief-executive", datetime.date(2020, 7, 1), Precision.MONTH),
+        ("renaulution-plan", datetime.date(2021, 1, 14), Precision.DAY),
+        ("exit-from-russia", datetime.date(2022, 1, 1), Precision.YEAR),
+        ("new-alliance-announced", datetime.date(2023, 2, 1), Precision.MONTH),
+        ("ampere-launched", datetime.date(2023, 11, 1), Precision.DAY),
+        ("new-alliance-in-force", datetime.date(2023, 11, 6), Precision.DAY),
+        ("renault-5-geneva", datetime.date(2024, 2, 26), Precision.DAY),
+        ("scenic-car-of-the-year", datetime.date(2024, 2, 26), Precision.DAY),
+        ("anatomy-of-a-comeback-premiere", datetime.date(2024, 12, 13), Precision.DAY),
+    } <= dated
+    with translation.override("fr"):
+        assert Milestone.objects.get(slug="luca-de-meo-chief-executive").display_date == (
+            "juillet 2020"
+        )
+    with translation.override("it"):
+        loss = Milestone.objects.get(slug="record-loss-2020")
+        assert "7,3 miliardi" in loss.title
+
+
+def test_milestones_link_the_shipped_pages_involved(loaded):
+    premiere = Milestone.objects.get(slug="anatomy-of-a-comeback-premiere")
+    assert sorted(premiere.episodes.values_list("number", flat=True)) == [1, 2, 3, 4]
+    assert premiere.press_releases.get().issued_on == premiere.date
+    assert premiere.companies.filter(slug_en="prime-video").exists()
+    arrest = Milestone.objects.get(slug="carlos-ghosn-arrested")
+    assert list(arrest.people.values_list("slug_en", flat=True)) == ["carlos-ghosn"]
+    ampere = Milestone.objects.get(slug="ampere-launched")
+    assert ampere.press_releases.get().slug_en == "ampere-launches"
+    for milestone in Milestone.objects.all():
+        assert milestone.companies.exists(), milestone.slug
+        # A milestone linked to a press release is dated on or before its issue.
+        for release in milestone.press_releases.all():
+            assert milestone.date <= release.issued_on, milestone.slug
+    # Every shipped episode is on the timeline.
+    assert set(
+        Episode.objects.filter(milestones__isnull=False).values_list("number", flat=True)
+    ) == {
+        1,
+        2,
+        3,
+        4,
+    }
+
+
+def test_the_shipped_content_has_nothing_left_to_translate(loaded):
+    out = StringIO()
+    call_command("translation_status", "--fail-on-missing", stdout=out)
+    assert "milestones" in out.getvalue()
+    assert "Consistency issues: 0" in out.getvalue()
 
 
 # Images ------------------------------------------------------------------------------

@@ -1516,3 +1516,365 @@ PRESS_RELEASES = [
         "image": {"label": "2024", "background": "red", "accent": "yellow"},
     },
 ]
+
+
+# Timeline -------------------------------------------------------------------------
+#
+# Milestones of the story, dated to the precision the sources support ("day",
+# "month" or "year"; a month or a year is written as its first day). They
+# refer to companies, people and press releases by English slug and to
+# episodes by number. The seeds give every fact and date here except: the day
+# of the Renaulution presentation and of the Geneva show and Car of the Year
+# award (the shipped press releases' dates, well known), the founding of
+# Renault ElectriCity in 2021 (the seeds name it without a date), and Luca de
+# Meo's departure and François Provost's appointment in July 2025 (see the
+# people above).
+
+MILESTONES = [
+    {
+        "slug": "carlos-ghosn-arrested",
+        "date": datetime.date(2018, 11, 1),
+        "precision": "month",
+        "title": L(
+            "Carlos Ghosn is arrested",
+            "Carlos Ghosn est arrêté",
+            "Carlos Ghosn viene arrestato",
+        ),
+        "summary": L(
+            "The arrest of the man who had run Renault and its Alliance with Nissan sets off "
+            "a scandal and years of turmoil for the group.",
+            "L'arrestation de l'homme qui dirigeait Renault et son Alliance avec Nissan "
+            "déclenche un scandale et plusieurs années de désordre pour le groupe.",
+            "L'arresto dell'uomo che guidava Renault e la sua Alleanza con Nissan scatena "
+            "uno scandalo e anni di caos per il gruppo.",
+        ),
+        "companies": ["renault-group", "renault-nissan-mitsubishi-alliance", "nissan"],
+        "people": ["carlos-ghosn"],
+        "episodes": [1],
+        "press_releases": [],
+    },
+    {
+        "slug": "record-loss-2020",
+        "date": datetime.date(2020, 1, 1),
+        "precision": "year",
+        "title": L(
+            "A record loss of €7.3 billion",
+            "Une perte record de 7,3 milliards d'euros",
+            "Una perdita record di 7,3 miliardi di euro",
+        ),
+        "summary": L(
+            "Early in 2020 Renault Group stands at the edge of the abyss; by the end of the "
+            "year its losses reach a record €7.3 billion.",
+            "Début 2020, le groupe Renault est au bord du gouffre ; à la fin de l'année, ses "
+            "pertes atteignent le chiffre record de 7,3 milliards d'euros.",
+            "All'inizio del 2020 Renault Group è sull'orlo del baratro; a fine anno le "
+            "perdite toccano il record di 7,3 miliardi di euro.",
+        ),
+        "companies": ["renault-group"],
+        "people": ["jean-dominique-senard"],
+        "episodes": [1, 2],
+        "press_releases": ["renaulution-strategic-plan"],
+    },
+    {
+        "slug": "luca-de-meo-chief-executive",
+        "date": datetime.date(2020, 7, 1),
+        "precision": "month",
+        "title": L(
+            "Luca de Meo becomes chief executive",
+            "Luca de Meo devient directeur général",
+            "Luca de Meo diventa amministratore delegato",
+        ),
+        "summary": L(
+            "Called in by the chairman, Jean-Dominique Senard, to save the group, Luca de Meo "
+            "takes charge of Renault Group.",
+            "Appelé par le président Jean-Dominique Senard pour sauver le groupe, Luca de Meo "
+            "prend la direction du groupe Renault.",
+            "Chiamato dal presidente Jean-Dominique Senard per salvare il gruppo, Luca de Meo "
+            "prende la guida di Renault Group.",
+        ),
+        "companies": ["renault-group"],
+        "people": ["luca-de-meo", "jean-dominique-senard"],
+        "episodes": [1],
+        "press_releases": [],
+    },
+    {
+        "slug": "renaulution-plan",
+        "date": datetime.date(2021, 1, 14),
+        "precision": "day",
+        "title": L(
+            "The Renaulution plan is unveiled",
+            "Le plan Renaulution est dévoilé",
+            "Viene presentato il piano Renaulution",
+        ),
+        "summary": L(
+            "Luca de Meo sets out his strategy: electric Renault, Dacia and Alpine brands, "
+            "fewer cars built, a renewed range and the return of icons such as the Renault 5.",
+            "Luca de Meo présente sa stratégie : des marques Renault, Dacia et Alpine "
+            "électrifiées, moins de voitures produites, une gamme renouvelée et le retour "
+            "d'icônes comme la Renault 5.",
+            "Luca de Meo illustra la sua strategia: marchi Renault, Dacia e Alpine "
+            "elettrificati, meno auto prodotte, una gamma rinnovata e il ritorno di icone "
+            "come la Renault 5.",
+        ),
+        "companies": ["renault-group", "renault", "dacia", "alpine"],
+        "people": ["luca-de-meo"],
+        "episodes": [1],
+        "press_releases": ["renaulution-strategic-plan"],
+    },
+    {
+        "slug": "renault-electricity",
+        "date": datetime.date(2021, 1, 1),
+        "precision": "year",
+        "title": L(
+            "ElectriCity, an electric hub in northern France",
+            "ElectriCity, un pôle électrique dans le nord de la France",
+            "ElectriCity, un polo elettrico nel nord della Francia",
+        ),
+        "summary": L(
+            "Renault turns its plants in the north of France into ElectriCity, a single "
+            "industrial centre for building electric cars.",
+            "Renault réunit ses usines du nord de la France dans ElectriCity, un seul "
+            "ensemble industriel voué à la fabrication de voitures électriques.",
+            "Renault riunisce i suoi stabilimenti del nord della Francia in ElectriCity, un "
+            "unico polo industriale per costruire auto elettriche.",
+        ),
+        "companies": ["renault"],
+        "people": [],
+        "episodes": [2],
+        "press_releases": [],
+    },
+    {
+        "slug": "exit-from-russia",
+        "date": datetime.date(2022, 1, 1),
+        "precision": "year",
+        "title": L(
+            "Renault leaves Russia",
+            "Renault quitte la Russie",
+            "Renault lascia la Russia",
+        ),
+        "summary": L(
+            "After the invasion of Ukraine the group pulls out of the Russian market, at a "
+            "cost of billions of euros, just as its recovery seemed under way.",
+            "Après l'invasion de l'Ukraine, le groupe se retire du marché russe, une perte de "
+            "plusieurs milliards d'euros au moment même où son redressement semblait lancé.",
+            "Dopo l'invasione dell'Ucraina il gruppo si ritira dal mercato russo, con "
+            "perdite per miliardi di euro, proprio quando la ripresa sembrava avviata.",
+        ),
+        "companies": ["renault-group"],
+        "people": ["luca-de-meo"],
+        "episodes": [2],
+        "press_releases": [],
+    },
+    {
+        "slug": "new-alliance-announced",
+        "date": datetime.date(2023, 2, 1),
+        "precision": "month",
+        "title": L(
+            "A new Alliance is announced in London",
+            "Une nouvelle Alliance est annoncée à Londres",
+            "A Londra viene annunciata una nuova Alleanza",
+        ),
+        "summary": L(
+            "Renault, Nissan and Mitsubishi Motors agree to redraw their partnership so "
+            "that each of them regains its independence.",
+            "Renault, Nissan et Mitsubishi Motors conviennent de redessiner leur partenariat "
+            "pour que chacun retrouve son indépendance.",
+            "Renault, Nissan e Mitsubishi Motors concordano di ridisegnare la loro "
+            "partnership perché ciascuno ritrovi la propria indipendenza.",
+        ),
+        "companies": [
+            "renault-nissan-mitsubishi-alliance",
+            "renault-group",
+            "nissan",
+            "mitsubishi-motors",
+        ],
+        "people": ["jean-dominique-senard", "luca-de-meo"],
+        "episodes": [],
+        "press_releases": ["new-alliance-nissan-mitsubishi-invest-in-ampere"],
+    },
+    {
+        "slug": "ampere-launched",
+        "date": datetime.date(2023, 11, 1),
+        "precision": "day",
+        "title": L(
+            "Ampere starts work",
+            "Ampere entre en activité",
+            "Ampere entra in attività",
+        ),
+        "summary": L(
+            "The group's company for electric vehicles and software opens for business with "
+            "11 sites in France and more than 11,000 employees, 35% of them engineers.",
+            "L'entreprise du groupe dédiée aux véhicules électriques et au logiciel démarre "
+            "avec 11 sites en France et plus de 11 000 salariés, dont 35 % d'ingénieurs.",
+            "La società del gruppo per i veicoli elettrici e il software parte con 11 siti "
+            "in Francia e oltre 11.000 dipendenti, per il 35% ingegneri.",
+        ),
+        "companies": ["ampere", "renault-group"],
+        "people": ["luca-de-meo"],
+        "episodes": [],
+        "press_releases": ["ampere-launches"],
+    },
+    {
+        "slug": "new-alliance-in-force",
+        "date": datetime.date(2023, 11, 6),
+        "precision": "day",
+        "title": L(
+            "The new Alliance takes effect",
+            "La nouvelle Alliance entre en vigueur",
+            "La nuova Alleanza entra in vigore",
+        ),
+        "summary": L(
+            "Once the authorities approve the deal, the old Renault-Nissan Alliance ends: the "
+            "partners act independently, and Nissan and Mitsubishi Motors plan to put "
+            "€600 million and €200 million into Ampere.",
+            "L'accord approuvé par les autorités, l'ancienne Alliance Renault-Nissan prend "
+            "fin : les partenaires agissent chacun de leur côté, et Nissan et Mitsubishi "
+            "Motors prévoient d'investir 600 et 200 millions d'euros dans Ampere.",
+            "Approvato l'accordo dalle autorità, la vecchia Alleanza Renault-Nissan si "
+            "chiude: i partner agiscono in autonomia, e Nissan e Mitsubishi Motors "
+            "intendono investire 600 e 200 milioni di euro in Ampere.",
+        ),
+        "companies": [
+            "renault-nissan-mitsubishi-alliance",
+            "nissan",
+            "mitsubishi-motors",
+            "ampere",
+        ],
+        "people": ["jean-dominique-senard"],
+        "episodes": [],
+        "press_releases": ["new-alliance-nissan-mitsubishi-invest-in-ampere"],
+    },
+    {
+        "slug": "alpine-f1-team-training",
+        "date": datetime.date(2024, 1, 1),
+        "precision": "month",
+        "title": L(
+            "The Alpine F1 Team trains with the GIGN",
+            "L'écurie Alpine F1 s'entraîne avec le GIGN",
+            "Il team Alpine F1 si allena con il GIGN",
+        ),
+        "summary": L(
+            "To mend a rift between its French and British sides, the team goes through a "
+            "demanding course run by the GIGN, the French gendarmerie's elite unit.",
+            "Pour réconcilier ses équipes française et britannique, l'écurie suit un stage "
+            "exigeant encadré par le GIGN, l'unité d'élite de la gendarmerie.",
+            "Per ricucire la frattura tra la parte francese e quella inglese, la squadra "
+            "segue un duro programma di addestramento del GIGN, il corpo d'élite della "
+            "gendarmeria francese.",
+        ),
+        "companies": ["alpine-f1-team", "alpine"],
+        "people": ["luca-de-meo"],
+        "episodes": [3],
+        "press_releases": [],
+    },
+    {
+        "slug": "renault-5-geneva",
+        "date": datetime.date(2024, 2, 26),
+        "precision": "day",
+        "title": L(
+            "The Renault 5 is the star of Geneva",
+            "La Renault 5 triomphe à Genève",
+            "La Renault 5 conquista Ginevra",
+        ),
+        "summary": L(
+            "The electric Renault 5, built on Ampere's technology, gets an enthusiastic "
+            "welcome at the 2024 Geneva Motor Show.",
+            "La Renault 5 électrique, conçue sur la technologie d'Ampere, reçoit un accueil "
+            "enthousiaste au Salon de Genève 2024.",
+            "La Renault 5 elettrica, basata sulla tecnologia di Ampere, viene accolta con "
+            "entusiasmo al Salone di Ginevra 2024.",
+        ),
+        "companies": ["renault", "ampere"],
+        "people": [],
+        "episodes": [4],
+        "press_releases": ["renault-5-at-geneva-scenic-car-of-the-year"],
+    },
+    {
+        "slug": "scenic-car-of-the-year",
+        "date": datetime.date(2024, 2, 26),
+        "precision": "day",
+        "title": L(
+            "The Scenic E-Tech Electric is Car of the Year",
+            "Le Scenic E-Tech Electric est élu Voiture de l'année",
+            "La Scenic E-Tech Electric è Auto dell'Anno",
+        ),
+        "summary": L(
+            "The electric Scenic wins the Car of the Year 2024 title, a sign that the "
+            "Renaulution range is convincing the jury.",
+            "Le Scenic électrique remporte le titre de Voiture de l'année 2024, signe que la "
+            "gamme de la Renaulution convainc le jury.",
+            "La Scenic elettrica conquista il titolo di Auto dell'Anno 2024, segno che la "
+            "gamma della Renaulution convince la giuria.",
+        ),
+        "companies": ["renault"],
+        "people": [],
+        "episodes": [4],
+        "press_releases": ["renault-5-at-geneva-scenic-car-of-the-year"],
+    },
+    {
+        "slug": "anatomy-of-a-comeback-premiere",
+        "date": datetime.date(2024, 12, 13),
+        "precision": "day",
+        "title": L(
+            "Anatomy of a Comeback premieres",
+            "Première d'Anatomie d'un come-back",
+            "Debutta Anatomia di un come-back",
+        ),
+        "summary": L(
+            "Prime Video releases the four episodes, filmed over two years by Breath Film "
+            "and Elephant inside Renault Group.",
+            "Prime Video met en ligne les quatre épisodes, tournés pendant deux ans par "
+            "Breath Film et Elephant au cœur du groupe Renault.",
+            "Prime Video pubblica i quattro episodi, girati per due anni da Breath Film ed "
+            "Elephant all'interno di Renault Group.",
+        ),
+        "companies": ["prime-video", "breath-film", "elephant", "renault-group"],
+        "people": ["luca-de-meo", "jean-dominique-senard"],
+        "episodes": [1, 2, 3, 4],
+        "press_releases": ["anatomy-of-a-comeback-premieres-on-prime-video"],
+    },
+    {
+        "slug": "renault-5-turbo-3e-revealed",
+        "date": datetime.date(2024, 12, 13),
+        "precision": "day",
+        "title": L(
+            "The Renault 5 Turbo 3E is revealed",
+            "La Renault 5 Turbo 3E est dévoilée",
+            "Svelata la Renault 5 Turbo 3E",
+        ),
+        "summary": L(
+            "The last episode of the series ends on a surprise: a new flagship model, shown "
+            "to viewers before anyone else.",
+            "Le dernier épisode de la série se termine sur une surprise : un nouveau modèle "
+            "phare, montré aux spectateurs avant tout le monde.",
+            "L'ultimo episodio della serie si chiude con una sorpresa: un nuovo modello di "
+            "punta, mostrato agli spettatori prima che a chiunque altro.",
+        ),
+        "companies": ["renault"],
+        "people": [],
+        "episodes": [4],
+        "press_releases": [],
+    },
+    {
+        "slug": "francois-provost-succeeds-luca-de-meo",
+        "date": datetime.date(2025, 7, 1),
+        "precision": "month",
+        "title": L(
+            "François Provost succeeds Luca de Meo",
+            "François Provost succède à Luca de Meo",
+            "François Provost succede a Luca de Meo",
+        ),
+        "summary": L(
+            "Luca de Meo leaves the group in mid-July, after the series was filmed; the "
+            "board appoints François Provost as chief executive.",
+            "Luca de Meo quitte le groupe à la mi-juillet, après le tournage de la série ; le "
+            "conseil nomme François Provost directeur général.",
+            "Luca de Meo lascia il gruppo a metà luglio, dopo le riprese della serie; il "
+            "consiglio nomina François Provost amministratore delegato.",
+        ),
+        "companies": ["renault-group"],
+        "people": ["luca-de-meo", "francois-provost"],
+        "episodes": [],
+        "press_releases": [],
+    },
+]

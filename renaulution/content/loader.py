@@ -5,12 +5,12 @@ The rules, so that the command is safe to run on every deployment:
 
 - Objects are found by a natural key: the English slug (companies, people,
   press releases, episodes), the English title (the series), the person,
-  company and start date (positions). When the English slug was changed by
+  company and start date (positions), the anchor (milestones). When the English slug was changed by
   an editor, the object is still recognised by its other shipped slugs.
 - What is missing is created; what exists is never modified, so an editor's
   changes survive a rerun. Images are only drawn for objects being created.
 - Relations (producers, featured people and companies, positions, people
-  mentioned) are set only when their owning object is created: an editor
+  mentioned, a milestone's links) are set only when their owning object is created: an editor
   who removed one does not see it come back.
 - Everything runs in one transaction, and every object passes `full_clean()`
   before it is saved. If anything fails, the database is rolled back and the
@@ -28,6 +28,7 @@ from django.utils import translation
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
+from timeline.models import Milestone
 
 from . import data, images
 
@@ -41,6 +42,7 @@ KINDS = (
     ("series", "series", "series"),
     ("episodes", "episode", "episodes"),
     ("press_releases", "press release", "press releases"),
+    ("milestones", "milestone", "milestones"),
 )
 
 
@@ -99,6 +101,8 @@ class _Loader:
         self.existing = 0
         self.companies = {}  # English slug in `data` → Company
         self.people = {}  # English slug in `data` → Person
+        self.episodes = {}  # number in `data` → Episode
+        self.press_releases = {}  # English slug in `data` → PressRelease
         self.written = []  # (storage, name) of every file saved
 
     # Helpers ------------------------------------------------------------------
@@ -158,9 +162,11 @@ class _Loader:
             self.people[spec["slug"]["en"]] = self.person(spec)
         series = self.series(data.SERIES)
         for spec in data.EPISODES:
-            self.episode(series, spec)
+            self.episodes[spec["number"]] = self.episode(series, spec)
         for spec in data.PRESS_RELEASES:
-            self.press_release(spec)
+            self.press_releases[spec["slug"]["en"]] = self.press_release(spec)
+        for spec in data.MILESTONES:
+            self.milestone(spec)
 
     def company(self, spec):
         existing = self.find_by_slug(Company, spec["slug"])
@@ -325,3 +331,49 @@ class _Loader:
         self.count("press_releases")
         release.people.set([self.resolve(self.people, key, "the person") for key in spec["people"]])
         return release
+
+    def milestone(self, spec):
+        existing = Milestone.objects.filter(slug=spec["slug"]).first()
+        if existing is None:
+            # An editor may have changed the anchor: the title still tells.
+            titles = sorted(set(spec["title"].values()))
+            query = Q()
+            for language in LANGUAGES:
+                query |= Q(**{f"title_{language}__in": titles})
+            existing = Milestone.objects.filter(query).order_by("pk").first()
+        if existing is not None:
+            self.existing += 1
+            return existing
+        date = spec["date"]
+        # Shipped with the series, or on the day of a milestone that came later.
+        published_at = max(
+            data.PUBLISHED_AT,
+            datetime.datetime.combine(date, datetime.time(9, 0), tzinfo=data.PARIS),
+        )
+        milestone = self.save(
+            Milestone(
+                slug=spec["slug"],
+                date=date,
+                precision=spec["precision"],
+                **localized("title", spec["title"]),
+                **localized("summary", spec["summary"]),
+                **publication(published_at),
+            )
+        )
+        self.count("milestones")
+        milestone.companies.set(
+            [self.resolve(self.companies, key, "the company") for key in spec["companies"]]
+        )
+        milestone.people.set(
+            [self.resolve(self.people, key, "the person") for key in spec["people"]]
+        )
+        milestone.episodes.set(
+            [self.resolve(self.episodes, key, "the episode") for key in spec["episodes"]]
+        )
+        milestone.press_releases.set(
+            [
+                self.resolve(self.press_releases, key, "the press release")
+                for key in spec["press_releases"]
+            ]
+        )
+        return milestone
