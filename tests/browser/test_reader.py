@@ -91,7 +91,7 @@ def test_phone_reader_can_reach_every_section_without_scrolling_sideways(
 
     links = page.locator("nav.site-nav a")
     hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-    assert len(hrefs) == 4
+    assert len(hrefs) == 5  # episodes, companies, people, press, timeline
     for href in hrefs:
         page.goto(f"{live_server.url}/en/")
         link = page.locator(f'nav.site-nav a[href="{href}"]')

@@ -1,0 +1,53 @@
+"""A reader on the timeline in a real browser: a milestone's link, then another language."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import expect
+
+from timeline.models import Milestone
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_reader_follows_a_milestone_to_its_company_and_switches_language(
+    page, live_server, content, external_requests, broken_responses
+):
+    with translation.override("en"):
+        timeline = live_server.url + reverse("timeline:index")
+    page.goto(timeline)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Timeline")
+    expect(page.locator('nav.site-nav a[aria-current="page"]')).to_have_text("Timeline")
+    milestones = page.locator("ol.timeline__milestones > li")
+    expect(milestones).to_have_count(Milestone.objects.published().count())
+
+    ampere = page.locator("li#ampere-launched")
+    expect(ampere.locator("time")).to_have_attribute("datetime", "2023-11-01")
+    expect(ampere.locator("h3")).to_have_text("Ampere starts work")
+    ampere.get_by_role("link", name="Ampere", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/en/companies/**")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ampere")
+
+    # The company page leads back to the milestone's place on the timeline.
+    page.locator(
+        "section[aria-labelledby=milestones-title] a", has_text="Ampere starts work"
+    ).click()
+    expect(page).to_have_url(f"{timeline}#ampere-launched")
+    expect(page.locator("li#ampere-launched")).to_be_in_viewport()
+
+    page.locator("nav.language-switcher a[hreflang=fr]").click()
+    with translation.override("fr"):
+        french = reverse("timeline:index")
+    assert urlsplit(page.url).path == french
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    with translation.override("fr"):
+        # The interface catalog's word (the lead translates new strings at merge).
+        expect(page.get_by_role("heading", level=1)).to_have_text(gettext("Timeline"))
+    expect(page.locator("li#luca-de-meo-chief-executive time")).to_have_text("juillet 2020")
+    expect(page.locator("li#ampere-launched h3")).to_have_text("Ampere entre en activité")
+
+    assert broken_responses == []
+    assert external_requests == []
