@@ -147,8 +147,9 @@ def test_detail_query_count_does_not_grow_with_the_notice(client, django_assert_
     PressReleaseFactory.create_batch(rows // 3)  # other objects' states are not read
     obj.synopsis_en = "Updated."
     obj.save()
-    # episode with series, people, companies, previous and next episode,
-    # the episode's translation states: as without the notice.
-    with django_assert_num_queries(6):
+    # episode with series, people, companies, previous and next episode, its
+    # milestones (one query: they link to the timeline only), the episode's
+    # translation states: as without the notice.
+    with django_assert_num_queries(7):
         response = client.get("/it/episodes/the-episode/")
     assert 'class="translation-notice"' in response.content.decode()
