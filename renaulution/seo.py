@@ -350,7 +350,8 @@ def list_canonical(request, view_name, context):
     """
     url = reverse(view_name)
     page_obj = context.get("page_obj")
-    filtered = any(key != PAGE_PARAMETER for key in request.GET)
+    # The filters the view understood (unknown parameters are junk).
+    filtered = context.get("selected_company") or context.get("selected_year")
     if page_obj is not None and page_obj.number > 1 and not filtered:
         url = f"{url}?{PAGE_PARAMETER}={page_obj.number}"
     return request.build_absolute_uri(url)
