@@ -365,15 +365,14 @@ def test_a_long_title_makes_a_headline_of_at_most_110_characters(client):
 
 def test_text_that_would_close_the_script_stays_inside_the_json(client):
     title = '</script><script>alert("x")</script><!-- & "quotes"'
-    release = PressReleaseFactory(
-        translated=True, title_en=title, summary_en="Costs < 5 & profits > 3"
-    )
+    summary = "Costs < 5 & profits > 3"
+    release = PressReleaseFactory(translated=True, title_en=title, summary_en=summary)
     response = client.get(url_in("en", release))
     page = read_page(response)
     (text,) = page.json_ld  # one script, not cut in two
     assert "<" not in text and ">" not in text and "&" not in text
     data = json.loads(text)
     assert data["headline"] == title
-    assert data["description"] == "Costs < 5 & profits > 3"
+    assert data["description"] == summary
     head = response.content.decode().split("</head>")[0]
     assert head.count("<script") == 1
