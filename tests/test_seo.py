@@ -274,6 +274,15 @@ def test_home_is_a_tv_series(client, site):
     ]
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_pages_title_names_the_series_once(client, site, language):
+    content = client.get(url_in(language, name="home")).content.decode()
+    title = content.split("<title>")[1].split("</title>")[0]
+    with translation.override(language):
+        series_title = site["series"].title
+    assert title.replace("&#x27;", "'").count(series_title) == 1
+
+
 def test_an_episode_is_a_tv_episode(client, site):
     page = get_page(client, url_in("it", site["episode"]))
     data = ld_of(page, "TVEpisode")
