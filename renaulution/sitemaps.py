@@ -55,6 +55,20 @@ class I18nSitemap(sitemaps.Sitemap):
                 ]
         return urls
 
+    def _location(self, item, force_lang_code=None):
+        # Django asks for each language's URL of an object once for the
+        # object's own entry in that language and again for each alternate
+        # of every entry: reverse() each (object, language) once.
+        obj, lang_code = item
+        key = (getattr(obj, "pk", obj), force_lang_code or lang_code)
+        if key not in self._locations:
+            self._locations[key] = super()._location(item, force_lang_code)
+        return self._locations[key]
+
+    @cached_property
+    def _locations(self):
+        return {}
+
     @property
     def paginator(self):
         # Django builds a paginator (so the item list) each time it is asked;
