@@ -342,19 +342,22 @@ OBJECT_PAGES = {
 }
 
 
-def list_canonical(request, view_name, context):
+def canonical_query(context):
     """
-    The list's own address without query parameters, except `?page=` past
-    the first page. A filtered press list is a view of the whole list: its
-    canonical address is the unfiltered list's first page.
+    The query string that belongs in a list's canonical address: `?page=`
+    past the first page, nothing else. A filtered press list is a view of
+    the whole list: its canonical address is the unfiltered list's first page.
     """
-    url = reverse(view_name)
     page_obj = context.get("page_obj")
     # The filters the view understood (unknown parameters are junk).
     filtered = context.get("selected_company") or context.get("selected_year")
     if page_obj is not None and page_obj.number > 1 and not filtered:
-        url = f"{url}?{PAGE_PARAMETER}={page_obj.number}"
-    return request.build_absolute_uri(url)
+        return f"?{PAGE_PARAMETER}={page_obj.number}"
+    return ""
+
+
+def list_canonical(request, view_name, context):
+    return request.build_absolute_uri(reverse(view_name) + canonical_query(context))
 
 
 def page_meta(context):

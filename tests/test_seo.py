@@ -235,6 +235,18 @@ def test_the_press_list_is_canonical_without_junk_but_with_its_page(client, quer
     assert page.canonical == HOST + url + expected
 
 
+def test_hreflang_alternates_are_the_canonical_addresses_in_each_language(client):
+    PressReleaseFactory.create_batch(12, translated=True)
+    url = url_in("fr", name="companies:pressrelease_list")
+    page = get_page(client, url + "?page=2&utm_source=newsletter")
+    assert page.alternates == {
+        code: HOST + url_in(code, name="companies:pressrelease_list") + "?page=2"
+        for code in LANGUAGES
+    } | {"x-default": f"{HOST}/en/press/?page=2"}
+    # The language switcher keeps what the reader asked for.
+    assert page.switcher["it"] == "/it/press/?page=2&utm_source=newsletter"
+
+
 def test_other_lists_drop_every_query_parameter(client, site):
     url = url_in("it", name="episodes:episode_list")
     assert get_page(client, url + "?utm_source=x&page=3").canonical == HOST + url
