@@ -24,7 +24,8 @@ from translations.readers import mostly_missing_by_object
 
 # The pages that are not about one object, with the models whose newest
 # change is the page's last modification. Add a page here and it is in the
-# sitemap (e.g. ("timeline:index", (…,)) once the timeline exists).
+# sitemap (e.g. ("timeline:index", (…,)) once the timeline exists); give it
+# its title in renaulution.seo.LIST_PAGES too, for its meta tags.
 STATIC_PAGES = (
     ("home", (Series, Episode, PressRelease)),
     ("episodes:episode_list", (Episode,)),

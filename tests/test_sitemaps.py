@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from lxml import etree
 
 from companies.models import PressRelease
+from renaulution.seo import LIST_PAGES
 from renaulution.sitemaps import SITEMAPS, STATIC_PAGES
 from tests.factories import (
     CompanyFactory,
@@ -163,6 +164,11 @@ def test_static_pages_are_listed_in_every_language_with_their_newest_change(clie
     # The newest published release, not the draft edited later.
     assert press_list["lastmod"] == release.updated_at.date().isoformat()
     assert len(urls) == len(STATIC_PAGES) * len(LANGUAGES)
+
+
+def test_every_list_page_with_meta_tags_is_in_the_sitemap():
+    """A page added to one of the two constants and not the other fails here."""
+    assert set(LIST_PAGES) | {"home"} == {name for name, _models in STATIC_PAGES}
 
 
 def absolute_name(name, language):
