@@ -4,7 +4,7 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from renaulution.fields import image_fields, slug_field
+from renaulution.fields import image_fields, reserved_slugs_refused, slug_field
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
@@ -154,9 +154,13 @@ class PressReleaseQuerySet(PublishedQuerySet):
         return self.select_related("company")
 
 
+# Addresses under press/ that a press release slug would hide (companies/urls.py).
+RESERVED_PRESS_SLUGS = ("feed",)
+
+
 class PressRelease(Publishable):
     title = models.CharField(_("title"), max_length=255)
-    slug = slug_field()
+    slug = slug_field(reserved=RESERVED_PRESS_SLUGS)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Two or three sentences shown in lists.")
     )
@@ -194,7 +198,10 @@ class PressRelease(Publishable):
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
         ]
-        constraints = [english_slug_required("pressrelease")]
+        constraints = [
+            english_slug_required("pressrelease"),
+            reserved_slugs_refused("pressrelease", RESERVED_PRESS_SLUGS),
+        ]
 
     def __str__(self):
         return self.title

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.db import models
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,13 +28,52 @@ def validate_image_upload(file):
         raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
 
 
-def slug_field():
-    """The localized slug of a public object (English required, others optional)."""
+def slug_field(reserved=()):
+    """
+    The localized slug of a public object (English required, others optional).
+
+    `reserved` lists slugs that a fixed address beside the object's own
+    already uses (e.g. `feed` for press releases, whose feed is `press/feed/`).
+    """
+    validators = [ReservedSlugValidator(reserved)] if reserved else []
     return models.SlugField(
         _("slug"),
         max_length=120,
         unique=True,
+        validators=validators,
         help_text=_("Part of the page address. Other languages fall back to the English one."),
+    )
+
+
+@deconstructible
+class ReservedSlugValidator:
+    """Refuses the slugs that would make an object's page unreachable."""
+
+    def __init__(self, reserved):
+        self.reserved = tuple(reserved)
+
+    def __call__(self, value):
+        if value in self.reserved:
+            raise ValidationError(
+                _("“%(slug)s” is the address of another page; choose another slug."),
+                code="reserved_slug",
+                params={"slug": value},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, ReservedSlugValidator) and self.reserved == other.reserved
+
+
+def reserved_slugs_refused(model_name, reserved):
+    """The database side of `ReservedSlugValidator`, for every language's slug."""
+    condition = Q()
+    for code, _name in settings.LANGUAGES:
+        field = f"slug_{code}"
+        condition &= ~Q(**{f"{field}__in": list(reserved)}) | Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(
+        condition=condition,
+        name=f"{model_name}_slug_not_reserved",
+        violation_error_message=_("This slug is the address of another page; choose another."),
     )
 
 

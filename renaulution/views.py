@@ -1,7 +1,10 @@
+import contextlib
+
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -33,6 +36,25 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def robots_txt(request):
+    """
+    Crawlers may read the public site, not the admin nor the search results
+    (endless pages made of other pages' text), and find the sitemap here.
+    """
+    disallow = [reverse("admin:index")]
+    for code, _name in settings.LANGUAGES:
+        # A site without the search page has nothing more to disallow.
+        with translation.override(code), contextlib.suppress(NoReverseMatch):
+            disallow.append(reverse("search"))
+    return render(
+        request,
+        "robots.txt",
+        {"disallow": disallow, "sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @require_safe

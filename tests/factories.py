@@ -70,6 +70,23 @@ class PressReleaseFactory(PublishableFactory):
     class Meta:
         model = PressRelease
 
+    class Params:
+        # Every field with a source has its French and Italian text, so no
+        # language is "mostly missing" (see translations.readers).
+        translated = factory.Trait(
+            summary_fr=factory.Faker("paragraph", locale="fr_FR"),
+            summary_it=factory.Faker("paragraph", locale="it_IT"),
+            body_fr="<p>Corps du communiqué.</p>",
+            body_it="<p>Corpo del comunicato.</p>",
+        )
+        # An image as an editor would upload it (in the test's MEDIA_ROOT).
+        with_image = factory.Trait(
+            image=factory.django.ImageField(width=1200, height=630, color="navy"),
+            image_alt_en="The Ampere plant in Douai",
+            image_alt_fr="L'usine Ampere de Douai",
+            image_alt_it="Lo stabilimento Ampere di Douai",
+        )
+
 
 class SeriesFactory(PublishableFactory):
     title_en = "Anatomy of a Comeback"

@@ -142,7 +142,11 @@ def test_a_script_in_any_field_is_never_rendered_as_a_script(client, editor, fie
     ]:
         response = client.get(path)
         assert response.status_code == 200
-        assert read_page(response).scripts == []
+        page = read_page(response)
+        # The only scripts are JSON-LD: data, never run, and the injected
+        # text stays a string inside it.
+        assert all(script == {"type": "application/ld+json"} for script in page.scripts)
+        assert len(page.structured_data()) == len(page.scripts)
         assert "<script>" not in response.content.decode()
 
 

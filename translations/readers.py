@@ -4,12 +4,13 @@ What readers are told about the translation of the page they read.
 `coverage(obj)` reads the object's translation states in one query; the
 detail views put it in the context, where `notice()` turns it into the
 sentences shown under the title and `language_links` leaves mostly missing
-languages out of the hreflang alternates. (The sitemap, still to come, is
-meant to reuse `coverage` the same way.)
+languages out of the hreflang alternates. The sitemap does the same for
+many objects at once with `mostly_missing_by_object`.
 """
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Q
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -112,3 +113,30 @@ def notice(obj, language, *, from_coverage=None):
     `Coverage.notice`; pass the object's coverage if it is already read.
     """
     return (from_coverage or coverage(obj)).notice(language)
+
+
+def mostly_missing_by_object(queryset):
+    """
+    {pk: languages mostly missing} for the objects of `queryset`, in one
+    query, by the rule of `Coverage.mostly_missing` (more than half of the
+    fields to translate are missing). Objects with no such language are left
+    out. The objects are selected by a subquery, not a list of ids, so this
+    scales to any number of objects.
+    """
+    opts = queryset.model._meta
+    rows = (
+        FieldTranslation.objects.filter(
+            content_type__app_label=opts.app_label,
+            content_type__model=opts.model_name,
+            object_id__in=queryset.order_by().values("pk"),
+        )
+        .order_by()
+        .values("object_id", "language")
+        .annotate(missing=Count("pk", filter=Q(state=State.MISSING)), total=Count("pk"))
+        .alias(twice_missing=F("missing") * 2)
+        .filter(twice_missing__gt=F("total"))
+    )
+    result = {}
+    for row in rows:
+        result.setdefault(row["object_id"], set()).add(row["language"])
+    return result

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from renaulution.richtext import sanitize_html
+from renaulution.seo import canonical_query
 
 register = template.Library()
 
@@ -56,14 +57,18 @@ def language_links(context):
         if obj is not None and hasattr(obj, "get_absolute_url"):
             with translation.override(code):
                 url = obj.get_absolute_url()
+            indexed_url = url
         else:
+            # Readers keep their filters; search engines get the canonical
+            # address (no junk parameters), as in <link rel="canonical">.
             url = translate_url(request.get_full_path(), code)
+            indexed_url = translate_url(request.path, code) + canonical_query(context)
         links.append(
             {
                 "code": code,
                 "name": translation.get_language_info(code)["name_local"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": request.build_absolute_uri(indexed_url),
                 "current": code == current,
                 "indexable": code not in unindexable,
             }

@@ -1,0 +1,79 @@
+"""
+The press releases as RSS 2.0 and Atom feeds, one per language.
+
+The feeds live under the language prefix, so the active language is the
+feed's: titles, summaries and links (localized slugs) are that language's,
+with the English fallback of every localized field.
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .models import Person, PressRelease
+
+FEED_ITEMS = 20
+
+
+class LatestPressReleasesFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def title(self):
+        return _("Renaulution: press releases")
+
+    def description(self):
+        return _("The latest press releases about Renault Group, its brands and its partners.")
+
+    def link(self):
+        return reverse("companies:pressrelease_list")
+
+    def feed_url(self):
+        return reverse("companies:pressrelease_feed")
+
+    def items(self):
+        return (
+            PressRelease.objects.published()
+            .for_listing()
+            .prefetch_related(Prefetch("people", queryset=Person.objects.published()))
+            .order_by("-issued_on", "-published_at", "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        """
+        The day it was issued; at the publication's time when it was put
+        online that same day, else at midnight (feeds want a datetime).
+        """
+        published = timezone.localtime(item.published_at)
+        if published.date() == item.issued_on:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(item.issued_on, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.company.name
+
+    def item_categories(self, item):
+        return [item.company.name, *(person.name for person in item.people.all())]
+
+
+class LatestPressReleasesAtomFeed(LatestPressReleasesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return reverse("companies:pressrelease_feed_atom")

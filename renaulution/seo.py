@@ -1,0 +1,401 @@
+"""
+What a page tells search engines and social sites about itself: title,
+description, canonical address, OpenGraph and Twitter tags, and schema.org
+JSON-LD built from the page's object.
+
+`page_meta(context)` reads the template context of a public page (its
+`object`, or the home page's `series`, or the list's `page_obj`) and returns
+a `PageMeta`; `templates/includes/seo_head.html` renders it in base.html.
+It reads only what the view already loaded: it adds no query.
+"""
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from companies.models import Company, Person, PressRelease
+from episodes.models import Episode, Series
+
+DESCRIPTION_LENGTH = 160
+HEADLINE_LENGTH = 110  # Google's limit for an article's headline
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
+
+SITE_DESCRIPTION = gettext_lazy(
+    "The docuseries Anatomy of a Comeback and the transformation of Renault Group it films."
+)
+# Titles of the pages that are not about one object, by URL name.
+LIST_PAGES = {
+    "episodes:episode_list": (gettext_lazy("Episodes"), SITE_DESCRIPTION),
+    "companies:company_list": (
+        gettext_lazy("Companies"),
+        gettext_lazy(
+            "Renault Group and its brands, its partners, and the companies behind the series."
+        ),
+    ),
+    "companies:person_list": (gettext_lazy("People"), SITE_DESCRIPTION),
+    "companies:pressrelease_list": (gettext_lazy("Press releases"), SITE_DESCRIPTION),
+}
+# Query parameters that make another page of a list, not a variant of it.
+PAGE_PARAMETER = "page"
+
+# Where rich text breaks a line, plain text needs a space: "</p><p>" is not "".
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|tr|td|th)\b[^>]*>", re.I)
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@dataclass
+class MetaImage:
+    url: str
+    width: int | None
+    height: int | None
+    alt: str
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    og_type: str = "website"
+    canonical: str = ""
+    locale: str = ""
+    locale_alternates: list = field(default_factory=list)
+    image: MetaImage | None = None
+    # Extra OpenGraph properties, e.g. article:published_time: [(property, content)].
+    properties: list = field(default_factory=list)
+    json_ld: dict | None = None
+
+    @property
+    def twitter_card(self):
+        return "summary_large_image" if self.image else "summary"
+
+    @property
+    def json_ld_script(self):
+        return json_ld(self.json_ld) if self.json_ld else ""
+
+
+def json_ld(data):
+    """
+    `data` as JSON for a <script type="application/ld+json">, with <, > and &
+    escaped as json_script does: no text can close the script or open a comment.
+    """
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped just above
+
+
+def plain_text(value, length=DESCRIPTION_LENGTH):
+    """Rich or plain text as one line of plain text, at most `length` characters."""
+    text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or ""))).split())
+    return Truncator(text).chars(length)
+
+
+def meta_image(request, obj, field):
+    """
+    The absolute URL, size and text alternative of image `field` of `obj`
+    for meta tags and JSON-LD, or None. The one place that picks the file:
+    point it at a rendition when there are renditions.
+    """
+    image = getattr(obj, field, None) if obj is not None else None
+    if not image:
+        return None
+    return MetaImage(
+        url=request.build_absolute_uri(image.url),
+        width=getattr(obj, f"{field}_width", None),
+        height=getattr(obj, f"{field}_height", None),
+        alt=getattr(obj, f"{field}_alt", "") or "",
+    )
+
+
+def iso_duration(minutes):
+    """40 → "PT40M", 90 → "PT1H30M" (ISO 8601)."""
+    hours, minutes = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
+
+
+def content_language(context):
+    """
+    The language the page's text is really in: the active one, unless the
+    object is mostly untranslated in it, then the source it falls back to.
+    """
+    language = translation.get_language()
+    coverage = context.get("translation_coverage")
+    if coverage and language in coverage.mostly_missing():
+        return coverage.source_language
+    return language
+
+
+class _Builder:
+    """Absolute URLs for one request."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url)
+
+    def url_of(self, obj, language=None):
+        with translation.override(language or translation.get_language()):
+            return self.absolute(obj.get_absolute_url())
+
+    def image(self, obj, field):
+        return meta_image(self.request, obj, field)
+
+    def organization(self, company, *, logo=False):
+        data = {"@type": "Organization", "name": company.name}
+        if company.is_published:
+            data["url"] = self.url_of(company)
+        image = self.image(company, "logo") if logo else None
+        if image:
+            data["logo"] = image.url
+        return data
+
+    def site(self):
+        """The site itself, as the publisher of what it shows."""
+        return {
+            "@type": "Organization",
+            "name": _("Renaulution"),
+            "url": self.absolute(reverse("home")),
+            "logo": {"@type": "ImageObject", "url": self.absolute(static("favicon.svg"))},
+        }
+
+
+def _with_image(data, image):
+    if image:
+        data["image"] = image.url
+    return data
+
+
+def series_meta(build, series, context):
+    episodes = list(context.get("episodes") or [])
+    image = build.image(series, "poster")
+    url = build.absolute(reverse("home"))
+    description = plain_text(series.tagline or series.synopsis) or str(SITE_DESCRIPTION)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TVSeries",
+        "name": series.title,
+        "description": plain_text(series.synopsis, 500) or description,
+        "url": url,
+        "inLanguage": content_language(context),
+        "numberOfEpisodes": len(episodes),
+        "productionCompany": [build.organization(c) for c in series.producers.all()],
+        "episode": [
+            {
+                "@type": "TVEpisode",
+                "episodeNumber": episode.number,
+                "name": episode.title,
+                "url": build.url_of(episode),
+            }
+            for episode in episodes
+        ],
+    }
+    if series.premiere_date:
+        data["startDate"] = series.premiere_date.isoformat()
+    if series.platform and series.platform.is_published:
+        data["publisher"] = build.organization(series.platform)
+    if series.subject and series.subject.is_published:
+        data["about"] = build.organization(series.subject)
+    return PageMeta(
+        title=series.title,
+        description=description,
+        og_type="video.tv_show",
+        image=image,
+        json_ld=_with_image(data, image),
+    )
+
+
+def episode_meta(build, episode, context):
+    image = build.image(episode, "still")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TVEpisode",
+        "name": episode.title,
+        "episodeNumber": episode.number,
+        "partOfSeries": {
+            "@type": "TVSeries",
+            "name": episode.series.title,
+            "url": build.absolute(reverse("home")),
+        },
+        "description": plain_text(episode.synopsis, 500),
+        "url": build.url_of(episode),
+        "inLanguage": content_language(context),
+    }
+    released = episode.release_date or episode.published_at.date()
+    data["datePublished"] = released.isoformat()
+    if episode.runtime_minutes:
+        data["timeRequired"] = iso_duration(episode.runtime_minutes)
+    properties = [("video:series", episode.series.title)]
+    if episode.runtime_minutes:
+        properties.append(("video:duration", str(episode.runtime_minutes * 60)))
+    properties.append(("video:release_date", released.isoformat()))
+    return PageMeta(
+        title=episode.title,
+        description=plain_text(episode.synopsis),
+        og_type="video.episode",
+        image=image,
+        properties=properties,
+        json_ld=_with_image(data, image),
+    )
+
+
+def company_meta(build, company, context):
+    image = build.image(company, "logo")
+    description = plain_text(company.tagline or company.description)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": company.name,
+        "url": build.url_of(company),
+        "description": plain_text(company.description, 500) or description,
+    }
+    if image:
+        data["logo"] = image.url
+    if company.founded_year:
+        data["foundingDate"] = str(company.founded_year)
+    if company.parent and company.parent.is_published:
+        data["parentOrganization"] = build.organization(company.parent)
+    if company.website:
+        data["sameAs"] = [company.website]
+    if company.headquarters:
+        data["address"] = company.headquarters
+    return PageMeta(
+        title=company.name,
+        description=description,
+        image=image,
+        json_ld=data,
+    )
+
+
+def person_meta(build, person, context):
+    image = build.image(person, "portrait")
+    description = plain_text(person.headline or person.biography)
+    current = [p for p in person.positions.all() if p.is_current]  # prefetched
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name,
+        "url": build.url_of(person),
+        "description": plain_text(person.biography, 500) or description,
+    }
+    if person.headline:
+        data["jobTitle"] = person.headline
+    if current:
+        data["worksFor"] = [build.organization(position.company) for position in current]
+    return PageMeta(
+        title=person.name,
+        description=description,
+        og_type="profile",
+        image=image,
+        json_ld=_with_image(data, image),
+    )
+
+
+def pressrelease_meta(build, release, context):
+    image = build.image(release, "image")
+    url = build.url_of(release, content_language(context))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": Truncator(" ".join(release.title.split())).chars(HEADLINE_LENGTH),
+        "description": plain_text(release.summary or release.body, 500),
+        "datePublished": release.issued_on.isoformat(),
+        "dateModified": release.updated_at.isoformat(),
+        "author": [build.organization(release.company)],
+        "publisher": build.site(),
+        "inLanguage": content_language(context),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+    }
+    if image:
+        data["image"] = [image.url]
+    return PageMeta(
+        title=release.title,
+        description=plain_text(release.summary or release.body),
+        og_type="article",
+        image=image,
+        properties=[
+            ("article:published_time", release.issued_on.isoformat()),
+            ("article:modified_time", release.updated_at.isoformat()),
+            ("article:author", release.company.name),
+        ],
+        json_ld=data,
+    )
+
+
+OBJECT_PAGES = {
+    Series: series_meta,
+    Episode: episode_meta,
+    Company: company_meta,
+    Person: person_meta,
+    PressRelease: pressrelease_meta,
+}
+
+
+def canonical_query(context):
+    """
+    The query string that belongs in a list's canonical address: `?page=`
+    past the first page, nothing else. A filtered press list is a view of
+    the whole list: its canonical address is the unfiltered list's first page.
+    """
+    page_obj = context.get("page_obj")
+    # The filters the view understood (unknown parameters are junk).
+    filtered = context.get("selected_company") or context.get("selected_year")
+    if page_obj is not None and page_obj.number > 1 and not filtered:
+        return f"?{PAGE_PARAMETER}={page_obj.number}"
+    return ""
+
+
+def list_canonical(request, view_name, context):
+    return request.build_absolute_uri(reverse(view_name) + canonical_query(context))
+
+
+def page_meta(context):
+    """The PageMeta of the page being rendered (see the module docstring)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    build = _Builder(request)
+    match = request.resolver_match
+    view_name = match.view_name if match else ""
+    obj = context.get("object")
+    describe = OBJECT_PAGES.get(type(obj))
+    if view_name == "home" and context.get("series"):
+        meta = series_meta(build, context["series"], context)
+        meta.canonical = build.absolute(reverse("home"))
+    elif describe is not None:
+        meta = describe(build, obj, context)
+        meta.canonical = build.url_of(obj, content_language(context))
+    elif view_name in LIST_PAGES and "object_list" in context:
+        title, description = LIST_PAGES[view_name]
+        meta = PageMeta(title=str(title), description=str(description))
+        meta.canonical = list_canonical(request, view_name, context)
+    elif view_name == "home":
+        meta = PageMeta(title=_("Renaulution"), description=str(SITE_DESCRIPTION))
+        meta.canonical = build.absolute(reverse("home"))
+    else:
+        # Pages without a canonical address of their own (errors, search).
+        meta = PageMeta(title=_("Renaulution"), description=str(SITE_DESCRIPTION))
+    meta.description = meta.description or str(SITE_DESCRIPTION)
+    language = translation.get_language()
+    coverage = context.get("translation_coverage")
+    unindexable = coverage.mostly_missing() if coverage else set()
+    meta.locale = OG_LOCALES.get(language, language)
+    meta.locale_alternates = [
+        OG_LOCALES.get(code, code)
+        for code, _name in settings.LANGUAGES
+        if code != language and code not in unindexable
+    ]
+    if meta.json_ld is not None:
+        meta.json_ld["url"] = meta.canonical or meta.json_ld.get("url")
+    return meta

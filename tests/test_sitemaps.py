@@ -1,0 +1,241 @@
+"""The sitemap index, its sections, and robots.txt."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+from lxml import etree
+
+from companies.models import PressRelease
+from renaulution.seo import LIST_PAGES
+from renaulution.sitemaps import SITEMAPS, STATIC_PAGES
+from tests.factories import (
+    CompanyFactory,
+    EpisodeFactory,
+    PersonFactory,
+    PressReleaseFactory,
+    SeriesFactory,
+)
+from tests.html import read_page
+from translations import readers
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+LANGUAGES = ["en", "fr", "it"]
+HOST = "http://testserver"
+
+
+def section_url(section):
+    return reverse("sitemap_section", kwargs={"section": section})
+
+
+def read_section(client, section, **params):
+    """{location: {"lastmod": …, "alternates": {hreflang: href}}} of one section."""
+    response = client.get(section_url(section), params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = etree.fromstring(response.content)
+    urls = {}
+    for url in root.findall("sm:url", NS):
+        location = url.findtext("sm:loc", namespaces=NS)
+        assert location not in urls, f"{location} twice"
+        urls[location] = {
+            "lastmod": url.findtext("sm:lastmod", namespaces=NS),
+            "alternates": {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("xhtml:link[@rel='alternate']", NS)
+            },
+        }
+    return urls
+
+
+def absolute(obj, language):
+    with translation.override(language):
+        return HOST + obj.get_absolute_url()
+
+
+@pytest.fixture
+def release():
+    return PressReleaseFactory(
+        translated=True,
+        slug_en="ampere-starts",
+        slug_fr="ampere-demarre",
+        slug_it="ampere-parte",
+    )
+
+
+def test_the_index_lists_every_section(client, release):
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    root = etree.fromstring(response.content)
+    locations = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    assert locations == [HOST + section_url(section) for section in SITEMAPS]
+    for location in locations:
+        assert client.get(location).status_code == 200
+
+
+def test_a_press_release_is_listed_in_every_language_with_its_localized_slug(client, release):
+    urls = read_section(client, "press")
+    expected = {code: absolute(release, code) for code in LANGUAGES}
+    assert set(urls) == set(expected.values())
+    assert expected["fr"] == f"{HOST}/fr/press/ampere-demarre/"
+    for location in urls:
+        assert urls[location]["alternates"] == expected | {"x-default": expected["en"]}
+        assert urls[location]["lastmod"] == release.updated_at.date().isoformat()
+
+
+def test_every_listed_address_answers(client, release):
+    SeriesFactory()
+    EpisodeFactory(slug_fr="episode-un")
+    CompanyFactory()
+    PersonFactory()
+    for section in SITEMAPS:
+        for location, url in read_section(client, section).items():
+            assert client.get(location).status_code == 200, location
+            # x-default too: Django's own drops the language prefix, which
+            # here would be a 404.
+            assert client.get(url["alternates"]["x-default"]).status_code == 200
+
+
+def test_drafts_and_future_publications_are_not_listed(client, release):
+    PressReleaseFactory(draft=True, slug_en="draft")
+    PressReleaseFactory(slug_en="future", published_at=timezone.now() + datetime.timedelta(days=1))
+    EpisodeFactory(draft=True, slug_en="draft-episode")
+    # An episode of a series that is not published is not public either.
+    EpisodeFactory(series=SeriesFactory(draft=True), slug_en="hidden-series-episode")
+    CompanyFactory(draft=True, slug_en="draft-company")
+    PersonFactory(draft=True, slug_en="draft-person")
+    listed = [location for section in SITEMAPS for location in read_section(client, section)]
+    assert set(listed) >= {absolute(release, code) for code in LANGUAGES}
+    hidden = ("draft", "future", "draft-episode", "hidden-series-episode", "draft-company")
+    for slug in (*hidden, "draft-person"):
+        assert not [location for location in listed if f"/{slug}/" in location]
+
+
+def test_a_mostly_untranslated_language_is_left_out_as_on_the_page(client):
+    """French summary and body missing: no French URL, no French alternate."""
+    release = PressReleaseFactory(
+        slug_en="half", summary_en="Summary.", summary_it="Sommario.", body_it="<p>Corpo.</p>"
+    )
+    urls = read_section(client, "press")
+    assert set(urls) == {absolute(release, "en"), absolute(release, "it")}
+    for url in urls.values():
+        assert set(url["alternates"]) == {"en", "it", "x-default"}
+    # The page says the same in its head.
+    page = read_page(client.get(absolute(release, "en")))
+    assert set(page.alternates) == {"en", "it", "x-default"}
+
+
+def test_the_sitemaps_rule_agrees_with_the_pages(client):
+    """mostly_missing_by_object gives, for many objects, what coverage() gives for one."""
+    objects = [
+        PressReleaseFactory(),  # fr and it mostly missing (summary, body)
+        PressReleaseFactory(translated=True),
+        PressReleaseFactory(summary_fr="Résumé.", body_fr="<p>Corps.</p>"),  # it only
+        PressReleaseFactory(original_language="fr", title_fr="Titre", summary_en=""),
+    ]
+    by_object = readers.mostly_missing_by_object(PressRelease.objects.all())
+    for obj in objects:
+        assert by_object.get(obj.pk, set()) == readers.coverage(obj).mostly_missing()
+    assert by_object.get(objects[1].pk) is None
+    assert by_object[objects[2].pk] == {"it"}
+
+
+def test_static_pages_are_listed_in_every_language_with_their_newest_change(client, release):
+    older = PressReleaseFactory(translated=True)
+    type(older).objects.filter(pk=older.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    draft = PressReleaseFactory(draft=True)
+    type(draft).objects.filter(pk=draft.pk).update(
+        updated_at=timezone.now() + datetime.timedelta(days=30)
+    )
+    urls = read_section(client, "pages")
+    for name, _models in STATIC_PAGES:
+        expected = {code: absolute_name(name, code) for code in LANGUAGES}
+        for code in LANGUAGES:
+            assert urls[expected[code]]["alternates"] == expected | {"x-default": expected["en"]}
+    press_list = urls[absolute_name("companies:pressrelease_list", "fr")]
+    # The newest published release, not the draft edited later.
+    assert press_list["lastmod"] == release.updated_at.date().isoformat()
+    assert len(urls) == len(STATIC_PAGES) * len(LANGUAGES)
+
+
+def test_every_list_page_with_meta_tags_is_in_the_sitemap():
+    """A page added to one of the two constants and not the other fails here."""
+    assert set(LIST_PAGES) | {"home"} == {name for name, _models in STATIC_PAGES}
+
+
+def absolute_name(name, language):
+    with translation.override(language):
+        return HOST + reverse(name)
+
+
+def test_a_section_is_split_into_pages_of_at_most_its_limit(client, monkeypatch):
+    monkeypatch.setattr(SITEMAPS["companies"], "limit", 4)
+    CompanyFactory.create_batch(3)  # 9 URLs: pages of 4, 4 and 1
+    root = etree.fromstring(client.get(reverse("sitemap")).content)
+    locations = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    companies = HOST + section_url("companies")
+    assert [companies, f"{companies}?p=2", f"{companies}?p=3"] == [
+        loc for loc in locations if loc.startswith(companies)
+    ]
+    sizes = [len(read_section(client, "companies", p=page)) for page in (1, 2, 3)]
+    assert sizes == [4, 4, 1]
+
+
+@pytest.mark.parametrize("query", [{"p": "4"}, {"p": "x"}, {"p": "0"}])
+def test_a_bad_page_of_a_section_is_a_404(client, query):
+    CompanyFactory()
+    assert client.get(section_url("companies"), query).status_code == 404
+
+
+def test_an_unknown_section_is_a_404(client):
+    assert client.get(section_url("nothing")).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries, rows):
+    series = SeriesFactory()
+    for number in range(1, rows + 1):
+        EpisodeFactory(series=series, number=number)
+    CompanyFactory.create_batch(rows)
+    PersonFactory.create_batch(rows)
+    PressReleaseFactory.create_batch(rows)
+    # A section of objects: the objects, then the languages mostly missing
+    # for all of them (one grouped query).
+    for section in ("episodes", "companies", "people", "press"):
+        with django_assert_num_queries(2):
+            assert client.get(section_url(section)).status_code == 200
+    # The static pages: the newest change of each of the five models.
+    with django_assert_num_queries(5):
+        assert client.get(section_url("pages")).status_code == 200
+    # The index: all of the above, each once (its page count and lastmod).
+    with django_assert_num_queries(4 * 2 + 5):
+        assert client.get(reverse("sitemap")).status_code == 200
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get(reverse("robots_txt"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert f"Disallow: {reverse('admin:index')}" in lines
+    assert "Allow: /" in lines
+    assert f"Sitemap: {HOST}{reverse('sitemap')}" in lines
+
+
+@pytest.mark.urls("tests.search_urls")
+def test_robots_txt_keeps_crawlers_out_of_search_in_every_language(client):
+    lines = client.get(reverse("robots_txt")).content.decode().splitlines()
+    assert [line for line in lines if "search" in line] == [
+        "Disallow: /en/search/",
+        "Disallow: /fr/search/",
+        "Disallow: /it/search/",
+    ]
