@@ -46,6 +46,13 @@ LIST_PAGES = {
     ),
     "companies:person_list": (gettext_lazy("People"), SITE_DESCRIPTION),
     "companies:pressrelease_list": (gettext_lazy("Press releases"), SITE_DESCRIPTION),
+    "timeline:index": (
+        gettext_lazy("Timeline"),
+        gettext_lazy(
+            "The Renaulution year by year, from the crisis of 2018 to the premiere of "
+            "Anatomy of a Comeback."
+        ),
+    ),
 }
 # Query parameters that make another page of a list, not a variant of it.
 PAGE_PARAMETER = "page"

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
+from timeline.models import Milestone
 from translations.readers import mostly_missing_by_object
 
 # The pages that are not about one object, with the models whose newest
@@ -32,6 +33,7 @@ STATIC_PAGES = (
     ("companies:company_list", (Company,)),
     ("companies:person_list", (Person,)),
     ("companies:pressrelease_list", (PressRelease,)),
+    ("timeline:index", (Milestone,)),
 )
 
 

@@ -212,11 +212,12 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries, row
     for section in ("episodes", "companies", "people", "press"):
         with django_assert_num_queries(2):
             assert client.get(section_url(section)).status_code == 200
-    # The static pages: the newest change of each of the five models.
-    with django_assert_num_queries(5):
+    # The static pages: the newest change of each of the six models
+    # (series, episodes, press releases, companies, people, milestones).
+    with django_assert_num_queries(6):
         assert client.get(section_url("pages")).status_code == 200
     # The index: all of the above, each once (its page count and lastmod).
-    with django_assert_num_queries(4 * 2 + 5):
+    with django_assert_num_queries(4 * 2 + 6):
         assert client.get(reverse("sitemap")).status_code == 200
 
 
