@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_prose_editor",
+    "imagekit",
     "renaulution",
     "companies",
     "episodes",
@@ -160,6 +161,14 @@ STORAGES = {
 # Largest image an editor may upload, in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 8 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest image an editor may upload, in pixels (width × height): decoding
+# takes about 4 bytes a pixel, so this bounds the memory an upload can claim.
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+# Renditions (renaulution/images.py) are written under MEDIA_ROOT/CACHE/images;
+# whether each one exists is remembered in the default cache, so a page never
+# asks the database or the disk twice about the same rendition.
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+IMAGEKIT_CACHE_PREFIX = "renditions:"
 
 # Security. The values below are what `check --deploy` asks for when DEBUG
 # is off; behind a TLS-terminating proxy set DJANGO_SECURE_PROXY_SSL=1.
