@@ -20,6 +20,7 @@ from translations.admin import (
 from translations.models import State as TranslationState
 from translations.registry import source_language
 
+from .fields import ImageUploadField
 from .publishing import Status
 
 admin.site.site_header = _("Renaulution administration")
@@ -60,7 +61,10 @@ class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
 
     actions = ["publish", "unpublish"]
     save_on_top = True
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ImageField: {"form_class": ImageUploadField},
+    }
 
     class Media:
         css = {"all": ("admin/renaulution.css",)}

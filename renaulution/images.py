@@ -19,8 +19,10 @@ import os
 from contextlib import nullcontext
 from dataclasses import dataclass
 
+from django.db.models import ImageField
 from django.utils.html import format_html, format_html_join
 from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import Simple
 from imagekit.cachefiles.state import (
     get_active_state_cache,
     prefetch_cachefile_states,
@@ -28,6 +30,7 @@ from imagekit.cachefiles.state import (
 )
 from imagekit.registry import register
 from imagekit.specs import ImageSpec
+from imagekit.utils import get_cache
 from pilkit.processors import ResizeToFill, ResizeToFit
 
 logger = logging.getLogger(__name__)
@@ -96,6 +99,19 @@ FIELD_PRESETS = {
 }
 # Width of the rendition shared on social networks (og:image).
 SHARE_WIDTH = 1200
+
+
+class RenditionStates(Simple):
+    """
+    imagekit's default backend (existence remembered in the cache, checked on
+    the storage when unknown), reading the cache through `caches` on every
+    use: the stock one keeps the first cache object it got for the process,
+    across threads and across a change of CACHES.
+    """
+
+    @property
+    def cache(self):
+        return get_cache()
 
 
 class Rendition(ImageSpec):
@@ -253,3 +269,13 @@ def generate_renditions(obj, field):
     for file in files:
         file.generate()
     return len(files)
+
+
+def generate_all_renditions(models):
+    """Write the missing renditions of every image of `models`' rows; returns the count."""
+    count = 0
+    for model in models:
+        fields = [f.name for f in model._meta.fields if isinstance(f, ImageField)]
+        for obj in model._default_manager.iterator():
+            count += sum(generate_renditions(obj, field) for field in fields)
+    return count

@@ -169,6 +169,7 @@ MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 # asks the database or the disk twice about the same rendition.
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
 IMAGEKIT_CACHE_PREFIX = "renditions:"
+IMAGEKIT_DEFAULT_CACHEFILE_BACKEND = "renaulution.images.RenditionStates"
 
 # Security. The values below are what `check --deploy` asks for when DEBUG
 # is off; behind a TLS-terminating proxy set DJANGO_SECURE_PROXY_SSL=1.
