@@ -14,6 +14,7 @@ the cache, one `get_many` per picture.
 (og:image…); `picture_html()` is what the `{% picture %}` tag renders.
 """
 
+import hashlib
 import logging
 import os
 from contextlib import nullcontext
@@ -118,6 +119,7 @@ class Rendition(ImageSpec):
     """One width (and optional height, to crop), one format, never upscaled."""
 
     def __init__(self, source, *, width, height=None, format=WEBP):
+        self.size = (width, height)
         if height:
             self.processors = [ResizeToFill(width, height, upscale=False)]
         else:
@@ -125,6 +127,12 @@ class Rendition(ImageSpec):
         self.format = format
         self.options = SAVE_OPTIONS[format]
         super().__init__(source=source)
+
+    def get_hash(self):
+        # The file name's hash, from the parameters as text: imagekit's own
+        # pickles the processors, which costs more than the rest of a picture.
+        key = f"{self.source.name}|{self.size}|{self.format}|{sorted(self.options.items())}"
+        return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 
 
 # imagekit runs its strategy (write the file when it is first needed) only
