@@ -155,11 +155,17 @@ def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
     """
     URL of `image` (an ImageFieldFile) resized to `width` pixels wide, aspect
     kept, in `format` ("JPEG", "PNG" or "WEBP"); an image narrower than
-    `width` keeps its own width. Empty string when there is no image.
+    `width` keeps its own width. Empty string when there is no image, or
+    when it cannot be resized (the reason is logged): a page never fails
+    for a picture.
     """
     if not image:
         return ""
-    return rendition_file(image, width, format).url
+    try:
+        return rendition_file(image, width, format).url
+    except Exception:
+        logger.exception("Rendition of %s at %spx could not be made", image.name, width)
+        return ""
 
 
 def candidate_widths(preset, width, height):
@@ -217,7 +223,12 @@ def picture_html(
     if not width or not height:
         return format_html('<img src="{}" {}>', image.url, common)
 
-    chosen = PRESETS[preset or DEFAULT_PRESET]
+    try:
+        chosen = PRESETS[preset or DEFAULT_PRESET]
+    except KeyError:
+        raise ValueError(
+            f"Unknown picture preset {preset!r}: one of {', '.join(PRESETS)}"
+        ) from None
     candidates = candidate_widths(chosen, width, height)
     files = _files(chosen, image, candidates)
     try:

@@ -263,6 +263,17 @@ def test_an_image_whose_size_is_unknown_is_shown_as_the_original():
     assert rendition_files() == {}
 
 
+def test_rendition_url_is_empty_when_the_source_cannot_be_read():
+    release = PressReleaseFactory(with_image=True)
+    release.image.storage.delete(release.image.name)
+    assert rendition_url(release.image) == ""
+
+
+def test_an_unknown_preset_is_named_in_the_error():
+    with pytest.raises(ValueError, match="Unknown picture preset 'thumb'"):
+        render_picture(EpisodeFactory(with_image=True), "still", preset="thumb")
+
+
 def test_a_source_missing_from_storage_shows_the_original_instead_of_failing(client):
     episode = EpisodeFactory(with_image=True)
     episode.still.storage.delete(episode.still.name)
