@@ -1,6 +1,8 @@
 import io
+import re
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -386,3 +388,12 @@ def test_an_object_with_a_stored_image_can_be_saved_again(client, editor):
     release.refresh_from_db()
     assert release.title_en == "Ampere starts, again"
     assert release.image_width == 40
+
+
+def test_the_change_form_previews_a_small_rendition_not_the_original(client, editor, settings):
+    release = PressReleaseFactory(with_image=True)  # 1200 × 630
+    response = client.get(reverse("admin:companies_pressrelease_change", args=[release.pk]))
+    (src,) = re.findall(r'<img src="([^"]+)" alt="[^"]*" class="admin-preview"', response.text)
+    assert src != release.image.url
+    with Image.open(Path(settings.MEDIA_ROOT) / src.removeprefix(settings.MEDIA_URL)) as image:
+        assert (image.format, image.size) == ("JPEG", (480, 252))
