@@ -35,7 +35,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_renaulution
+	$(MANAGE) load_renaulution --renditions
 	@if [ "$${DJANGO_DEBUG:-1}" = "0" ]; then $(MANAGE) collectstatic --no-input --verbosity 0; fi
 	@echo ""
 	@echo "  Renaulution is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"

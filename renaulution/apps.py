@@ -7,3 +7,11 @@ class RenaulutionConfig(AppConfig):
 
     name = "renaulution"
     verbose_name = _("Renaulution")
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow's own guard against decompression bombs, at our limit: it
+        # then refuses to decode (at twice the limit) even outside uploads.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS

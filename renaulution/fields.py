@@ -1,17 +1,37 @@
 """Model fields that several content models share."""
 
+import warnings
+
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+# What Pillow calls the formats we resize and serve.
+ACCEPTED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+
+
+def _accepted_formats():
+    return ", ".join(ACCEPTED_IMAGE_FORMATS.values())
+
+
+def _looks_like_svg(file, head):
+    name = (getattr(file, "name", "") or "").lower()
+    return name.endswith((".svg", ".svgz")) or b"<svg" in head.lower()
 
 
 def validate_image_upload(file):
-    """Refuse files that are too large or that Pillow cannot read as an image."""
+    """
+    Refuse what we would not serve: files that are too large, that are not
+    images, that are truncated or corrupt, that decode to too many pixels (a
+    decompression bomb), or whose format is not JPEG, PNG, WebP or GIF (SVG
+    can carry scripts and is never resized).
+    """
     if getattr(file, "_committed", False):
         # Already stored (and checked when it was uploaded): model validation
         # runs on every save, and the file may be closed by then.
@@ -23,9 +43,76 @@ def validate_image_upload(file):
             code="file_too_large",
             params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
         )
-    width, height = get_image_dimensions(file)
-    if not width or not height:
-        raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
+    file.seek(0)
+    head = file.read(1024)
+    file.seek(0)
+    try:
+        _check_pixels(file, head)
+    finally:
+        file.seek(0)
+
+
+def _check_pixels(file, head):
+    pixel_limit = settings.MAX_IMAGE_PIXELS
+    too_many_pixels = ValidationError(
+        _(
+            "This image has too many pixels to be processed safely (the most accepted is "
+            "%(limit)s megapixels). Reduce its size and upload it again."
+        ),
+        code="too_many_pixels",
+        params={"limit": f"{pixel_limit / 1_000_000:g}"},
+    )
+    try:
+        with warnings.catch_warnings():
+            # Over our limit is refused below with a message; Pillow's warning
+            # (and its error at twice its own limit) must not escape as a 500.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(file)
+            image_format = image.format
+            width, height = image.size
+            if image_format in ACCEPTED_IMAGE_FORMATS and width * height <= pixel_limit:
+                # Decode every pixel: a truncated or corrupt file fails here,
+                # not later when a rendition is made for a reader.
+                image.load()
+    except Image.DecompressionBombError as error:
+        raise too_many_pixels from error
+    except (OSError, SyntaxError, ValueError) as error:
+        if _looks_like_svg(file, head):
+            raise _unaccepted_format("SVG") from error
+        if isinstance(error, UnidentifiedImageError):
+            raise ValidationError(
+                _("This file is not an image. Upload a %(formats)s file."),
+                code="invalid_image",
+                params={"formats": _accepted_formats()},
+            ) from error
+        raise ValidationError(
+            _("This image is damaged or incomplete and cannot be read. Export it again."),
+            code="corrupt_image",
+        ) from error
+    if image_format not in ACCEPTED_IMAGE_FORMATS:
+        raise _unaccepted_format(image_format)
+    if width * height > pixel_limit:
+        raise too_many_pixels
+
+
+def _unaccepted_format(image_format):
+    return ValidationError(
+        _("%(format)s images are not accepted. Upload a %(formats)s file."),
+        code="unaccepted_format",
+        params={"format": image_format, "formats": _accepted_formats()},
+    )
+
+
+class ImageUploadField(forms.ImageField):
+    """
+    The admin's image field: our checks run before Django's own, whose single
+    "not a valid image" message would hide why a bomb or an SVG was refused.
+    """
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "size"):
+            validate_image_upload(data)
+        return super().to_python(data)
 
 
 def slug_field(reserved=()):

@@ -28,6 +28,8 @@ from django.utils.translation import gettext_lazy
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 
+from . import images
+
 DESCRIPTION_LENGTH = 160
 HEADLINE_LENGTH = 110  # Google's limit for an article's headline
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
@@ -110,16 +112,23 @@ def plain_text(value, length=DESCRIPTION_LENGTH):
 def meta_image(request, obj, field):
     """
     The absolute URL, size and text alternative of image `field` of `obj`
-    for meta tags and JSON-LD, or None. The one place that picks the file:
-    point it at a rendition when there are renditions.
+    for meta tags and JSON-LD, or None: a rendition at most SHARE_WIDTH
+    wide (social networks fetch the whole file), in the format the page's
+    own fallback uses, so a transparent logo stays transparent.
     """
     image = getattr(obj, field, None) if obj is not None else None
     if not image:
         return None
+    width = getattr(obj, f"{field}_width", None)
+    height = getattr(obj, f"{field}_height", None)
+    url = images.rendition_url(image, images.SHARE_WIDTH, images.fallback_format(image))
+    if url and width and height:
+        shared_width = min(width, images.SHARE_WIDTH)
+        width, height = shared_width, round(height * shared_width / width)
     return MetaImage(
-        url=request.build_absolute_uri(image.url),
-        width=getattr(obj, f"{field}_width", None),
-        height=getattr(obj, f"{field}_height", None),
+        url=request.build_absolute_uri(url or image.url),
+        width=width,
+        height=height,
         alt=getattr(obj, f"{field}_alt", "") or "",
     )
 

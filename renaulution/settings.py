@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_prose_editor",
+    "imagekit",
     "renaulution",
     "companies",
     "episodes",
@@ -113,7 +114,14 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for every image rendition's state (8 or 10 per image): at
+            # the default 300 entries a page of cards evicts its own.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCMEM_CACHE_MAX_ENTRIES", 20000))},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -162,6 +170,15 @@ STORAGES = {
 # Largest image an editor may upload, in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 8 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest image an editor may upload, in pixels (width × height): decoding
+# takes about 4 bytes a pixel, so this bounds the memory an upload can claim.
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+# Renditions (renaulution/images.py) are written under MEDIA_ROOT/CACHE/images;
+# whether each one exists is remembered in the default cache, so a page never
+# asks the database or the disk twice about the same rendition.
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+IMAGEKIT_CACHE_PREFIX = "renditions:"
+IMAGEKIT_DEFAULT_CACHEFILE_BACKEND = "renaulution.images.RenditionStates"
 
 # Security. The values below are what `check --deploy` asks for when DEBUG
 # is off; behind a TLS-terminating proxy set DJANGO_SECURE_PROXY_SSL=1.

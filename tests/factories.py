@@ -1,14 +1,41 @@
 """factory_boy factories: the one way tests build data."""
 
 import datetime
+import io
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
 from timeline.models import Milestone
+
+
+def image_file(name="image.jpg", size=(1280, 720), format="JPEG", mode="RGB", color="gold"):
+    """Encoded image bytes drawn with Pillow, as a file a model's ImageField accepts."""
+    buffer = io.BytesIO()
+    image = Image.new(mode, size, color)
+    if mode == "RGBA":
+        # A transparent frame around an opaque square: the shape of a logo.
+        image.paste((0, 0, 0, 0), (0, 0, size[0], size[1]))
+        image.paste(color, (size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4))
+    image.save(buffer, format)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def image_trait(field, name, size, format="JPEG", mode="RGB"):
+    """A factory trait giving `field` a Pillow-drawn image and an alt text in each language."""
+    return factory.Trait(
+        **{
+            field: factory.LazyFunction(lambda: image_file(name, size, format, mode)),
+            f"{field}_alt_en": f"The {field}",
+            f"{field}_alt_fr": f"L'image {field}",
+            f"{field}_alt_it": f"L'immagine {field}",
+        }
+    )
 
 
 class PublishableFactory(factory.django.DjangoModelFactory):
@@ -33,6 +60,9 @@ class CompanyFactory(PublishableFactory):
     class Meta:
         model = Company
 
+    class Params:
+        with_image = image_trait("logo", "logo.png", (400, 400), "PNG", "RGBA")
+
 
 class PersonFactory(PublishableFactory):
     name = factory.Faker("name")
@@ -43,6 +73,9 @@ class PersonFactory(PublishableFactory):
 
     class Meta:
         model = Person
+
+    class Params:
+        with_image = image_trait("portrait", "portrait.png", (600, 600), "PNG")
 
 
 class PositionFactory(factory.django.DjangoModelFactory):
@@ -79,13 +112,7 @@ class PressReleaseFactory(PublishableFactory):
             body_fr="<p>Corps du communiqué.</p>",
             body_it="<p>Corpo del comunicato.</p>",
         )
-        # An image as an editor would upload it (in the test's MEDIA_ROOT).
-        with_image = factory.Trait(
-            image=factory.django.ImageField(width=1200, height=630, color="navy"),
-            image_alt_en="The Ampere plant in Douai",
-            image_alt_fr="L'usine Ampere de Douai",
-            image_alt_it="Lo stabilimento Ampere di Douai",
-        )
+        with_image = image_trait("image", "press.jpg", (1200, 630))
 
 
 class SeriesFactory(PublishableFactory):
@@ -97,6 +124,9 @@ class SeriesFactory(PublishableFactory):
 
     class Meta:
         model = Series
+
+    class Params:
+        with_image = image_trait("poster", "poster.jpg", (800, 1200))
 
 
 class SeriesProducerFactory(factory.django.DjangoModelFactory):
@@ -119,6 +149,9 @@ class EpisodeFactory(PublishableFactory):
 
     class Meta:
         model = Episode
+
+    class Params:
+        with_image = image_trait("still", "still.jpg", (1280, 720))
 
 
 class EpisodeCompanyFactory(factory.django.DjangoModelFactory):

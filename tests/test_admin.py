@@ -1,8 +1,14 @@
 import io
+import re
+import struct
+import zlib
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -172,21 +178,124 @@ def test_the_slug_must_be_unique_per_language(client, editor):
     assert "slug_fr" in response.context["adminform"].form.errors
 
 
-@pytest.mark.parametrize(
-    ("upload", "message"),
-    [
-        (SimpleUploadedFile("fake.png", b"not an image at all", content_type="image/png"), "image"),
-        (SimpleUploadedFile("doc.txt", b"hello", content_type="text/plain"), "image"),
-    ],
+def encoded(format, size=(40, 30), mode="RGB"):
+    """An image of noise (so every byte matters) encoded in `format`."""
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 64).convert(mode).save(buffer, format)
+    return buffer.getvalue()
+
+
+def png_claiming(width, height):
+    """A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb."""
+    data = bytearray(encoded("PNG", size=(8, 8), mode="L"))
+    # IHDR is the first chunk: length, type, then width and height at 16..24.
+    data[16:24] = struct.pack(">II", width, height)
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
+    return bytes(data)
+
+
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>alert(1)</script></svg>"
 )
-def test_an_upload_that_is_not_an_image_is_refused_clearly(client, editor, upload, message):
-    company = CompanyFactory()
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def truncated(format):
+    data = encoded(format, size=(200, 150))
+    return data[: len(data) // 2]
+
+
+def corrupt_png():
+    data = bytearray(encoded("PNG", size=(200, 150)))
+    data[len(data) // 2 : len(data) // 2 + 64] = bytes(64)  # zeroes inside the pixel data
+    return bytes(data)
+
+
+BAD_UPLOADS = {
+    "text renamed .jpg": ("photo.jpg", b"Just some words, not a photograph.", "is not an image"),
+    "a PDF": ("brochure.pdf", PDF, "is not an image"),
+    "text renamed .png": ("fake.png", b"not an image at all", "is not an image"),
+    "a truncated JPEG": ("cut.jpg", truncated("JPEG"), "damaged or incomplete"),
+    "a truncated PNG": ("cut.png", truncated("PNG"), "damaged or incomplete"),
+    "a corrupt PNG": ("broken.png", corrupt_png(), "damaged or incomplete"),
+    "a decompression bomb": ("bomb.png", png_claiming(100_000, 100_000), "too many pixels"),
+    # Over our 40 megapixels but under twice that: Pillow only warns.
+    "a bomb just over the limit": ("big.png", png_claiming(8000, 6000), "too many pixels"),
+    "an SVG": ("logo.svg", SVG, "SVG images are not accepted"),
+    "an SVG renamed .png": ("logo.png", SVG, "SVG images are not accepted"),
+    "a BMP": ("scan.bmp", encoded("BMP"), "BMP images are not accepted"),
+    "a TIFF": ("scan.tif", encoded("TIFF"), "TIFF images are not accepted"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_UPLOADS.values(), ids=BAD_UPLOADS)
+def test_an_upload_we_would_not_serve_is_refused_with_its_reason(
+    client, editor, name, content, message
+):
     response = client.post(
-        reverse("admin:companies_pressrelease_add"), press_release_form(company, image=upload)
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(CompanyFactory(), image=SimpleUploadedFile(name, content)),
     )
     assert response.status_code == 200
-    assert message in str(response.context["adminform"].form.errors["image"]).lower()
+    assert message in " ".join(response.context["adminform"].form.errors["image"])
     assert not PressRelease.objects.exists()
+
+
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP", "GIF"])
+def test_the_formats_we_serve_are_accepted(client, editor, format):
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(
+            CompanyFactory(),
+            image=SimpleUploadedFile(f"picture.{format.lower()}", encoded(format)),
+        ),
+    )
+    assert response.status_code == 302
+    assert PressRelease.objects.get().image_width == 40
+
+
+def test_an_image_over_the_pixel_limit_is_refused(client, editor, settings):
+    settings.MAX_IMAGE_PIXELS = 1000  # the upload has 40 × 30 = 1200
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(CompanyFactory(), image=png_upload()),
+    )
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors["image"])
+    assert "too many pixels" in errors
+    assert "0.001 megapixels" in errors
+
+
+def test_a_refused_replacement_keeps_the_stored_image(client, editor):
+    release = PressReleaseFactory(with_image=True)
+    stored_name, stored_width = release.image.name, release.image_width
+    data = press_release_form(
+        release.company,
+        title_en="Changed title",
+        slug_en=release.slug_en,
+        image=SimpleUploadedFile("new.svg", SVG),
+    )
+    response = client.post(reverse("admin:companies_pressrelease_change", args=[release.pk]), data)
+    assert response.status_code == 200
+    assert "SVG images are not accepted" in " ".join(
+        response.context["adminform"].form.errors["image"]
+    )
+    release.refresh_from_db()
+    assert (release.image.name, release.image_width) == (stored_name, stored_width)
+    assert release.title_en != "Changed title"
+    assert release.image.storage.exists(stored_name)
+    with release.image.open() as file:
+        assert Image.open(file).size == (1200, 630)
+
+
+def test_content_saved_outside_the_admin_is_checked_too():
+    release = PressReleaseFactory.build(
+        company=CompanyFactory(), image=ContentFile(SVG, name="logo.svg")
+    )
+    with pytest.raises(ValidationError) as refused:
+        release.full_clean()
+    assert [error.code for error in refused.value.error_dict["image"]] == ["unaccepted_format"]
 
 
 def test_an_oversized_image_is_refused(client, editor, settings):
@@ -283,3 +392,12 @@ def test_an_object_with_a_stored_image_can_be_saved_again(client, editor):
     release.refresh_from_db()
     assert release.title_en == "Ampere starts, again"
     assert release.image_width == 40
+
+
+def test_the_change_form_previews_a_small_rendition_not_the_original(client, editor, settings):
+    release = PressReleaseFactory(with_image=True)  # 1200 × 630
+    response = client.get(reverse("admin:companies_pressrelease_change", args=[release.pk]))
+    (src,) = re.findall(r'<img src="([^"]+)" alt="[^"]*" class="admin-preview"', response.text)
+    assert src != release.image.url
+    with Image.open(Path(settings.MEDIA_ROOT) / src.removeprefix(settings.MEDIA_URL)) as image:
+        assert (image.format, image.size) == ("JPEG", (480, 252))

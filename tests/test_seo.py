@@ -7,8 +7,10 @@ import factory
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 
 from companies.models import Company
+from renaulution.images import SHARE_WIDTH, fallback_format, rendition_url
 from renaulution.seo import HEADLINE_LENGTH, OG_LOCALES, iso_duration, plain_text
 from tests.factories import (
     CompanyFactory,
@@ -25,6 +27,11 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "fr", "it"]
 HOST = "http://testserver"
+
+
+def shared_url(image):
+    """Where meta tags and JSON-LD point for `image`: its sharing rendition."""
+    return HOST + rendition_url(image, SHARE_WIDTH, fallback_format(image))
 
 
 def image(width=1200, height=630):
@@ -84,8 +91,11 @@ def site():
     EpisodeFactory(series=series, number=3, slug_en="draft-episode", draft=True)
     release = PressReleaseFactory(
         translated=True,
-        with_image=True,
         company=group,
+        image=image(2400, 1260),
+        image_alt_en="The Ampere plant in Douai",
+        image_alt_fr="L'usine Ampere de Douai",
+        image_alt_it="Lo stabilimento Ampere di Douai",
         slug_en="ampere-starts",
         slug_fr="ampere-demarre",
         title_en="Ampere starts",
@@ -190,10 +200,15 @@ def test_long_descriptions_are_cut_at_160_characters():
     assert plain_text("Caf&eacute; &amp; co") == "Café & co"
 
 
-def test_a_page_with_an_image_has_a_large_card_with_its_size_and_alt(client, site):
+def test_a_page_with_an_image_has_a_large_card_with_its_size_and_alt(client, site, settings):
+    """The card shows a 1200-pixel JPEG rendition of the 2400-pixel original."""
     page = get_page(client, url_in("fr", site["release"]))
     release = site["release"]
-    assert page.one("og:image") == HOST + release.image.url
+    shared = page.one("og:image")
+    assert shared.startswith(HOST + settings.MEDIA_URL)
+    assert shared != HOST + release.image.url
+    with Image.open(settings.MEDIA_ROOT / shared.removeprefix(HOST + settings.MEDIA_URL)) as file:
+        assert (file.format, file.size) == ("JPEG", (1200, 630))
     assert page.one("og:image:width") == "1200"
     assert page.one("og:image:height") == "630"
     assert page.one("og:image:alt") == "L'usine Ampere de Douai"
@@ -276,7 +291,7 @@ def test_home_is_a_tv_series(client, site):
     assert data["name"] == "Anatomie d'un come-back"
     assert data["description"] == "Au cœur de la Renaulution"
     assert data["url"] == page.canonical == f"{HOST}/fr/"
-    assert data["image"] == HOST + site["series"].poster.url
+    assert data["image"] == shared_url(site["series"].poster)
     assert data["startDate"] == "2024-12-13"
     assert data["numberOfEpisodes"] == 2  # the draft is not counted
     assert [company["name"] for company in data["productionCompany"]] == ["Breath Film"]
@@ -308,7 +323,7 @@ def test_an_episode_is_a_tv_episode(client, site):
     assert data["description"] == "Tutto comincia nel 2018. Poi 2020."
     assert data["datePublished"] == "2024-12-13"
     assert data["timeRequired"] == "PT40M"
-    assert data["image"] == HOST + site["episode"].still.url
+    assert data["image"] == shared_url(site["episode"].still)
     assert data["url"] == page.canonical
     assert page.one("video:duration") == "2400"
 
@@ -327,7 +342,7 @@ def test_a_company_is_an_organization(client, site):
     data = ld_of(page, "Organization")
     assert data["name"] == "Renault Group"
     assert data["url"] == page.canonical == f"{HOST}/fr/companies/groupe-renault/"
-    assert data["logo"] == HOST + site["group"].logo.url
+    assert data["logo"] == shared_url(site["group"].logo)
     assert data["description"] == "Le constructeur français"
     assert data["foundingDate"] == "1899"
     assert data["sameAs"] == ["https://www.renaultgroup.com"]
@@ -352,7 +367,7 @@ def test_a_person_is_a_person(client, site):
     assert data["jobTitle"] == "Amministratore delegato di Renault Group"
     assert [company["name"] for company in data["worksFor"]] == ["Renault Group"]
     assert data["description"] == "Amministratore delegato di Renault Group"
-    assert data["image"] == HOST + site["person"].portrait.url
+    assert data["image"] == shared_url(site["person"].portrait)
     assert data["url"] == page.canonical
 
 
@@ -363,7 +378,7 @@ def test_a_press_release_is_a_news_article(client, site):
     assert data["headline"] == "Ampere démarre"
     assert data["datePublished"] == "2023-11-01"
     assert data["dateModified"] == release.updated_at.isoformat()
-    assert data["image"] == [HOST + release.image.url]
+    assert data["image"] == [shared_url(release.image)]
     assert data["author"] == [
         {
             "@type": "Organization",
@@ -397,3 +412,9 @@ def test_text_that_would_close_the_script_stays_inside_the_json(client):
     assert data["description"] == summary
     head = response.content.decode().split("</head>")[0]
     assert head.count("<script") == 1
+
+
+def test_a_small_image_is_shared_at_its_own_size(client, site):
+    release = PressReleaseFactory(translated=True, image=image(800, 420), image_alt_en="Small")
+    page = get_page(client, url_in("en", release))
+    assert (page.one("og:image:width"), page.one("og:image:height")) == ("800", "420")

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from renaulution.images import picture_html
 from renaulution.richtext import sanitize_html
 from renaulution.seo import canonical_query
 
@@ -77,20 +78,22 @@ def language_links(context):
 
 
 @register.simple_tag
-def picture(obj, field, css_class="", eager=False):
-    """An <img> for image `field` of `obj`, with its size and localized alt text."""
-    image = getattr(obj, field, None)
-    if not image:
-        return ""
+def picture(obj, field, css_class="", eager=False, preset=None, sizes=None):
+    """
+    A responsive <picture> for image `field` of `obj` (renaulution/images.py):
+    WebP and JPEG/PNG renditions for `preset` ("card", "detail", "poster",
+    "logo", "portrait", "portrait-card"), the stored size, the localized alt
+    text. `eager=True` for the page's main image, lazy loading otherwise;
+    `sizes` overrides the preset's.
+    """
     alt_field = f"{field}_alt"
-    return format_html(
-        '<img src="{src}" alt="{alt}" width="{width}" height="{height}" class="{css}"'
-        ' loading="{loading}" decoding="async"{lang}>',
-        src=image.url,
+    return picture_html(
+        obj,
+        field,
+        css_class=css_class,
+        eager=eager,
+        preset=preset,
+        sizes=sizes,
         alt=getattr(obj, alt_field, "") or "",
-        width=getattr(obj, f"{field}_width", "") or "",
-        height=getattr(obj, f"{field}_height", "") or "",
-        css=css_class,
-        loading="eager" if eager else "lazy",
         lang=lang_attr(obj, alt_field),
     )

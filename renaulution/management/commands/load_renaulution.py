@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 
+from companies.models import Company, Person, PressRelease
+from episodes.models import Episode, Series
 from renaulution.content.loader import load_content, summarize
+from renaulution.images import generate_all_renditions
 
 
 class Command(BaseCommand):
@@ -10,6 +13,19 @@ class Command(BaseCommand):
         "missing and never changes what exists, so it is safe to run again."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--renditions",
+            action="store_true",
+            help=(
+                "Also write the responsive renditions of every stored image that are "
+                "missing, so that no reader waits for them (pages make them otherwise)."
+            ),
+        )
+
     def handle(self, *args, **options):
         counts = load_content()
         self.stdout.write(self.style.SUCCESS(summarize(counts)))
+        if options["renditions"]:
+            count = generate_all_renditions([Series, Episode, Company, Person, PressRelease])
+            self.stdout.write(f"Renditions checked: {count}.")

@@ -1,0 +1,300 @@
+"""
+Responsive renditions of uploaded images, made by django-imagekit.
+
+A rendition is one image field's file resized to one width, in one format,
+optionally cropped to a fixed aspect ratio. Its file name is derived from the
+source's name and the resizing parameters (imagekit's hash), so finding it
+needs neither the database nor the source file: pages compute every URL from
+the stored name, width and height. Whether the file has been written is
+remembered in the default cache (locmem, or Redis with REDIS_URL); the first
+page that needs a missing rendition writes it, every later one only reads
+the cache, one `get_many` per picture.
+
+`rendition_url(image, width)` is the entry point for code outside templates
+(og:image…); `picture_html()` is what the `{% picture %}` tag renders.
+"""
+
+import hashlib
+import logging
+import os
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+from django.db.models import ImageField
+from django.utils.html import format_html, format_html_join
+from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import Simple
+from imagekit.cachefiles.state import (
+    get_active_state_cache,
+    prefetch_cachefile_states,
+    use_cachefile_state_cache,
+)
+from imagekit.registry import register
+from imagekit.specs import ImageSpec
+from imagekit.utils import get_cache
+from pilkit.processors import ResizeToFill, ResizeToFit
+
+logger = logging.getLogger(__name__)
+
+WEBP = "WEBP"
+JPEG = "JPEG"
+PNG = "PNG"
+MIME_TYPES = {WEBP: "image/webp", JPEG: "image/jpeg", PNG: "image/png"}
+# Sources whose format can carry transparency keep it in their fallback:
+# a logo flattened onto a white JPEG square would lose its shape.
+TRANSPARENT_CAPABLE = {".png", ".gif", ".webp"}
+SAVE_OPTIONS = {
+    WEBP: {"quality": 80, "method": 4},
+    JPEG: {"quality": 82, "optimize": True, "progressive": True},
+    PNG: {"optimize": True},
+}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """
+    How one usage displays an image: the candidate widths offered to the
+    browser, the `sizes` telling it how wide the image is shown (kept in step
+    with static/css/site.css), and an optional aspect ratio to crop to when
+    the CSS shows the image at a fixed ratio (`object-fit: cover`).
+    """
+
+    widths: tuple
+    sizes: str
+    aspect: tuple | None = None
+
+
+PRESETS = {
+    # Episode cards: a grid of columns at least 15rem wide, 16:9.
+    "card": Preset(
+        (320, 480, 640, 960),
+        "(min-width: 72rem) 17rem, (min-width: 34rem) 50vw, calc(100vw - 2rem)",
+        aspect=(16, 9),
+    ),
+    # People cards: the same grid, square.
+    "portrait-card": Preset(
+        (320, 480, 640),
+        "(min-width: 72rem) 17rem, (min-width: 34rem) 50vw, calc(100vw - 2rem)",
+        aspect=(1, 1),
+    ),
+    # The main image of an episode or a press release: full width up to 56rem.
+    "detail": Preset(
+        (480, 768, 1024, 1280, 1792),
+        "(min-width: 58rem) 56rem, calc(100vw - 2rem)",
+    ),
+    # The series poster on the home page: min(22rem, 60vw).
+    "poster": Preset((240, 360, 480, 720), "(min-width: 36.7rem) 22rem, 60vw"),
+    # Company logo and person portrait beside a detail page's title: 8rem square.
+    "logo": Preset((128, 256, 384), "8rem", aspect=(1, 1)),
+    "portrait": Preset((128, 256, 384), "8rem", aspect=(1, 1)),
+}
+DEFAULT_PRESET = "detail"
+
+# The presets each image field is shown with, for pre-generation.
+FIELD_PRESETS = {
+    "poster": ("poster",),
+    "still": ("card", "detail"),
+    "logo": ("logo",),
+    "portrait": ("portrait", "portrait-card"),
+    "image": ("detail",),
+}
+# Width of the rendition shared on social networks (og:image).
+SHARE_WIDTH = 1200
+
+
+class RenditionStates(Simple):
+    """
+    imagekit's default backend (existence remembered in the cache, checked on
+    the storage when unknown), reading the cache through `caches` on every
+    use: the stock one keeps the first cache object it got for the process,
+    across threads and across a change of CACHES.
+    """
+
+    @property
+    def cache(self):
+        return get_cache()
+
+
+class Rendition(ImageSpec):
+    """One width (and optional height, to crop), one format, never upscaled."""
+
+    def __init__(self, source, *, width, height=None, format=WEBP):
+        self.size = (width, height)
+        if height:
+            self.processors = [ResizeToFill(width, height, upscale=False)]
+        else:
+            self.processors = [ResizeToFit(width=width, upscale=False)]
+        self.format = format
+        self.options = SAVE_OPTIONS[format]
+        super().__init__(source=source)
+
+    def get_hash(self):
+        # The file name's hash, from the parameters as text: imagekit's own
+        # pickles the processors, which costs more than the rest of a picture.
+        key = f"{self.source.name}|{self.size}|{self.format}|{sorted(self.options.items())}"
+        return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
+
+
+# imagekit runs its strategy (write the file when it is first needed) only
+# for registered generators.
+register.generator("renaulution:rendition", Rendition)
+
+
+def fallback_format(image):
+    """The format of the <img> fallback: PNG when the source may be transparent."""
+    extension = os.path.splitext(image.name)[1].lower()
+    return PNG if extension in TRANSPARENT_CAPABLE else JPEG
+
+
+def rendition_file(image, width, format=JPEG, height=None):
+    """The ImageCacheFile of one rendition; its `.url` writes it if missing."""
+    return ImageCacheFile(Rendition(image, width=width, height=height, format=format))
+
+
+def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
+    """
+    URL of `image` (an ImageFieldFile) resized to `width` pixels wide, aspect
+    kept, in `format` ("JPEG", "PNG" or "WEBP"); an image narrower than
+    `width` keeps its own width. Empty string when there is no image, or
+    when it cannot be resized (the reason is logged): a page never fails
+    for a picture.
+    """
+    if not image:
+        return ""
+    try:
+        return rendition_file(image, width, format).url
+    except Exception:
+        logger.exception("Rendition of %s at %spx could not be made", image.name, width)
+        return ""
+
+
+def candidate_widths(preset, width, height):
+    """
+    The (width, height) pairs of the renditions offered for an original of
+    `width` × `height`: the preset's widths that need no upscaling, plus the
+    largest size the original allows when it is narrower than the widest one.
+    """
+    if preset.aspect:
+        aspect_w, aspect_h = preset.aspect
+        largest = min(width, height * aspect_w // aspect_h)
+
+        def height_for(w):
+            return round(w * aspect_h / aspect_w)
+    else:
+        largest = width
+
+        def height_for(w):
+            return round(height * w / width)
+
+    widths = [w for w in preset.widths if w <= largest]
+    if largest < max(preset.widths) and largest not in widths:
+        widths.append(largest)
+    return [(w, height_for(w)) for w in widths]
+
+
+def _files(preset, image, sizes):
+    """{format: [(ImageCacheFile, width)]} for the WebP source and the fallback."""
+    cropped = preset.aspect is not None
+    return {
+        fmt: [(rendition_file(image, w, fmt, h if cropped else None), w) for w, h in sizes]
+        for fmt in (WEBP, fallback_format(image))
+    }
+
+
+def picture_html(
+    obj, field, *, css_class="", eager=False, preset=None, sizes=None, alt="", lang=""
+):
+    """
+    A <picture> for image `field` of `obj`: a WebP <source> and a JPEG or PNG
+    <img>, each with a srcset, with `width`/`height` from the stored size so
+    no file is opened. Falls back to a plain <img> of the original when the
+    size is unknown or a rendition cannot be made.
+    """
+    image = getattr(obj, field, None)
+    if not image:
+        return ""
+    width = getattr(obj, f"{field}_width", None)
+    height = getattr(obj, f"{field}_height", None)
+    # The main image is fetched first; the others wait until they near the viewport.
+    loading = 'loading="eager" fetchpriority="high"' if eager else 'loading="lazy"'
+    common = format_html(
+        'alt="{}" class="{}" ' + loading + ' decoding="async"{}', alt, css_class, lang
+    )
+    if not width or not height:
+        return format_html('<img src="{}" {}>', image.url, common)
+
+    try:
+        chosen = PRESETS[preset or DEFAULT_PRESET]
+    except KeyError:
+        raise ValueError(
+            f"Unknown picture preset {preset!r}: one of {', '.join(PRESETS)}"
+        ) from None
+    candidates = candidate_widths(chosen, width, height)
+    files = _files(chosen, image, candidates)
+    try:
+        with _state_cache():
+            # One cache round trip for every rendition of this picture.
+            prefetch_cachefile_states([f for pairs in files.values() for f, _w in pairs])
+            srcsets = {
+                fmt: format_html_join(", ", "{} {}w", ((f.url, w) for f, w in pairs))
+                for fmt, pairs in files.items()
+            }
+    except Exception:
+        # A page must not fail because one image cannot be resized (a file
+        # missing from storage, a format Pillow lost): show the original.
+        logger.exception("Renditions of %s could not be made", image.name)
+        return format_html(
+            '<img src="{}" width="{}" height="{}" {}>', image.url, width, height, common
+        )
+
+    fallback = fallback_format(image)
+    display_width, display_height = candidates[-1]
+    return format_html(
+        '<picture><source type="{webp_type}" srcset="{webp}" sizes="{sizes}">'
+        '<img src="{src}" srcset="{srcset}" sizes="{sizes}" width="{width}" height="{height}" '
+        "{common}></picture>",
+        webp_type=MIME_TYPES[WEBP],
+        webp=srcsets[WEBP],
+        sizes=sizes or chosen.sizes,
+        src=files[fallback][-1][0].url,
+        srcset=srcsets[fallback],
+        width=display_width,
+        height=display_height,
+        common=common,
+    )
+
+
+def _state_cache():
+    """imagekit's in-memory state cache for this context, unless one is open."""
+    return use_cachefile_state_cache() if get_active_state_cache() is None else nullcontext()
+
+
+def generate_renditions(obj, field):
+    """
+    Write every rendition `obj`'s image `field` is shown with (its presets'
+    WebP and fallback files, and the share rendition) that is missing.
+    Returns how many files were looked at.
+    """
+    image = getattr(obj, field, None)
+    width = getattr(obj, f"{field}_width", None)
+    height = getattr(obj, f"{field}_height", None)
+    if not image or not width or not height:
+        return 0
+    files = [rendition_file(image, SHARE_WIDTH, JPEG)]
+    for name in FIELD_PRESETS.get(field, (DEFAULT_PRESET,)):
+        preset = PRESETS[name]
+        for pairs in _files(preset, image, candidate_widths(preset, width, height)).values():
+            files.extend(f for f, _w in pairs)
+    for file in files:
+        file.generate()
+    return len(files)
+
+
+def generate_all_renditions(models):
+    """Write the missing renditions of every image of `models`' rows; returns the count."""
+    count = 0
+    for model in models:
+        fields = [f.name for f in model._meta.fields if isinstance(f, ImageField)]
+        for obj in model._default_manager.iterator():
+            count += sum(generate_renditions(obj, field) for field in fields)
+    return count

@@ -1,0 +1,438 @@
+"""Responsive renditions and the {% picture %} tag (renaulution/images.py)."""
+
+import shutil
+import subprocess
+import time
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import override_settings
+from django.utils import translation
+from imagekit.utils import get_cache, sanitize_cache_key
+from PIL import Image
+
+from renaulution.images import PRESETS, rendition_url
+from tests.factories import (
+    CompanyFactory,
+    EpisodeFactory,
+    PersonFactory,
+    PositionFactory,
+    PressReleaseFactory,
+    SeriesFactory,
+    SeriesProducerFactory,
+    image_file,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class _Pictures(HTMLParser):
+    """Every <picture> of a page: its <source> and <img> attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.pictures = []
+        self.loose_images = []
+        self._open = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "picture":
+            self._open = {"sources": [], "img": None}
+        elif tag == "source" and self._open is not None:
+            self._open["sources"].append(attrs)
+        elif tag == "img":
+            if self._open is None:
+                self.loose_images.append(attrs)
+            else:
+                self._open["img"] = attrs
+
+    def handle_endtag(self, tag):
+        if tag == "picture":
+            self.pictures.append(self._open)
+            self._open = None
+
+
+def pictures(html):
+    parser = _Pictures()
+    parser.feed(html)
+    return parser
+
+
+def render_picture(obj, field, **options):
+    arguments = " ".join(f"{key}={value!r}" for key, value in options.items())
+    template = Template("{% load renaulution %}{% picture obj field " + arguments + " %}")
+    return template.render(Context({"obj": obj, "field": field}))
+
+
+def srcset(value):
+    """[(url, width)] from a srcset attribute."""
+    entries = []
+    for entry in value.split(","):
+        url, descriptor = entry.split()
+        assert descriptor.endswith("w")
+        entries.append((url, int(descriptor[:-1])))
+    return entries
+
+
+def media_name(url):
+    return url.removeprefix(settings.MEDIA_URL)
+
+
+def media_file(url):
+    return Path(settings.MEDIA_ROOT) / media_name(url)
+
+
+def rendition_states(urls):
+    """What the cache says of each rendition (None: nothing, it was never seen or evicted)."""
+    keys = [
+        sanitize_cache_key(f"{settings.IMAGEKIT_CACHE_PREFIX}{media_name(url)}-state")
+        for url in urls
+    ]
+    states = get_cache().get_many(keys)
+    return [states.get(key) for key in keys]
+
+
+def rendition_files():
+    """{path: mtime} of every rendition written so far."""
+    root = Path(settings.MEDIA_ROOT) / settings.IMAGEKIT_CACHEFILE_DIR
+    return {path: path.stat().st_mtime_ns for path in root.rglob("*") if path.is_file()}
+
+
+# Renditions ---------------------------------------------------------------
+
+
+def test_each_rendition_has_its_width_format_and_the_original_aspect_ratio():
+    episode = EpisodeFactory(with_image=True)  # a 1280×720 JPEG
+    picture = pictures(render_picture(episode, "still", preset="detail")).pictures[0]
+    webp = srcset(picture["sources"][0]["srcset"])
+    jpeg = srcset(picture["img"]["srcset"])
+    # 1792 is left out: it would upscale the 1280-pixel original.
+    assert [width for _url, width in webp] == [480, 768, 1024, 1280]
+    assert [width for _url, width in jpeg] == [480, 768, 1024, 1280]
+    for entries, image_format in ((webp, "WEBP"), (jpeg, "JPEG")):
+        for url, width in entries:
+            with Image.open(media_file(url)) as image:
+                assert image.format == image_format
+                assert image.size == (width, round(width * 720 / 1280))
+
+
+def test_a_cropping_preset_cuts_the_original_to_its_aspect_ratio():
+    episode = EpisodeFactory(with_image=True, still=image_file("wide.jpg", (1000, 750)))  # 4:3
+    picture = pictures(render_picture(episode, "still", preset="card")).pictures[0]
+    entries = srcset(picture["img"]["srcset"])
+    # Every card width fits in the 1000 pixels of the original.
+    assert [width for _url, width in entries] == [320, 480, 640, 960]
+    for url, width in entries:
+        with Image.open(media_file(url)) as image:
+            assert image.size == (width, width * 9 // 16)
+    assert (picture["img"]["width"], picture["img"]["height"]) == ("960", "540")
+
+
+def test_an_original_smaller_than_every_width_is_offered_at_its_own_size_only():
+    episode = EpisodeFactory(with_image=True, still=image_file("small.jpg", (300, 200)))
+    picture = pictures(render_picture(episode, "still", preset="detail")).pictures[0]
+    assert [w for _url, w in srcset(picture["sources"][0]["srcset"])] == [300]
+    ((url, _width),) = srcset(picture["img"]["srcset"])
+    with Image.open(media_file(url)) as image:
+        assert image.size == (300, 200)
+    assert (picture["img"]["width"], picture["img"]["height"]) == ("300", "200")
+
+
+def test_a_transparent_logo_keeps_its_transparency_in_png_and_webp():
+    company = CompanyFactory(with_image=True)  # RGBA PNG, transparent frame
+    picture = pictures(render_picture(company, "logo", preset="logo")).pictures[0]
+    assert [w for _u, w in srcset(picture["img"]["srcset"])] == [128, 256, 384]
+    for entries, image_format in (
+        (srcset(picture["img"]["srcset"]), "PNG"),
+        (srcset(picture["sources"][0]["srcset"]), "WEBP"),
+    ):
+        for url, width in entries:
+            with Image.open(media_file(url)) as image:
+                assert image.format == image_format
+                assert image.size == (width, width)
+                rgba = image.convert("RGBA")
+                assert rgba.getpixel((0, 0))[3] == 0  # the corner stays transparent
+                assert rgba.getpixel((width // 2, width // 2))[3] == 255
+    assert picture["img"]["src"].endswith(".png")
+
+
+def test_an_opaque_photograph_falls_back_to_jpeg():
+    release = PressReleaseFactory(with_image=True)
+    picture = pictures(render_picture(release, "image")).pictures[0]
+    assert all(url.endswith(".jpg") for url, _w in srcset(picture["img"]["srcset"]))
+    assert all(url.endswith(".webp") for url, _w in srcset(picture["sources"][0]["srcset"]))
+
+
+def test_rendition_url_gives_a_1200_pixel_jpeg_for_sharing():
+    release = PressReleaseFactory(with_image=True, image=image_file("big.jpg", (2400, 1260)))
+    with Image.open(media_file(rendition_url(release.image))) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 630))
+    with Image.open(media_file(rendition_url(release.image, 600, "WEBP"))) as image:
+        assert (image.format, image.size) == ("WEBP", (600, 315))
+
+
+def test_rendition_url_never_upscales_and_is_empty_without_an_image():
+    release = PressReleaseFactory(with_image=True, image=image_file("small.jpg", (800, 420)))
+    with Image.open(media_file(rendition_url(release.image))) as image:
+        assert image.size == (800, 420)
+    assert rendition_url(PressReleaseFactory().image) == ""
+
+
+# HTML -----------------------------------------------------------------------
+
+
+def test_the_picture_offers_webp_then_a_fallback_with_sizes_and_dimensions():
+    episode = EpisodeFactory(with_image=True)
+    page = pictures(render_picture(episode, "still", css_class="detail__image", preset="detail"))
+    assert page.loose_images == []
+    (picture,) = page.pictures
+    (source,) = picture["sources"]
+    img = picture["img"]
+    assert source["type"] == "image/webp"
+    assert source["sizes"] == img["sizes"] == PRESETS["detail"].sizes
+    assert img["src"] == srcset(img["srcset"])[-1][0]
+    assert (img["width"], img["height"]) == ("1280", "720")
+    assert img["class"] == "detail__image"
+    assert img["decoding"] == "async"
+
+
+def test_the_main_image_loads_eagerly_first_and_the_others_lazily():
+    episode = EpisodeFactory(with_image=True)
+    main = pictures(render_picture(episode, "still", eager=True)).pictures[0]["img"]
+    assert (main["loading"], main["fetchpriority"]) == ("eager", "high")
+    other = pictures(render_picture(episode, "still", preset="card")).pictures[0]["img"]
+    assert other["loading"] == "lazy"
+    assert "fetchpriority" not in other
+
+
+def test_a_sizes_argument_overrides_the_presets():
+    episode = EpisodeFactory(with_image=True)
+    picture = pictures(render_picture(episode, "still", sizes="50vw")).pictures[0]
+    assert picture["sources"][0]["sizes"] == picture["img"]["sizes"] == "50vw"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "it"])
+def test_alt_text_is_in_the_readers_language(language):
+    episode = EpisodeFactory(with_image=True)
+    with translation.override(language):
+        img = pictures(render_picture(episode, "still")).pictures[0]["img"]
+    assert (
+        img["alt"] == {"en": "The still", "fr": "L'image still", "it": "L'immagine still"}[language]
+    )
+    assert "lang" not in img
+
+
+@pytest.mark.parametrize("language", ["fr", "it"])
+def test_alt_text_that_fell_back_to_english_is_marked(language):
+    episode = EpisodeFactory(with_image=True, still_alt_fr="", still_alt_it="")
+    with translation.override(language):
+        img = pictures(render_picture(episode, "still")).pictures[0]["img"]
+    assert (img["alt"], img["lang"]) == ("The still", "en")
+
+
+def test_the_pages_use_pictures_with_their_presets(client):
+    series = SeriesFactory(with_image=True)
+    episode = EpisodeFactory(series=series, with_image=True)
+    home = pictures(client.get("/en/").content.decode())
+    assert [p["img"]["class"] for p in home.pictures] == ["poster", "card__image"]
+    assert home.pictures[0]["img"]["sizes"] == PRESETS["poster"].sizes
+    assert home.pictures[1]["img"]["sizes"] == PRESETS["card"].sizes
+    detail = pictures(client.get(episode.get_absolute_url()).content.decode())
+    (main,) = detail.pictures
+    assert main["img"]["sizes"] == PRESETS["detail"].sizes
+    assert main["img"]["loading"] == "eager"
+
+
+def test_no_image_renders_nothing():
+    assert render_picture(EpisodeFactory(), "still") == ""
+
+
+def test_an_image_whose_size_is_unknown_is_shown_as_the_original():
+    episode = EpisodeFactory(with_image=True)
+    episode.still_width = episode.still_height = None  # as in rows saved before sizes were stored
+    page = pictures(render_picture(episode, "still"))
+    assert page.pictures == []
+    assert page.loose_images[0]["src"] == episode.still.url
+    assert rendition_files() == {}
+
+
+def test_rendition_url_is_empty_when_the_source_cannot_be_read():
+    release = PressReleaseFactory(with_image=True)
+    release.image.storage.delete(release.image.name)
+    assert rendition_url(release.image) == ""
+
+
+def test_an_unknown_preset_is_named_in_the_error():
+    with pytest.raises(ValueError, match="Unknown picture preset 'thumb'"):
+        render_picture(EpisodeFactory(with_image=True), "still", preset="thumb")
+
+
+def test_a_source_missing_from_storage_shows_the_original_instead_of_failing(client):
+    episode = EpisodeFactory(with_image=True)
+    episode.still.storage.delete(episode.still.name)
+    response = client.get(episode.get_absolute_url())
+    assert response.status_code == 200
+    page = pictures(response.content.decode())
+    assert page.pictures == []
+    (img,) = [img for img in page.loose_images if img["src"] == episode.still.url]
+    assert (img["width"], img["height"]) == ("1280", "720")
+
+
+# Caching --------------------------------------------------------------------
+
+
+def test_a_second_render_writes_no_file_and_makes_no_query(django_assert_num_queries):
+    episode = EpisodeFactory(with_image=True)
+    first = render_picture(episode, "still", preset="detail")
+    written = rendition_files()
+    assert len(written) == 8  # 4 widths × (WebP, JPEG)
+    with django_assert_num_queries(0):
+        second = render_picture(episode, "still", preset="detail")
+    assert second == first
+    assert rendition_files() == written  # same files, none rewritten
+
+
+def test_after_the_cache_is_lost_renditions_are_found_on_disk_not_remade(
+    django_assert_num_queries,
+):
+    episode = EpisodeFactory(with_image=True)
+    first = render_picture(episode, "still", preset="card")
+    written = rendition_files()
+    cache.clear()
+    with django_assert_num_queries(0):
+        assert render_picture(episode, "still", preset="card") == first
+    assert rendition_files() == written
+
+
+@pytest.fixture(scope="module")
+def redis_location(tmp_path_factory):
+    """A private Redis server on a socket, so the test shares no data with anyone."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is needed: .ci/run installs it", pytrace=False)
+    socket = tmp_path_factory.mktemp("redis") / "redis.sock"
+    process = subprocess.Popen(  # noqa: S603 - our own arguments
+        [server, "--port", "0", "--unixsocket", str(socket), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if socket.exists():
+            break
+        time.sleep(0.05)
+    yield f"unix://{socket}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("backend", ["locmem", "redis"])
+def test_rendition_states_are_kept_by_either_cache_backend(
+    backend, request, django_assert_num_queries
+):
+    if backend == "redis":
+        location = request.getfixturevalue("redis_location")
+        config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+    else:
+        config = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"}
+    episode = EpisodeFactory(with_image=True)
+    with override_settings(CACHES={"default": config}):
+        caches["default"].clear()
+        backend_cache = get_cache()
+        assert (
+            type(backend_cache).__name__
+            == {"locmem": "LocMemCache", "redis": "RedisCache"}[backend]
+        )
+        first = render_picture(episode, "still", preset="card")
+        written = rendition_files()
+        urls = [url for url, _w in srcset(pictures(first).pictures[0]["img"]["srcset"])]
+        # The cache now says each rendition exists, under a key named after its file.
+        assert rendition_states(urls) == ["exists"] * len(urls)
+        with django_assert_num_queries(0):
+            assert render_picture(episode, "still", preset="card") == first
+        assert rendition_files() == written
+        caches["default"].clear()
+
+
+# List pages: no query per image, for a few rows and many -------------------
+
+
+def small_still(number):
+    # Small, so 300 rows stay quick: one rendition per format, no upscaling.
+    return image_file(f"still-{number}.jpg", (64, 36))
+
+
+@pytest.mark.parametrize("rows", [3, 300])
+@pytest.mark.parametrize("warm", [False, True], ids=["cold cache", "warm cache"])
+def test_episode_list_with_images_costs_the_same_queries(
+    client, django_assert_num_queries, rows, warm
+):
+    series = SeriesFactory()
+    for number in range(1, rows + 1):
+        EpisodeFactory(series=series, number=number, with_image=True, still=small_still(number))
+    if warm:
+        client.get("/en/episodes/")
+    # 1 query: published episodes with their series; images cost none, cold
+    # (renditions written now) or warm (their states read from the cache).
+    with django_assert_num_queries(1):
+        response = client.get("/en/episodes/")
+    page = pictures(response.content.decode())
+    assert len(page.pictures) == rows
+    assert len(rendition_files()) == rows * 2
+    # The default cache keeps every state: none evicted by the next cards'.
+    urls = [srcset(p["img"]["srcset"])[0][0] for p in page.pictures]
+    urls += [srcset(p["sources"][0]["srcset"])[0][0] for p in page.pictures]
+    assert rendition_states(urls) == ["exists"] * rows * 2
+
+
+@pytest.mark.parametrize("rows", [3, 300])
+@pytest.mark.parametrize("warm", [False, True], ids=["cold cache", "warm cache"])
+def test_people_list_with_portraits_costs_the_same_queries(
+    client, django_assert_num_queries, rows, warm
+):
+    company = CompanyFactory()
+    for number in range(rows):
+        person = PersonFactory(
+            with_image=True, portrait=image_file(f"p-{number}.png", (40, 40), "PNG")
+        )
+        PositionFactory(person=person, company=company)
+    if warm:
+        client.get("/en/people/")
+    # people, then their positions with companies (one prefetch); portraits none.
+    with django_assert_num_queries(2):
+        response = client.get("/en/people/")
+    assert len(pictures(response.content.decode()).pictures) == rows
+
+
+@pytest.mark.parametrize("rows", [3, 300])
+def test_home_with_images_costs_the_same_queries(client, django_assert_num_queries, rows):
+    series = SeriesFactory(with_image=True, poster=image_file("poster.jpg", (80, 120)))
+    SeriesProducerFactory.create_batch(2, series=series)
+    for number in range(1, 5):
+        EpisodeFactory(series=series, number=number, with_image=True, still=small_still(number))
+    PressReleaseFactory.create_batch(rows, with_image=True, image=image_file("p.jpg", (60, 30)))
+    # series with platform and subject, its producers, its episodes, the
+    # latest press releases with their companies: the same 4 as without images.
+    with django_assert_num_queries(4):
+        response = client.get("/en/")
+    assert len(pictures(response.content.decode()).pictures) == 5
+
+
+# Pre-generation -------------------------------------------------------------
+
+
+def test_load_renaulution_with_renditions_writes_them_so_pages_write_none(client):
+    out = StringIO()
+    call_command("load_renaulution", "--renditions", stdout=out)
+    written = rendition_files()
+    assert written
+    assert "Renditions checked" in out.getvalue()
+    cache.clear()  # a new process: nothing known, everything found on disk
+    for url in ("/en/", "/fr/episodes/", "/it/people/"):
+        assert client.get(url).status_code == 200
+    assert rendition_files() == written
