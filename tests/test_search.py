@@ -494,3 +494,9 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
         response = search_page(client, "en", "voltaic")
     assert response.status_code == 200
     assert response.content.decode().count('class="search-result ') == min(10, 4 + 4 * rows)
+
+
+def test_the_language_switcher_keeps_the_query(client):
+    page = read_page(search_page(client, "en", "ampere"))
+    assert page.switcher["fr"] == "/fr/search/?q=ampere"
+    assert page.switcher["it"] == "/it/search/?q=ampere"
