@@ -28,15 +28,78 @@ BATCH = 2000
 DATABASE_NAME = os.environ.get("BENCH_DATABASE_NAME", "renaulution_bench")
 PAGE = 10
 # Change it when the generated text changes, so that a later run refills.
-SLUG_PREFIX = "bench-v2"
+SLUG_PREFIX = "bench-v3"
 
-# A common word, two words, a rarer one.
-QUERIES = {"en": "electric", "fr": "véhicules électriques", "it": "riciclo"}
+# A common word (about half the releases), two words (a fifth), a surname
+# (under one percent).
+QUERIES = {"en": "electric", "fr": "véhicules électriques", "it": "Moretti"}
 
 # Realistic press-release text: sentences built from pieces in each
 # language, so words recur with varied frequencies as in real releases.
 BRANDS = ["Renault", "Dacia", "Alpine", "Ampere", "Mobilize", "Renault Group", "Nissan"]
 MODELS = ["Renault 5 E-Tech", "Scenic E-Tech", "Megane E-Tech", "Dacia Spring", "Alpine A290"]
+SURNAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Laurent",
+    "Lefebvre",
+    "Moreau",
+    "Girard",
+    "Fontaine",
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Esposito",
+    "Bianchi",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De Luca",
+    "Mancini",
+    "Costa",
+    "Giordano",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Barbieri",
+    "Fontana",
+    "Santoro",
+    "Mariani",
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Garcia",
+    "Fernandez",
+    "Lopez",
+    "Martinez",
+    "Sanchez",
+    "Perez",
+    "Gomez",
+    "Ruiz",
+    "Tanaka",
+    "Suzuki",
+    "Yamamoto",
+    "Nakamura",
+    "Kobayashi",
+    "Kato",
+    "Ito",
+    "Watanabe",
+    "Popescu",
+    "Ionescu",
+    "Dumitru",
+    "Stan",
+]
 PLACES = ["Douai", "Maubeuge", "Flins", "Cléon", "Bursa", "Valladolid", "Tanger", "Pitești"]
 SENTENCES = {
     "en": [
@@ -50,6 +113,8 @@ SENTENCES = {
         "{brand} opens orders for the {model} in twelve countries.",
         "The Renaulution plan enters a new phase of growth and value.",
         "Charging networks expand along the motorways of Europe.",
+        "{person}, head of the programme, presents the roadmap.",
+        "“We are proud of the teams,” says {person}.",
         "The board meets in Boulogne-Billancourt to review the results.",
         "{brand} appoints a new head of design for its European brands.",
         "Customers can now configure the {model} online.",
@@ -73,6 +138,8 @@ SENTENCES = {
         "{brand} ouvre les commandes de la {model} dans douze pays.",
         "Le plan Renaulution entre dans une nouvelle phase de croissance et de valeur.",
         "Les réseaux de recharge s'étendent le long des autoroutes d'Europe.",
+        "{person}, directeur du programme, présente la feuille de route.",
+        "« Nous sommes fiers des équipes », déclare {person}.",
         "Le conseil se réunit à Boulogne-Billancourt pour examiner les résultats.",
         "{brand} nomme un nouveau directeur du design pour ses marques européennes.",
         "Les clients peuvent désormais configurer la {model} en ligne.",
@@ -95,6 +162,8 @@ SENTENCES = {
         "{brand} apre gli ordini della {model} in dodici paesi.",
         "Il piano Renaulution entra in una nuova fase di crescita e di valore.",
         "Le reti di ricarica si estendono lungo le autostrade d'Europa.",
+        "{person}, responsabile del programma, presenta la tabella di marcia.",
+        "«Siamo orgogliosi delle squadre», dichiara {person}.",
         "Il consiglio si riunisce a Boulogne-Billancourt per esaminare i risultati.",
         "{brand} nomina un nuovo responsabile del design per i suoi marchi europei.",
         "I clienti possono ora configurare la {model} online.",
@@ -141,6 +210,7 @@ def paragraph(rng, language, sentences):
         "brand": rng.choice(BRANDS),
         "model": rng.choice(MODELS),
         "place": rng.choice(PLACES),
+        "person": rng.choice(SURNAMES),
         "number": rng.randint(2, 60),
         "percent": rng.randint(1, 15),
     }

@@ -2,10 +2,10 @@
 Search across episodes, companies, people and press releases, in one language.
 
 `search(query, language=...)` is the one public entry point. It returns a
-lazy, sliceable `SearchResults` (a `Paginator` can page it): counting runs
-one query, a page runs one query for the ranked keys of the page plus one per
-kind of content on that page, so the cost of a page does not grow with the
-number of matches.
+lazy, sliceable `SearchResults` (a `Paginator` can page it): counting (up to
+MAX_RESULTS) runs one query, a page runs one query for the ranked keys of the
+page plus one per kind of content on that page, so the number of queries of a
+page does not grow with the number of matches.
 
 Each language's document is what a reader of that language sees: every
 localized field in that language, or its English text when it is empty (the
@@ -47,6 +47,8 @@ from django.utils.translation import gettext_lazy as _
 MAX_QUERY_LENGTH = 200
 # Fewer letters or digits than this is not a search.
 MIN_QUERY_CHARACTERS = 2
+# Matches counted and paged at most: nobody reads page 101.
+MAX_RESULTS = 1000
 # The SQLite fallback uses this many words of a query at most.
 MAX_FALLBACK_TERMS = 10
 SNIPPET_WORDS = 30
@@ -262,16 +264,21 @@ class SearchResults:
         self.query = query
         self.language = language
         self.postgres = connection.vendor == "postgresql"
+        self.limit = MAX_RESULTS
         # The fallback has no operators: an excluded word ("-word") is dropped
         # rather than searched for.
         self.terms = WORD.findall(EXCLUDED.sub(" ", query))[:MAX_FALLBACK_TERMS]
 
     @cached_property
+    def matched(self):
+        """One union of (kind, key, rank) over every source, unordered."""
+        first, *others = [self.matches(source) for source in SOURCES.values()]
+        return first.union(*others, all=True)
+
+    @cached_property
     def keys(self):
-        """One union of (kind, key, rank) over every source, best first."""
-        branches = [self.matches(source) for source in SOURCES.values()]
-        first, *others = branches
-        return first.union(*others, all=True).order_by("-search_rank", "search_kind", "search_key")
+        """The matches, best first."""
+        return self.matched.order_by("-search_rank", "search_kind", "search_key")
 
     def matches(self, source):
         queryset = source.queryset()
@@ -316,9 +323,23 @@ class SearchResults:
         )
 
     def count(self):
+        """
+        The number of matches, counted up to MAX_RESULTS: beyond that nobody
+        pages on, and counting stops early instead of visiting every match.
+        """
         if not self.is_valid():
             return 0
-        return self.keys.count()
+        return min(self.total, self.limit)
+
+    @cached_property
+    def total(self):
+        """The number of matches, or one more than the limit when there are more."""
+        return self.matched[: self.limit + 1].count()
+
+    @property
+    def has_more(self):
+        """Whether there are more matches than are counted and paged."""
+        return self.is_valid() and self.total > self.limit
 
     def __len__(self):
         return self.count()

@@ -14,7 +14,12 @@ from django.views.decorators.vary import vary_on_headers
 from companies.models import PressRelease
 from episodes.models import Series
 
-from .search import MAX_QUERY_LENGTH, MIN_QUERY_CHARACTERS, clean_query, is_searchable
+from .search import (
+    MAX_QUERY_LENGTH,
+    MIN_QUERY_CHARACTERS,
+    clean_query,
+    is_searchable,
+)
 from .search import search as search_content
 
 HOME_PRESS_RELEASES = 3
@@ -81,6 +86,8 @@ def search(request):
         context.update(
             page_obj=page,
             results=page.object_list,
+            more_results=results.has_more,
+            max_results=results.limit,
             filter_query=urlencode({"q": query}),
         )
     return render(request, "search.html", context)

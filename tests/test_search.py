@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
+from renaulution import search as search_module
 from renaulution.search import MAX_QUERY_LENGTH, clean_query, search
 from tests.factories import (
     CompanyFactory,
@@ -361,6 +362,25 @@ class TestPagination:
         pages = [results[start : start + 10] for start in (0, 10, 20)]
         seen = [result.object.pk for page in pages for result in page]
         assert sorted(seen) == sorted(release.pk for release in releases)
+
+    def test_beyond_the_limit_matches_are_not_counted_nor_paged(
+        self, client, releases, monkeypatch
+    ):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 12)
+        content = search_page(client, "en", "ampere").content.decode()
+        assert "More than 12 results for “ampere”: here are the best 12." in content
+        assert (
+            search_page(client, "en", "ampere", page=2)
+            .content.decode()
+            .count('class="search-result ')
+            == 2
+        )
+        assert search_page(client, "en", "ampere", page=3).status_code == 404
+
+    def test_at_the_limit_every_match_is_counted(self, releases, monkeypatch):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 25)
+        results = search("ampere", language="en")
+        assert (results.count(), results.has_more) == (25, False)
 
     @pytest.mark.parametrize("page", ["4", "0", "-1", "abc", "1.5", "%00"])
     def test_a_bad_page_number_answers_404(self, client, releases, page):

@@ -34,6 +34,10 @@ def forwards(apps, schema_editor):
             f'ALTER TABLE "{TABLE}" ADD COLUMN "search_{language}" tsvector '
             f"GENERATED ALWAYS AS ({document_sql(language)}) STORED"
         )
+        # In the row rather than in TOAST, as in companies' 0002_search.
+        schema_editor.execute(
+            f'ALTER TABLE "{TABLE}" ALTER COLUMN "search_{language}" SET STORAGE MAIN'
+        )
         schema_editor.execute(
             f'CREATE INDEX "{TABLE}_search_{language}" ON "{TABLE}" USING gin ("search_{language}")'
         )
