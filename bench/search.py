@@ -278,6 +278,7 @@ def main():
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
     from renaulution.search import search
@@ -295,8 +296,16 @@ def main():
     for language, query in QUERIES.items():
         with translation.override(language):
             results = search(query, language=language)
-            print(f"\n=== {language}: {query!r}, {results.count()} matches ===")
+            matches = results.matched.count()
+            print(f"\n=== {language}: {query!r}, {matches} matches ===")
+            print("--- page query (ranked keys of the first page) ---")
             print(results.keys[:PAGE].explain(analyze=True, buffers=True))
+            with CaptureQueriesContext(connection) as counted:
+                results.count()
+            print(f"--- count query (up to {results.limit + 1}) ---")
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + counted.captured_queries[0]["sql"])
+                print("\n".join(row[0] for row in cursor.fetchall()))
             totals, counts = [], []
             for _ in range(RUNS):
                 started = time.perf_counter()
