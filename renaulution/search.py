@@ -39,7 +39,7 @@ from django.db.models import Case, Expression, F, FloatField, Func, Q, TextField
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -411,8 +411,10 @@ class SearchResults:
         else:
             title = highlight_terms(str(getattr(obj, source.title) or ""), self.terms)
             values = [(field, getattr(obj, field) or "") for field in source.texts]
+            # Tags become spaces, as in PostgreSQL's snippets: "</p><p>" separates words.
             text = " ".join(
-                strip_tags(value) if field in source.rich else value for field, value in values
+                re.sub(TAG, " ", value) if field in source.rich else value
+                for field, value in values
             )
             snippet = snippet_around(html.unescape(text), self.terms) if text.strip() else ""
         return SearchResult(

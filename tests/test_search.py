@@ -8,6 +8,7 @@ promise are skipped on the other; CI runs the suite on both.
 """
 
 import datetime
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -319,12 +320,16 @@ class TestPage:
 
     def test_rich_text_markup_is_not_shown_in_snippets(self, client):
         PressReleaseFactory(
-            title_en="Quarterly news", body_en="<p>The <strong>Renault 5</strong> returns.</p>"
+            title_en="Quarterly news",
+            summary_en="",
+            body_en="<p>A new era.</p><p>The <strong>Renault 5</strong> returns.</p><p>Orders</p>",
         )
         content = search_page(client, "en", "returns").content.decode()
         snippet = content.split('class="search-result__snippet">')[1].split("</p>")[0]
         assert "strong" not in snippet
         assert "Renault 5" in snippet
+        # Paragraphs stay apart: no words glued where a tag was.
+        assert not re.search(r"era\.The|returns\.Orders", snippet), snippet
         assert "<mark>returns</mark>" in snippet
 
     def test_a_fallback_title_is_marked_as_english(self, client):
