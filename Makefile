@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages install install-dev clean
+.PHONY: help run test lint format check messages bench install install-dev clean
 
 help:
 	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make format    ruff format and safe fixes"
 	@echo "make check     manage.py check (add --deploy settings via environment)"
 	@echo "make messages  extract and compile the interface translations (needs GNU gettext)"
+	@echo "make bench     search benchmark on PostgreSQL, 100,000 press releases (needs DATABASE_URL)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +63,11 @@ test: install-dev lint
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
+
+# Not part of `make test`: it fills its own database (renaulution_bench on
+# DATABASE_URL's server) and takes a few minutes the first time.
+bench: install-dev
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) staticfiles

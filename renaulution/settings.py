@@ -203,5 +203,6 @@ LOGGING = {
 
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
+SEARCH_RESULTS_PER_PAGE = 10
 # Serve uploaded files from Django itself (always on in development).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)

@@ -30,6 +30,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("episodes/", include("episodes.urls")),
     path("", include("companies.urls")),
     path("timeline/", include("timeline.urls")),

@@ -1,17 +1,28 @@
 import contextlib
 
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from companies.models import PressRelease
 from episodes.models import Series
+
+from .search import (
+    MAX_QUERY_LENGTH,
+    MIN_QUERY_CHARACTERS,
+    clean_query,
+    is_searchable,
+)
+from .search import search as search_content
 
 HOME_PRESS_RELEASES = 3
 
@@ -67,3 +78,37 @@ def home(request):
         "home.html",
         {"series": series, "episodes": episodes, "press_releases": press_releases},
     )
+
+
+@require_safe
+def search(request):
+    """
+    Search every published episode, company, person and press release in
+    the reader's language. Any query gives a page: an empty or too short one
+    asks for more, a bad page number is a 404 (as in the press list).
+    """
+    query, truncated = clean_query(request.GET.get("q", ""))
+    context = {
+        "query": query,
+        "truncated": truncated,
+        "max_length": MAX_QUERY_LENGTH,
+        "min_characters": MIN_QUERY_CHARACTERS,
+        "searchable": is_searchable(query),
+        "page_obj": None,
+        "results": [],
+    }
+    if context["searchable"]:
+        results = search_content(query, language=translation.get_language())
+        paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404(_("There is no such page of results.")) from error
+        context.update(
+            page_obj=page,
+            results=page.object_list,
+            more_results=results.has_more,
+            max_results=results.limit,
+            filter_query=urlencode({"q": query}),
+        )
+    return render(request, "search.html", context)

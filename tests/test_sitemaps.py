@@ -232,7 +232,6 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert f"Sitemap: {HOST}{reverse('sitemap')}" in lines
 
 
-@pytest.mark.urls("tests.search_urls")
 def test_robots_txt_keeps_crawlers_out_of_search_in_every_language(client):
     lines = client.get(reverse("robots_txt")).content.decode().splitlines()
     assert [line for line in lines if "search" in line] == [

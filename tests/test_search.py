@@ -1,0 +1,528 @@
+"""
+Search (renaulution/search.py and the /<lang>/search/ page) on both databases.
+
+PostgreSQL promises full-text search: stemming and accent folding per
+language, websearch syntax, GIN indexes. SQLite promises every word of the
+query found case-insensitively in the same fields. Tests of one backend's
+promise are skipped on the other; CI runs the suite on both.
+"""
+
+import datetime
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from companies.models import Company, Person, PressRelease
+from episodes.models import Episode
+from renaulution import search as search_module
+from renaulution.search import MAX_QUERY_LENGTH, clean_query, search
+from tests.factories import (
+    CompanyFactory,
+    EpisodeFactory,
+    PersonFactory,
+    PressReleaseFactory,
+    SeriesFactory,
+)
+from tests.html import read_page
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "fr", "it"]
+
+
+def on_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def require_postgresql():
+    if not on_postgresql():
+        pytest.skip("full-text search (stemming, accents, indexes) is PostgreSQL's promise")
+
+
+def require_sqlite():
+    if on_postgresql():
+        pytest.skip("the icontains fallback is SQLite's promise")
+
+
+def found(query, language):
+    """The (kind, object) pairs of the first page, best first."""
+    with translation.override(language):
+        return [(result.kind, result.object) for result in search(query, language=language)[:50]]
+
+
+def search_page(client, language, query, **params):
+    with translation.override(language):
+        url = reverse("search")
+    return client.get(url, {"q": query, **params})
+
+
+class SearchForm(HTMLParser):
+    """The forms with role="search" of a page, their labels and inputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.labels, self.inputs = [], {}, {}
+        self._label = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("role") == "search":
+            self.forms.append(attrs)
+        elif tag == "label" and self.forms:
+            self._label = attrs.get("for")
+            self.labels[self._label] = ""
+        elif tag == "input" and self.forms:
+            self.inputs[attrs.get("id")] = attrs
+
+    def handle_data(self, data):
+        if self._label:
+            self.labels[self._label] += data
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+
+
+# Each language's text of one press release, one company, one person and
+# one episode, with words that exist in one language only.
+TEXTS = {
+    "en": {"title": "The battery plant", "word": "battery"},
+    "fr": {"title": "L'usine de batteries", "word": "usine"},
+    "it": {"title": "La fabbrica di batterie", "word": "fabbrica"},
+}
+
+
+@pytest.fixture
+def trilingual():
+    release = PressReleaseFactory(
+        title_en=TEXTS["en"]["title"],
+        title_fr=TEXTS["fr"]["title"],
+        title_it=TEXTS["it"]["title"],
+        slug_en="battery-plant",
+        slug_fr="usine-de-batteries",
+        slug_it="fabbrica-di-batterie",
+        summary_en="Renault opens a plant in Douai.",
+        summary_fr="Renault ouvre une usine à Douai.",
+        summary_it="Renault apre una fabbrica a Douai.",
+    )
+    return release
+
+
+class TestLanguages:
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_a_word_of_the_readers_language_finds_the_document(self, trilingual, language):
+        assert found(TEXTS[language]["word"], language) == [("pressrelease", trilingual)]
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_a_word_of_another_language_finds_nothing(self, trilingual, language):
+        for other in LANGUAGES:
+            if other != language:
+                assert found(TEXTS[other]["word"], language) == []
+
+    @pytest.mark.parametrize("language", ["fr", "it"])
+    def test_an_untranslated_field_is_searched_in_english_as_readers_see_it(self, language):
+        # Readers of an empty French or Italian title see the English one.
+        release = PressReleaseFactory(
+            title_en="Alpine returns to Le Mans", title_fr="", title_it=""
+        )
+        assert found("Mans", language) == [("pressrelease", release)]
+
+    def test_names_are_searched_in_every_language(self):
+        company = CompanyFactory(name="Ampere")
+        person = PersonFactory(name="Luca de Meo")
+        for language in LANGUAGES:
+            assert found("Ampere", language) == [("company", company)]
+            assert found("Meo", language) == [("person", person)]
+
+    def test_every_kind_of_content_is_found(self):
+        release = PressReleaseFactory(summary_en="The Renaulution plan, year three.")
+        company = CompanyFactory(tagline_en="Born from the Renaulution")
+        person = PersonFactory(headline_en="Architect of the Renaulution")
+        episode = EpisodeFactory(synopsis_en="<p>How the Renaulution began.</p>")
+        assert sorted(found("Renaulution", "en"), key=lambda pair: pair[0]) == [
+            ("company", company),
+            ("episode", episode),
+            ("person", person),
+            ("pressrelease", release),
+        ]
+
+
+class TestPostgreSQLFullText:
+    """Stemming and accent folding, per language's configuration."""
+
+    @pytest.mark.parametrize(
+        ("language", "text", "query"),
+        [
+            ("fr", "Une voiture électrique pour tous", "électriques"),
+            ("fr", "Une voiture électrique pour tous", "electrique"),
+            ("fr", "Les moteurs électriques", "ÉLECTRIQUE"),
+            ("it", "Una piattaforma elettrica", "elettriche"),
+            ("en", "An electrical architecture", "electric"),
+            ("en", "Electric cars", "electrics"),
+        ],
+    )
+    def test_stemmed_and_unaccented_words_find_the_document(self, language, text, query):
+        require_postgresql()
+        release = PressReleaseFactory(
+            **{
+                f"summary_{language}": text,
+                "title_en": "Quarterly news",
+                "title_fr": "",
+                "title_it": "",
+            }
+        )
+        assert found(query, language) == [("pressrelease", release)]
+
+    def test_stemming_follows_the_readers_language(self):
+        require_postgresql()
+        # French stems "chevaux" to "cheval"; English has no such rule, so
+        # the plural does not find the singular there.
+        release = PressReleaseFactory(title_en="cheval", title_fr="cheval")
+        assert found("chevaux", "fr") == [("pressrelease", release)]
+        assert found("chevaux", "en") == []
+
+    def test_websearch_syntax_excludes_and_quotes(self):
+        require_postgresql()
+        alpine = PressReleaseFactory(title_en="Alpine electric sports car")
+        dacia = PressReleaseFactory(title_en="Dacia electric city car")
+        assert found("electric -alpine", "en") == [("pressrelease", dacia)]
+        assert found('"sports car"', "en") == [("pressrelease", alpine)]
+        assert {obj for _kind, obj in found("alpine or dacia", "en")} == {alpine, dacia}
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_every_table_is_searched_through_its_gin_index(self, language):
+        require_postgresql()
+        # Enough published rows that reading them through the status index
+        # costs more than the GIN index, built in bulk to stay quick.
+        rows = 400
+        company, series = CompanyFactory(), SeriesFactory()
+        PressRelease.objects.bulk_create(PressReleaseFactory.build_batch(rows, company=company))
+        Company.objects.bulk_create(CompanyFactory.build_batch(rows))
+        Person.objects.bulk_create(PersonFactory.build_batch(rows))
+        Episode.objects.bulk_create(EpisodeFactory.build_batch(rows, series=series))
+        PressReleaseFactory(title_en="Ampere", title_fr="", title_it="")
+        tables = [
+            "episodes_episode",
+            "companies_company",
+            "companies_person",
+            "companies_pressrelease",
+        ]
+        with connection.cursor() as cursor:
+            # With statistics, the planner knows that every row is published
+            # (the status index narrows nothing) and that the word is rare; a
+            # sequential scan of a few pages may still look cheaper, so it is
+            # forbidden for this transaction.
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+            for table in tables:
+                # Fresh rows wait in the index's pending list until a vacuum;
+                # merge them as autovacuum would have.
+                cursor.execute(
+                    "SELECT gin_clean_pending_list(%s::regclass)", [f"{table}_search_{language}"]
+                )
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        results = search("ampere", language=language)
+        plan = results.keys.explain()
+        for table in tables:
+            assert f"{table}_search_{language}" in plan, plan
+        assert [result.object.title_en for result in results[:10]] == ["Ampere"]
+
+
+class TestSQLiteFallback:
+    def test_every_word_is_found_case_insensitively_anywhere_in_a_word(self):
+        require_sqlite()
+        release = PressReleaseFactory(title_en="Electrical architecture", summary_en="For Ampere.")
+        assert found("ELECTRIC ampere", "en") == [("pressrelease", release)]
+        assert found("electric dacia", "en") == []
+
+    def test_excluded_words_are_not_searched_for(self):
+        require_sqlite()
+        release = PressReleaseFactory(title_en="Alpine electric")
+        assert found("electric -dacia", "en") == [("pressrelease", release)]
+        assert found("-electric", "en") == []
+
+
+class TestPublication:
+    def test_drafts_and_scheduled_content_never_appear(self):
+        tomorrow = timezone.now() + datetime.timedelta(days=1)
+        # The same title in every language, so that each language could find it.
+        titled = {f"title_{language}": "Ampere" for language in LANGUAGES}
+        PressReleaseFactory(**titled, draft=True)
+        PressReleaseFactory(**titled, published_at=tomorrow)
+        CompanyFactory(name="Ampere", draft=True)
+        PersonFactory(name="Ampere Person", draft=True)
+        EpisodeFactory(**titled, draft=True)
+        EpisodeFactory(**titled, series=SeriesFactory(draft=True))
+        published = PressReleaseFactory(**titled)
+        for language in LANGUAGES:
+            assert found("Ampere", language) == [("pressrelease", published)]
+
+
+class TestRanking:
+    def test_a_title_match_comes_before_a_body_match(self):
+        in_body = PressReleaseFactory(
+            title_en="Quarterly results", body_en="<p>The Megane sold well.</p>"
+        )
+        in_title = PressReleaseFactory(title_en="Megane E-Tech", body_en="<p>Details.</p>")
+        assert found("megane", "en") == [("pressrelease", in_title), ("pressrelease", in_body)]
+
+    def test_a_name_comes_before_a_mention(self):
+        mention = PressReleaseFactory(summary_en="Interview with Gilles Le Borgne.")
+        person = PersonFactory(name="Gilles Le Borgne")
+        assert found("Borgne", "en") == [("person", person), ("pressrelease", mention)]
+
+
+class TestPage:
+    def test_results_are_labelled_highlighted_and_linked_in_the_readers_language(
+        self, client, trilingual
+    ):
+        company = CompanyFactory(
+            name="Usine Motors", slug_en="usine-motors", slug_fr="usine-moteurs"
+        )
+        response = search_page(client, "fr", "usine")
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert 'href="/fr/press/usine-de-batteries/"' in content
+        with translation.override("fr"):
+            assert company.get_absolute_url() == "/fr/companies/usine-moteurs/"
+        assert 'href="/fr/companies/usine-moteurs/"' in content
+        assert "<mark>usine</mark>" in content.lower()
+
+    def test_each_result_says_what_it_is(self, client):
+        PressReleaseFactory(title_en="Ampere news")
+        CompanyFactory(name="Ampere")
+        PersonFactory(name="Ampere Person")
+        EpisodeFactory(title_en="Ampere episode")
+        content = search_page(client, "en", "ampere").content.decode()
+        for kind, label in [
+            ("pressrelease", "Press release"),
+            ("company", "Company"),
+            ("person", "Person"),
+            ("episode", "Episode"),
+        ]:
+            assert f'search-result--{kind}">\n    <p class="search-result__kind">{label}' in content
+
+    def test_the_snippet_highlights_the_match_and_escapes_the_text(self, client):
+        PressReleaseFactory(
+            title_en="Quarterly news",
+            summary_en="<script>alert(1)</script> Ampere & Dacia grow.",
+        )
+        content = search_page(client, "en", "dacia").content.decode()
+        snippet = content.split('class="search-result__snippet">')[1].split("</p>")[0]
+        # PostgreSQL's headline drops what its parser reads as a tag; the
+        # SQLite fallback shows it escaped. Neither lets it through.
+        assert "<script" not in snippet
+        assert "<mark>Dacia</mark>" in snippet
+        assert "Ampere &amp; " in snippet
+
+    def test_rich_text_markup_is_not_shown_in_snippets(self, client):
+        PressReleaseFactory(
+            title_en="Quarterly news",
+            summary_en="",
+            body_en="<p>A new era.</p><p>The <strong>Renault 5</strong> returns.</p><p>Orders</p>",
+        )
+        content = search_page(client, "en", "returns").content.decode()
+        snippet = content.split('class="search-result__snippet">')[1].split("</p>")[0]
+        assert "strong" not in snippet
+        assert "Renault 5" in snippet
+        # Paragraphs stay apart: no words glued where a tag was.
+        assert not re.search(r"era\.The|returns\.Orders", snippet), snippet
+        assert "<mark>returns</mark>" in snippet
+
+    def test_a_fallback_title_is_marked_as_english(self, client):
+        PressReleaseFactory(title_en="Ampere listing", title_fr="")
+        page = read_page(search_page(client, "fr", "ampere"))
+        assert any("listing" in text for text in page.fallback_texts)
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_the_page_is_not_indexed_and_describes_itself(self, client, language):
+        content = search_page(client, language, "ampere").content.decode()
+        assert '<meta name="robots" content="noindex">' in content
+        assert '<meta name="description" content="' in content
+
+    def test_no_results_says_so_and_suggests_where_to_look(self, client):
+        content = search_page(client, "en", "nothingmatches").content.decode()
+        assert "No results for “nothingmatches”" in content
+        assert f'href="{reverse("companies:pressrelease_list")}"' in content
+
+
+class TestPagination:
+    @pytest.fixture
+    def releases(self):
+        return PressReleaseFactory.create_batch(25, summary_en="About Ampere.")
+
+    def test_pages_hold_ten_results_and_keep_the_query(self, client, releases):
+        first = search_page(client, "en", "ampere").content.decode()
+        assert first.count('class="search-result ') == 10
+        assert "25 results for “ampere”" in first
+        assert "?q=ampere&amp;page=2" in first
+        last = search_page(client, "en", "ampere", page=3).content.decode()
+        assert last.count('class="search-result ') == 5
+
+    def test_pages_do_not_repeat_results(self, releases):
+        results = search("ampere", language="en")
+        pages = [results[start : start + 10] for start in (0, 10, 20)]
+        seen = [result.object.pk for page in pages for result in page]
+        assert sorted(seen) == sorted(release.pk for release in releases)
+
+    def test_beyond_the_limit_matches_are_not_counted_nor_paged(
+        self, client, releases, monkeypatch
+    ):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 12)
+        content = search_page(client, "en", "ampere").content.decode()
+        assert "More than 12 results for “ampere”: here are the best 12." in content
+        assert (
+            search_page(client, "en", "ampere", page=2)
+            .content.decode()
+            .count('class="search-result ')
+            == 2
+        )
+        assert search_page(client, "en", "ampere", page=3).status_code == 404
+
+    def test_at_the_limit_every_match_is_counted(self, releases, monkeypatch):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 25)
+        results = search("ampere", language="en")
+        assert (results.count(), results.has_more) == (25, False)
+
+    # Not named `page`: pytest-playwright's fixture of that name would take over.
+    @pytest.mark.parametrize("number", ["4", "0", "-1", "abc", "1.5", "\x00"])
+    def test_a_bad_page_number_answers_404(self, client, releases, number):
+        assert search_page(client, "en", "ampere", page=number).status_code == 404
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "",
+            "   ",
+            "!!!",
+            "a",
+            "é",
+            "?.,;:",
+            '"',
+            "-",
+            "--",
+            "or or",
+            "or",
+            '"unclosed quote',
+            "-ampere",
+            "ampere -",
+            "' OR 1=1; --",
+            "'; DROP TABLE companies_pressrelease; --",
+            "<script>alert(1)</script>",
+            "ampere\x00",
+            "\x00",
+            "am\x00pere",
+            "x" * 5000,
+            "ampere " * 500,
+            "😀 🚗",
+            "\\",
+            "%",
+            "_",
+            "&amp;",
+            "a & b | c ! d <-> e",
+            ":*",
+        ],
+    )
+    def test_odd_queries_give_a_page_not_an_error(self, client, query):
+        PressReleaseFactory(title_en="Ampere starts")
+        response = search_page(client, "en", query)
+        assert response.status_code == 200
+        assert PressRelease.objects.count() == 1
+        content = response.content.decode()
+        assert "<script>alert(1)</script>" not in content
+
+    def test_a_nul_in_the_raw_query_string_gives_a_page(self, client):
+        PressReleaseFactory(title_en="Ampere starts")
+        with translation.override("en"):
+            url = reverse("search")
+        response = client.get(f"{url}?q=amp%00ere")
+        assert response.status_code == 200
+        assert "<mark>Ampere</mark>" in response.content.decode()
+
+    def test_the_query_is_echoed_escaped(self, client):
+        content = search_page(client, "en", '<b>"x"</b>').content.decode()
+        assert "<b>" not in content.split("<main")[1]
+        assert "&lt;b&gt;" in content
+
+    def test_an_empty_query_asks_for_one(self, client):
+        content = search_page(client, "en", "  ").content.decode()
+        assert "Type a word or two" in content
+        assert "result" not in content.split("<main")[1].lower()
+
+    @pytest.mark.parametrize("query", ["a", "!!", "-"])
+    def test_a_too_short_query_says_how_long_it_must_be(self, client, query):
+        assert (
+            "Type at least 2 letters or digits."
+            in search_page(client, "en", query).content.decode()
+        )
+
+    def test_a_long_query_is_cut_and_the_reader_told(self, client):
+        PressReleaseFactory(title_en="Ampere starts")
+        content = search_page(client, "en", "ampere " + "y" * 1000).content.decode()
+        assert "shortened to its first 200 characters" in content
+        # The language links keep the address as typed; the page shows the cut query.
+        main = content.split("<main")[1]
+        assert "y" * (MAX_QUERY_LENGTH - len("ampere ")) in main
+        assert "y" * (MAX_QUERY_LENGTH) not in main
+
+    def test_clean_query_removes_control_characters_and_collapses_whitespace(self):
+        assert clean_query("  am\x00pere\t\n motors ") == ("ampere motors", False)
+        assert clean_query("z" * 300) == ("z" * MAX_QUERY_LENGTH, True)
+        assert clean_query(None) == ("", False)
+
+    def test_only_get_and_head_are_allowed(self, client):
+        with translation.override("en"):
+            url = reverse("search")
+        assert client.post(url, {"q": "ampere"}).status_code == 405
+
+
+class TestHeaderForm:
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_every_page_has_a_labelled_search_form_that_needs_no_javascript(self, client, language):
+        with translation.override(language):
+            home, action = reverse("home"), reverse("search")
+        parser = SearchForm()
+        parser.feed(client.get(home).content.decode())
+        header_form = parser.forms[0]
+        assert header_form["method"] == "get"
+        assert header_form["action"] == action
+        field = next(attrs for attrs in parser.inputs.values() if attrs.get("name") == "q")
+        assert parser.labels[field["id"]].strip()
+
+    def test_the_search_page_form_shows_the_query(self, client):
+        parser = SearchForm()
+        parser.feed(search_page(client, "en", "ampere").content.decode())
+        assert parser.inputs["search-page-q"]["value"] == "ampere"
+        assert parser.labels["search-page-q"].strip()
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, rows):
+    # One of each kind has the word in its title or name, so it ranks first
+    # and the first page always holds all four kinds; the other rows only
+    # mention it.
+    PressReleaseFactory(title_en="Voltaic news")
+    CompanyFactory(name="Voltaic Motors")
+    PersonFactory(name="Anna Voltaic")
+    EpisodeFactory(title_en="Voltaic")
+    PressReleaseFactory.create_batch(rows, summary_en="A voltaic cell.")
+    CompanyFactory.create_batch(rows, tagline_en="A voltaic cell.")
+    PersonFactory.create_batch(rows, headline_en="Voltaic engineer")
+    EpisodeFactory.create_batch(rows, synopsis_en="<p>A voltaic cell.</p>")
+    # The count of matches, the ranked keys of the page, then the page's
+    # objects: one query per kind (press releases with their company).
+    with django_assert_num_queries(6):
+        response = search_page(client, "en", "voltaic")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="search-result ') == min(10, 4 + 4 * rows)
+
+
+def test_the_language_switcher_keeps_the_query(client):
+    page = read_page(search_page(client, "en", "ampere"))
+    assert page.switcher["fr"] == "/fr/search/?q=ampere"
+    assert page.switcher["it"] == "/it/search/?q=ampere"
