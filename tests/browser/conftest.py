@@ -31,6 +31,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking"
 SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EDITOR_PASSWORD = "correct horse battery staple"
 
+# The two widths every reader page is checked at. Device scale 1 keeps the
+# README screenshots small; a phone also reports touch and a mobile viewport.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE_CONTEXT = {"viewport": PHONE, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+DESKTOP_CONTEXT = {"viewport": DESKTOP, "device_scale_factor": 1}
+HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+
 
 def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM
