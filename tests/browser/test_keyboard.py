@@ -1,0 +1,139 @@
+"""A reader without a mouse: skip link, visible focus, menu and language switcher, both widths."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from .pages import BY_ID, LANGUAGES, WIDTHS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The element that has keyboard focus, marked so that its style can be read
+# again once focus has left it; None when focus is back on the body or on an
+# element seen before (the walk went round).
+FOCUSED = """(step) => {
+    const element = document.activeElement;
+    if (!element || element === document.body || element.dataset.focusStep !== undefined) {
+        return null;
+    }
+    element.dataset.focusStep = step;
+    const style = getComputedStyle(element);
+    return {
+        step,
+        tag: element.tagName.toLowerCase(),
+        html: element.outerHTML.slice(0, 160),
+        focusVisible: element.matches(":focus-visible"),
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        shadow: style.boxShadow,
+    };
+}"""
+UNFOCUSED_SHADOW = """(step) => getComputedStyle(
+    document.querySelector(`[data-focus-step="${step}"]`)
+).boxShadow"""
+
+
+def tab_through(page, limit=200):
+    """Press Tab until focus leaves the page or comes round; what each stop looked like."""
+    stops = []
+    for step in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED, step)
+        if stop is None:
+            break
+        stops.append(stop)
+    else:
+        raise AssertionError(f"Tab never left the page after {limit} stops")
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for stop in stops:
+        stop["unfocused_shadow"] = page.evaluate(UNFOCUSED_SHADOW, stop["step"])
+    return stops
+
+
+def focus_href(page):
+    return page.evaluate("() => document.activeElement.getAttribute('href')")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_skip_link_is_the_first_tab_stop_and_leads_into_main(page, live_server, content, width):
+    """Hidden until focused, then on screen; Enter moves focus to <main>, and Tab goes on inside."""
+    page.goto(f"{live_server.url}/en/")
+    skip_link = page.locator("a.skip-link")
+    expect(skip_link).not_to_be_in_viewport()
+
+    page.keyboard.press("Tab")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport(ratio=1)
+
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/en/#content")
+    expect(page.locator("main#content")).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('main') !== null"), (
+        "the Tab after the skip link left <main>"
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_keyboard_stop_shows_where_focus_is(page, live_server, content, width):
+    """Links, selects and the button of the press list draw a focus indicator (:focus-visible)."""
+    page.goto(live_server.url + BY_ID["press-filtered"].url("fr"))
+    stops = tab_through(page)
+
+    assert {"a", "select", "button"} <= {stop["tag"] for stop in stops}
+    invisible = [
+        stop["html"]
+        for stop in stops
+        if not (
+            stop["focusVisible"]
+            and (stop["outline"] or stop["shadow"] not in {"none", stop["unfocused_shadow"]})
+        )
+    ]
+    assert invisible == [], "focus is not visible on:\n" + "\n".join(invisible)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_menu_and_language_switcher_are_reached_and_followed_with_the_keyboard(
+    page, live_server, content, width, language
+):
+    """
+    After the skip link and the site name, Tab visits every menu item, then every
+    other language, each fully on screen; Enter follows each of them.
+    """
+    with translation.override(language):
+        home = reverse("home")
+        menu = [
+            reverse(name)
+            for name in (
+                "episodes:episode_list",
+                "companies:company_list",
+                "companies:person_list",
+                "companies:pressrelease_list",
+            )
+        ]
+    others = [code for code in LANGUAGES if code != language]
+    languages = [f"/{code}/" for code in others]
+    expected = ["#content", home, *menu, *languages]
+
+    page.goto(live_server.url + home)
+    visited = []
+    for _ in expected:
+        page.keyboard.press("Tab")
+        visited.append(focus_href(page))
+        expect(page.locator(":focus")).to_be_in_viewport(ratio=1)
+    assert visited == expected
+
+    for position, href in enumerate(expected[2:], start=2):
+        page.goto(live_server.url + home)
+        for _ in range(position + 1):
+            page.keyboard.press("Tab")
+        assert focus_href(page) == href
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(live_server.url + href)
+        if href in languages:
+            expect(page.locator("html")).to_have_attribute("lang", others[languages.index(href)])
+        else:
+            expect(page.locator(f'nav.site-nav a[href="{href}"]')).to_have_attribute(
+                "aria-current", "page"
+            )
