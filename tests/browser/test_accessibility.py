@@ -6,6 +6,7 @@ page type is one line in PAGE_TYPES (tests/browser/pages.py).
 """
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .accessibility import assert_accessible
 from .conftest import HORIZONTAL_OVERFLOW
@@ -38,9 +39,14 @@ def test_page_type_is_accessible_in_every_language(
 
 
 def test_assert_accessible_names_the_rule_and_the_failing_element(page):
-    """A page with an unlabelled field and grey-on-grey text fails, and the report says where."""
+    """
+    A page with an unlabelled field and grey-on-grey text fails, and the report
+    says where. Its Content-Security-Policy forbids every script: axe runs anyway.
+    """
     page.set_content(
-        """<!DOCTYPE html><html lang="en"><head><title>Bad page</title></head><body><main>
+        """<!DOCTYPE html><html lang="en"><head><title>Bad page</title>
+        <meta http-equiv="Content-Security-Policy" content="script-src 'none'">
+        </head><body><main>
         <h1>Bad page</h1>
         <p style="color: #aaa; background: #bbb">Hard to read</p>
         <input type="text" id="nameless">
@@ -53,6 +59,9 @@ def test_assert_accessible_names_the_rule_and_the_failing_element(page):
     assert "[serious] color-contrast:" in report
     assert "[critical] label:" in report
     assert "#nameless" in report and '<input type="text" id="nameless">' in report
+    # The policy is in force: the page itself could not have loaded axe.
+    with pytest.raises(PlaywrightError):
+        page.add_script_tag(content="window.injected = true")
 
 
 def test_assert_accessible_passes_a_plain_well_formed_page(page):
