@@ -37,7 +37,10 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 PHONE_CONTEXT = {"viewport": PHONE, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
 DESKTOP_CONTEXT = {"viewport": DESKTOP, "device_scale_factor": 1}
-HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+# How far the page is wider than the layout viewport. Not window.innerWidth:
+# a mobile browser widens the viewport to fit what overflows, so that
+# difference stays 0 on a phone however wide the page is.
+HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def chromium_path():

@@ -63,6 +63,11 @@ PAGE_TYPES = [
     PageType("press-list", "companies:pressrelease_list"),
     PageType("press-filtered", "companies:pressrelease_list", query={"company": "renault-group"}),
     PageType(
+        "press-filtered-empty",
+        "companies:pressrelease_list",
+        query={"company": "ampere", "year": 2021},
+    ),
+    PageType(
         "press-page-2",
         "companies:pressrelease_list",
         query={"page": 2},

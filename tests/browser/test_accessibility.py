@@ -38,6 +38,24 @@ def test_page_type_is_accessible_in_every_language(
     assert [line for line in broken_responses if line not in expected_errors] == []
 
 
+@pytest.mark.browser_context_args(
+    viewport={"width": 320, "height": 640}, device_scale_factor=1, is_mobile=True, has_touch=True
+)
+def test_every_page_type_reflows_at_320_pixels_in_every_language(page, live_server, content):
+    """WCAG 1.4.10: at 320 CSS pixels (400% zoom of a 1280 screen) nothing scrolls sideways."""
+    overflowing = []
+    for page_type in PAGE_TYPES:
+        if page_type.setup:
+            page_type.setup()
+        for language in LANGUAGES:
+            url = live_server.url + page_type.url(language)
+            page.goto(url)
+            excess = page.evaluate(HORIZONTAL_OVERFLOW)
+            if excess > 0:
+                overflowing.append(f"{url} is {excess} px too wide")
+    assert overflowing == [], "\n".join(overflowing)
+
+
 def test_assert_accessible_names_the_rule_and_the_failing_element(page):
     """
     A page with an unlabelled field and grey-on-grey text fails, and the report
