@@ -86,6 +86,34 @@ PAGE_TYPES = [
 
 BY_ID = {page_type.id: page_type for page_type in PAGE_TYPES}
 
+
+def visits(page_types=PAGE_TYPES, languages=LANGUAGES):
+    """
+    (page type, language, path) for each page type in each language, with its data in place.
+
+    Everything is resolved before the browser starts: in tests the live server
+    answers from another thread on the same in-memory SQLite connection, so
+    the test thread keeps off the database while pages load.
+    """
+    for page_type in page_types:
+        if page_type.setup:
+            page_type.setup()
+    return [
+        (page_type, language, page_type.url(language))
+        for page_type in page_types
+        for language in languages
+    ]
+
+
+# The main menu, in order, by URL name. At merge: add "timeline:index" where
+# the header puts it.
+MENU = [
+    "episodes:episode_list",
+    "companies:company_list",
+    "companies:person_list",
+    "companies:pressrelease_list",
+]
+
 # Each as a pytest parameter: a viewport name, and the context it opens with.
 WIDTHS = [
     pytest.param("phone", marks=pytest.mark.browser_context_args(**PHONE_CONTEXT), id="phone"),

@@ -10,7 +10,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from .accessibility import assert_accessible
 from .conftest import HORIZONTAL_OVERFLOW
-from .pages import LANGUAGES, PAGE_TYPES, WIDTHS
+from .pages import PAGE_TYPES, WIDTHS, visits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,11 +21,9 @@ def test_page_type_is_accessible_in_every_language(
     page, live_server, content, external_requests, broken_responses, page_type, width
 ):
     """No serious or critical axe violation, no sideways scrolling, nothing fetched elsewhere."""
-    if page_type.setup:
-        page_type.setup()
     expected_errors = set()
-    for language in LANGUAGES:
-        url = live_server.url + page_type.url(language)
+    for _page_type, language, path in visits([page_type]):
+        url = live_server.url + path
         if page_type.status >= 400:
             expected_errors.add(f"{page_type.status} {url}")
         response = page.goto(url)
@@ -44,15 +42,12 @@ def test_page_type_is_accessible_in_every_language(
 def test_every_page_type_reflows_at_320_pixels_in_every_language(page, live_server, content):
     """WCAG 1.4.10: at 320 CSS pixels (400% zoom of a 1280 screen) nothing scrolls sideways."""
     overflowing = []
-    for page_type in PAGE_TYPES:
-        if page_type.setup:
-            page_type.setup()
-        for language in LANGUAGES:
-            url = live_server.url + page_type.url(language)
-            page.goto(url)
-            excess = page.evaluate(HORIZONTAL_OVERFLOW)
-            if excess > 0:
-                overflowing.append(f"{url} is {excess} px too wide")
+    for _page_type, _language, path in visits():
+        url = live_server.url + path
+        page.goto(url)
+        excess = page.evaluate(HORIZONTAL_OVERFLOW)
+        if excess > 0:
+            overflowing.append(f"{url} is {excess} px too wide")
     assert overflowing == [], "\n".join(overflowing)
 
 

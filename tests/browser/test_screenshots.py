@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
-from .pages import BY_ID, WIDTHS
+from .pages import BY_ID, WIDTHS, visits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,8 @@ def test_readme_screenshot_shows_the_page_heading_and_its_images(
     page, live_server, content, broken_images, broken_responses, save_screenshot, page_id, width
 ):
     """The first screen has the page's <h1> and images that load; saved at the viewport's size."""
-    page.goto(live_server.url + BY_ID[page_id].url("en"))
+    [(_page_type, _language, path)] = visits([BY_ID[page_id]], ["en"])
+    page.goto(live_server.url + path)
     expect(page.get_by_role("heading", level=1)).to_be_in_viewport(ratio=1)
     assert broken_images(page) == []
     assert broken_responses == []
