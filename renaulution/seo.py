@@ -38,6 +38,9 @@ SITE_DESCRIPTION = gettext_lazy(
     "The docuseries Anatomy of a Comeback and the transformation of Renault Group it films."
 )
 # Titles of the pages that are not about one object, by URL name.
+SEARCH_DESCRIPTION = gettext_lazy(
+    "Search the episodes, companies, people and press releases of Renaulution."
+)
 LIST_PAGES = {
     "episodes:episode_list": (gettext_lazy("Episodes"), SITE_DESCRIPTION),
     "companies:company_list": (
@@ -399,8 +402,11 @@ def page_meta(context):
     elif view_name == "home":
         meta = PageMeta(title=_("Renaulution"), description=str(SITE_DESCRIPTION))
         meta.canonical = build.absolute(reverse("home"))
+    elif view_name == "search":
+        # Not indexed (robots.txt and its noindex), so no canonical either.
+        meta = PageMeta(title=_("Search"), description=str(SEARCH_DESCRIPTION))
     else:
-        # Pages without a canonical address of their own (errors, search).
+        # Pages without a canonical address of their own (errors).
         meta = PageMeta(title=_("Renaulution"), description=str(SITE_DESCRIPTION))
     meta.description = meta.description or str(SITE_DESCRIPTION)
     language = translation.get_language()

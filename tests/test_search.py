@@ -15,11 +15,13 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution import search as search_module
 from renaulution.search import MAX_QUERY_LENGTH, clean_query, search
+from renaulution.seo import SEARCH_DESCRIPTION
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
@@ -341,7 +343,10 @@ class TestPage:
     def test_the_page_is_not_indexed_and_describes_itself(self, client, language):
         content = search_page(client, language, "ampere").content.decode()
         assert '<meta name="robots" content="noindex">' in content
-        assert '<meta name="description" content="' in content
+        assert content.count('<meta name="description" content="') == 1
+        with translation.override(language):
+            description = str(SEARCH_DESCRIPTION)
+        assert f'<meta name="description" content="{escape(description)}">' in content
 
     def test_no_results_says_so_and_suggests_where_to_look(self, client):
         content = search_page(client, "en", "nothingmatches").content.decode()

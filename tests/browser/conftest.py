@@ -9,6 +9,7 @@ broken CI image cannot turn the whole browser suite into silent skips.
 """
 
 import os
+import time
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,6 +31,17 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EDITOR_PASSWORD = "correct horse battery staple"
+
+# The two widths every reader page is checked at. Device scale 1 keeps the
+# README screenshots small; a phone also reports touch and a mobile viewport.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE_CONTEXT = {"viewport": PHONE, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+DESKTOP_CONTEXT = {"viewport": DESKTOP, "device_scale_factor": 1}
+# How far the page is wider than the layout viewport. Not window.innerWidth:
+# a mobile browser widens the viewport to fit what overflows, so that
+# difference stays 0 on a phone however wide the page is.
+HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def chromium_path():
@@ -81,6 +93,27 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": chromium_path(),
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def _requests_finish_before_the_flush(transactional_db, page):
+    """
+    Let the live server answer what the page asked before the database is flushed.
+
+    On SQLite the live server's threads share the test's in-memory connection:
+    a request still being served (a lazy image, a page the test did not wait
+    for) while teardown flushes the tables deadlocks the whole run. Asking for
+    the database and the page here orders the teardowns: this one first, then
+    the page, then the flush.
+    """
+    pending = set()
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+    yield
+    deadline = time.monotonic() + 10
+    while pending and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 import datetime
+import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Company
@@ -271,3 +273,16 @@ def test_press_detail_query_count(client, django_assert_num_queries):
     # link to the timeline page only), translation states.
     with django_assert_num_queries(4):
         assert client.get("/en/press/release/").status_code == 200
+
+
+def heading_levels(response):
+    return [int(level) for level in re.findall(r"<h([1-6])[\s>]", response.content.decode())]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_press_release_titles_never_skip_a_heading_level(client, group, language):
+    """On the press list a title is an h2 under the h1; on the home page, an h3 under its h2."""
+    with translation.override(language):
+        press_list, home = reverse("companies:pressrelease_list"), reverse("home")
+    assert heading_levels(client.get(press_list)) == [1, 2]
+    assert heading_levels(client.get(home)) == [1, 2, 3]
