@@ -142,6 +142,8 @@ LANGUAGES = [
     ("it", _("Italian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date formats where Django's differ from the language's usage.
+FORMAT_MODULE_PATH = ["renaulution.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True

@@ -1,5 +1,6 @@
 """The French and Italian interface catalogs: complete, compiled, and used by the site."""
 
+import datetime
 import html
 import re
 from collections import Counter
@@ -7,6 +8,7 @@ from collections import Counter
 import polib
 import pytest
 from django.conf import settings
+from django.utils import formats, translation
 
 TRANSLATED_LANGUAGES = [
     code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
@@ -120,3 +122,18 @@ def test_not_found_page_is_translated(client):
     assert response.status_code == 404
     assert "Page introuvable" in content
     assert "Page not found" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "month"),
+    [
+        ("en", "Nov. 1, 2023", "July 2020"),
+        ("fr", "1 novembre 2023", "juillet 2020"),
+        # Django's own catalog capitalizes Italian months and pads the day.
+        ("it", "1 novembre 2023", "luglio 2020"),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(language, day, month):
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2023, 11, 1)) == day
+        assert formats.date_format(datetime.date(2020, 7, 1), "YEAR_MONTH_FORMAT") == month

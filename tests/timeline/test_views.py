@@ -153,7 +153,7 @@ def story():
         ),
         (
             "it",
-            ["Novembre 2018", "2020", "Luglio 2020", "13 Dicembre 2024"],
+            ["novembre 2018", "2020", "luglio 2020", "13 dicembre 2024"],
             [
                 "Carlos Ghosn viene arrestato",
                 "Una perdita record",
