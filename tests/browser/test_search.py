@@ -7,11 +7,14 @@ from playwright.sync_api import expect
 
 from companies.models import Company
 
+from .pages import WIDTHS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_reader_searches_from_the_header_and_opens_a_result(
-    page, live_server, content, external_requests, broken_responses
+    page, live_server, content, external_requests, broken_responses, width
 ):
     """The header form works by keyboard alone and leads to the page in the reader's language."""
     with translation.override("fr"):

@@ -10,11 +10,14 @@ from playwright.sync_api import expect
 
 from timeline.models import Milestone
 
+from .pages import WIDTHS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_reader_follows_a_milestone_to_its_company_and_switches_language(
-    page, live_server, content, external_requests, broken_responses
+    page, live_server, content, external_requests, broken_responses, width
 ):
     with translation.override("en"):
         timeline = live_server.url + reverse("timeline:index")
