@@ -20,6 +20,7 @@ import os
 from contextlib import nullcontext
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import ImageField
 from django.utils.html import format_html, format_html_join
 from imagekit.cachefiles import ImageCacheFile
@@ -290,10 +291,22 @@ def generate_renditions(obj, field):
     return len(files)
 
 
-def generate_all_renditions(models):
-    """Write the missing renditions of every image of `models`' rows; returns the count."""
+def image_models():
+    """The installed models that have an image field, in a stable order."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(isinstance(field, ImageField) for field in model._meta.fields)
+    ]
+
+
+def generate_all_renditions(models=None):
+    """
+    Write the missing renditions of every image of `models`' rows (every
+    model with an image field by default); returns the count.
+    """
     count = 0
-    for model in models:
+    for model in image_models() if models is None else models:
         fields = [f.name for f in model._meta.fields if isinstance(f, ImageField)]
         for obj in model._default_manager.iterator():
             count += sum(generate_renditions(obj, field) for field in fields)

@@ -170,13 +170,10 @@ class _Builder:
     def image(self, obj, field):
         return meta_image(self.request, obj, field)
 
-    def organization(self, company, *, logo=False):
+    def organization(self, company):
         data = {"@type": "Organization", "name": company.name}
         if company.is_published:
             data["url"] = self.url_of(company)
-        image = self.image(company, "logo") if logo else None
-        if image:
-            data["logo"] = image.url
         return data
 
     def site(self):

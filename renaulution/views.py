@@ -1,11 +1,9 @@
-import contextlib
-
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -57,8 +55,7 @@ def robots_txt(request):
     """
     disallow = [reverse("admin:index")]
     for code, _name in settings.LANGUAGES:
-        # A site without the search page has nothing more to disallow.
-        with translation.override(code), contextlib.suppress(NoReverseMatch):
+        with translation.override(code):
             disallow.append(reverse("search"))
     return render(
         request,

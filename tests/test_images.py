@@ -13,14 +13,16 @@ from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 from imagekit.utils import get_cache, sanitize_cache_key
 from PIL import Image
 
-from renaulution.images import PRESETS, rendition_url
+from renaulution.images import PRESETS, generate_all_renditions, rendition_url
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
+    MilestoneFactory,
     PersonFactory,
     PositionFactory,
     PressReleaseFactory,
@@ -435,4 +437,15 @@ def test_load_renaulution_with_renditions_writes_them_so_pages_write_none(client
     cache.clear()  # a new process: nothing known, everything found on disk
     for url in ("/en/", "/fr/episodes/", "/it/people/"):
         assert client.get(url).status_code == 200
+    assert rendition_files() == written
+
+
+def test_pre_generation_covers_every_model_with_an_image(client):
+    """A milestone's image (the timeline app) is pre-generated like the others'."""
+    milestone = MilestoneFactory(image=image_file("milestone.jpg", (1600, 900)))
+    assert generate_all_renditions() > 0
+    written = rendition_files()
+    assert any("milestone" in str(path) for path in written)
+    cache.clear()  # a new process: nothing known, everything found on disk
+    assert milestone.title in client.get(reverse("timeline:index")).content.decode()
     assert rendition_files() == written

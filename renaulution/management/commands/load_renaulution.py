@@ -1,7 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from companies.models import Company, Person, PressRelease
-from episodes.models import Episode, Series
 from renaulution.content.loader import load_content, summarize
 from renaulution.images import generate_all_renditions
 
@@ -27,5 +25,5 @@ class Command(BaseCommand):
         counts = load_content()
         self.stdout.write(self.style.SUCCESS(summarize(counts)))
         if options["renditions"]:
-            count = generate_all_renditions([Series, Episode, Company, Person, PressRelease])
+            count = generate_all_renditions()
             self.stdout.write(f"Renditions checked: {count}.")
