@@ -36,6 +36,11 @@ def validate_image_upload(file):
         # Already stored (and checked when it was uploaded): model validation
         # runs on every save, and the file may be closed by then.
         return
+    # A form's field checks the upload, then the model's validator sees the
+    # same file again (as a FieldFile around it): decode it only once.
+    upload = getattr(file, "file", None) if hasattr(file, "field") else file
+    if getattr(upload, "_passed_image_checks", False):
+        return
     limit = settings.MAX_IMAGE_UPLOAD_SIZE
     if file.size > limit:
         raise ValidationError(
@@ -50,6 +55,8 @@ def validate_image_upload(file):
         _check_pixels(file, head)
     finally:
         file.seek(0)
+    if upload is not None:
+        upload._passed_image_checks = True
 
 
 def _check_pixels(file, head):

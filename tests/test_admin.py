@@ -14,6 +14,7 @@ from django.urls import reverse
 from PIL import Image
 
 from companies.models import Company, PressRelease
+from renaulution import fields
 from renaulution.roles import EDITORS, translator_group_names
 from tests.factories import (
     CompanyFactory,
@@ -253,6 +254,21 @@ def test_the_formats_we_serve_are_accepted(client, editor, format):
     )
     assert response.status_code == 302
     assert PressRelease.objects.get().image_width == 40
+
+
+def test_an_accepted_upload_is_decoded_once(client, editor, monkeypatch):
+    """The admin's field checks it; the model's validator, seeing the same file, does not again."""
+    decoded = []
+    check = fields._check_pixels
+    monkeypatch.setattr(fields, "_check_pixels", lambda *args: decoded.append(args) or check(*args))
+    response = client.post(
+        reverse("admin:companies_pressrelease_add"),
+        press_release_form(
+            CompanyFactory(), image=SimpleUploadedFile("picture.jpg", encoded("JPEG"))
+        ),
+    )
+    assert response.status_code == 302
+    assert len(decoded) == 1
 
 
 def test_an_image_over_the_pixel_limit_is_refused(client, editor, settings):
