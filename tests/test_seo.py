@@ -3,7 +3,6 @@
 import datetime
 import json
 
-import factory
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +19,7 @@ from tests.factories import (
     PressReleaseFactory,
     SeriesFactory,
     SeriesProducerFactory,
+    image_file,
 )
 from tests.html import read_page
 
@@ -35,7 +35,7 @@ def shared_url(image):
 
 
 def image(width=1200, height=630):
-    return factory.django.ImageField(width=width, height=height, color="navy")
+    return image_file("example.jpg", (width, height), color="navy")
 
 
 @pytest.fixture
