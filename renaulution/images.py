@@ -169,6 +169,12 @@ def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
         return ""
 
 
+def scaled_size(width, height, target_width):
+    """The size of a `width` × `height` original resized to `target_width`, never upscaled."""
+    new_width = min(width, target_width)
+    return new_width, round(height * new_width / width)
+
+
 def candidate_widths(preset, width, height):
     """
     The (width, height) pairs of the renditions offered for an original of
@@ -185,7 +191,7 @@ def candidate_widths(preset, width, height):
         largest = width
 
         def height_for(w):
-            return round(height * w / width)
+            return scaled_size(width, height, w)[1]
 
     widths = [w for w in preset.widths if w <= largest]
     if largest < max(preset.widths) and largest not in widths:

@@ -126,8 +126,7 @@ def meta_image(request, obj, field):
     height = getattr(obj, f"{field}_height", None)
     url = images.rendition_url(image, images.SHARE_WIDTH, images.fallback_format(image))
     if url and width and height:
-        shared_width = min(width, images.SHARE_WIDTH)
-        width, height = shared_width, round(height * shared_width / width)
+        width, height = images.scaled_size(width, height, images.SHARE_WIDTH)
     return MetaImage(
         url=request.build_absolute_uri(url or image.url),
         width=width,
