@@ -34,20 +34,6 @@ from translations.exchange import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def release():
-    return PressReleaseFactory(
-        title_en="Ampere starts",
-        title_fr="",
-        summary_en="Eleven sites.",
-        summary_fr="Onze sites.",
-        body_en="<p>Launched.</p>",
-        body_fr="",
-        image_alt_en="",
-        company=CompanyFactory(tagline_en="", tagline_fr="", tagline_it=""),
-    )
-
-
 # DTDs -----------------------------------------------------------------------
 
 
