@@ -7,32 +7,13 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from companies.models import Company, Person, Position, PressRelease
-from episodes.models import Episode, Series
-from tests.factories import (
-    CompanyFactory,
-    EpisodeFactory,
-    MilestoneFactory,
-    PersonFactory,
-    PositionFactory,
-    PressReleaseFactory,
-    SeriesFactory,
-)
-from timeline.models import Milestone
+from companies.models import Position
+from tests.factories import FACTORIES, PositionFactory, PressReleaseFactory
 from translations.admin import change_url
 from translations.registry import source_language, translatable_fields, translatable_models
 
 pytestmark = pytest.mark.django_db
 
-FACTORIES = {
-    Company: CompanyFactory,
-    Person: PersonFactory,
-    Position: PositionFactory,
-    PressRelease: PressReleaseFactory,
-    Series: SeriesFactory,
-    Episode: EpisodeFactory,
-    Milestone: MilestoneFactory,
-}
 # Every role that sees the queues, and the languages whose queue it sees.
 ROLES = {
     "superuser": ((), ["en", "fr", "it"]),
