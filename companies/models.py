@@ -4,7 +4,12 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from renaulution.fields import image_fields, reserved_slugs_refused, slug_field
+from renaulution.fields import (
+    image_fields,
+    localized_slugs_unique,
+    reserved_slugs_refused,
+    slug_field,
+)
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
@@ -61,6 +66,7 @@ class Company(Publishable):
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
             english_slug_required("company"),
+            *localized_slugs_unique("company"),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_own_parent"),
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
@@ -108,7 +114,7 @@ class Person(Publishable):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         indexes = [models.Index(fields=["status", "published_at"])]
-        constraints = [english_slug_required("person")]
+        constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
 
     def __str__(self):
         return self.name
@@ -200,6 +206,7 @@ class PressRelease(Publishable):
         ]
         constraints = [
             english_slug_required("pressrelease"),
+            *localized_slugs_unique("pressrelease"),
             reserved_slugs_refused("pressrelease", RESERVED_PRESS_SLUGS),
         ]
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from companies.models import Company, Person
-from renaulution.fields import image_fields, slug_field
+from renaulution.fields import image_fields, localized_slugs_unique, slug_field
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
@@ -132,6 +132,7 @@ class Episode(Publishable):
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
             english_slug_required("episode"),
+            *localized_slugs_unique("episode"),
             models.UniqueConstraint(fields=["series", "number"], name="unique_episode_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
         ]

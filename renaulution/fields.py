@@ -4,11 +4,13 @@ import warnings
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -169,6 +171,61 @@ def reserved_slugs_refused(model_name, reserved):
         name=f"{model_name}_slug_not_reserved",
         violation_error_message=_("This slug is the address of another page; choose another."),
     )
+
+
+class FallbackSlugUnique(models.UniqueConstraint):
+    """
+    One object per address in a language: COALESCE(slug_<lang>, slug_en) is
+    unique, so a localized slug cannot take the address another object has
+    through the English fallback (and an English slug cannot take another
+    object's localized one).
+
+    Django skips validating an expression constraint when the form lacks a
+    field it names; a translator's form has the English slug read-only, so
+    this one is always validated, on the instance's values.
+    """
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        (expression,) = self.expressions
+        own, fallback = [ref.name for ref in expression.flatten() if isinstance(ref, F)]
+        field = own if getattr(instance, own) is not None else fallback
+        slug = getattr(instance, field)
+        if not slug:
+            return
+        # The address is COALESCE(own, fallback), as in PublishedQuerySet.by_slug.
+        others = model._default_manager.using(using).filter(
+            Q(**{own: slug}) | Q(**{f"{own}__isnull": True, fallback: slug})
+        )
+        if not instance._state.adding and instance.pk is not None:
+            others = others.exclude(pk=instance.pk)
+        other = others.first()
+        if other is None:
+            return
+        error = ValidationError(
+            _(
+                "“%(slug)s” is already the %(language)s address of “%(other)s” (its own slug "
+                "in that language, or its English one while it has none). Choose another slug."
+            ),
+            code="slug_taken",
+            params={
+                "slug": slug,
+                "language": get_language_info(own.rsplit("_", 1)[1])["name_translated"],
+                "other": other,
+            },
+        )
+        raise ValidationError({NON_FIELD_ERRORS if field in (exclude or ()) else field: error})
+
+
+def localized_slugs_unique(model_name):
+    """A `FallbackSlugUnique` per language other than English, for `Meta.constraints`."""
+    return [
+        FallbackSlugUnique(
+            Coalesce(f"slug_{code}", f"slug_{settings.LANGUAGE_CODE}"),
+            name=f"{model_name}_slug_{code}_unique_with_fallback",
+        )
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
 
 
 def image_fields(name, verbose_name, upload_to):

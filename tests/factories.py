@@ -196,3 +196,15 @@ class MilestoneFactory(PublishableFactory):
     def press_releases(self, create, extracted, **kwargs):
         if create and extracted:
             self.press_releases.set(extracted)
+
+
+#: The factory of each content model with localized text.
+FACTORIES = {
+    Company: CompanyFactory,
+    Person: PersonFactory,
+    Position: PositionFactory,
+    PressRelease: PressReleaseFactory,
+    Series: SeriesFactory,
+    Episode: EpisodeFactory,
+    Milestone: MilestoneFactory,
+}

@@ -11,10 +11,12 @@ outdated, and a "reviewed" box that makes it current without changing it.
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, quote
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
+from django.forms.models import _get_foreign_key
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
@@ -29,6 +31,31 @@ from .rights import is_translator_only, user_languages
 from .tracking import mark_reviewed
 
 REVIEWED_PREFIX = "reviewed__"
+
+
+def change_url(obj, site=admin.site):
+    """
+    The admin page where `obj` is edited: its own change form or, for an
+    object edited only inline (a person's positions), its parent's change
+    form at the inline. "" when no admin edits it.
+    """
+    model = type(obj)
+    if site.is_registered(model):
+        return _change_form(site, model, obj.pk)
+    for parent, model_admin in site._registry.items():
+        for inline in model_admin.inlines:
+            if inline.model is not model:
+                continue
+            fk = _get_foreign_key(parent, model, fk_name=inline.fk_name)
+            # The inline's formset prefix, which the admin uses as the group's id.
+            prefix = fk.remote_field.get_accessor_name(model=model).replace("+", "")
+            return f"{_change_form(site, parent, getattr(obj, fk.attname))}#{prefix}-group"
+    return ""
+
+
+def _change_form(site, model, pk):
+    opts = model._meta
+    return reverse(f"{site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(pk)])
 
 
 def localized_columns(model, only_languages=None):

@@ -13,7 +13,9 @@ XLIFF is written with lxml so that the project does not depend on GPL code;
 translate-toolkit reads our files back in the tests only, as a CAT tool would.
 """
 
+import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import polib
@@ -62,6 +64,12 @@ XLIFF_STATES = {
 }
 # XLIFF 1.2 target states that mean "the translator is done with this one".
 XLIFF_DONE = {"translated", "final", "signed-off"}
+# The largest file imported, from the upload form or the command.
+MAX_FILE_SIZE = 5 * 1024 * 1024
+# Characters XML 1.0 cannot carry, even as references: in XLIFF they travel
+# as <ph ctype="x-char">U+0001</ph> placeholders, which CAT tools keep as tags.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+CHAR_PLACEHOLDER = "x-char"
 
 
 def _q(tag):
@@ -156,8 +164,10 @@ def export_units(language, *, only_pending=False, languages_allowed=None):
                         source=source,
                         target=target,
                         source_language=source_lang,
-                        note=f'{capfirst(model._meta.verbose_name)} "{obj}" — {name} '
-                        f"(source: {source_lang}, state: {state})",
+                        note=one_line(
+                            f'{capfirst(model._meta.verbose_name)} "{obj}" — {name} '
+                            f"(source: {source_lang}, state: {state})"
+                        ),
                         state=str(state),
                         source_hash=source_hash,
                         model_label=label,
@@ -167,6 +177,28 @@ def export_units(language, *, only_pending=False, languages_allowed=None):
                     )
                 )
     return units
+
+
+def one_line(text):
+    """
+    `text` with every line or paragraph separator and control character made a
+    space: a note is one comment line in PO, and XML cannot carry controls.
+    """
+    return "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
+    )
+
+
+def _set_text(element, text):
+    """Give `element` the text `text`, characters XML cannot carry as placeholders."""
+    pieces = NOT_XML.split(text)
+    element.text = pieces[0]
+    for char, piece in zip(NOT_XML.findall(text), pieces[1:], strict=True):
+        placeholder = etree.SubElement(
+            element, _q("ph"), id=f"char{len(element)}", ctype=CHAR_PLACEHOLDER
+        )
+        placeholder.text = f"U+{ord(char):04X}"
+        placeholder.tail = piece
 
 
 def write_xliff(units, *, source_language_default="en", target_language):
@@ -194,12 +226,12 @@ def write_xliff(units, *, source_language_default="en", target_language):
                 extradata=f"{HASH_NOTE}:{unit.source_hash}",
                 **{f"{{{XML_NS}}}space": "preserve"},
             )
-            etree.SubElement(element, _q("source")).text = unit.source
+            _set_text(etree.SubElement(element, _q("source")), unit.source)
             if unit.target:
                 target = etree.SubElement(
                     element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
                 )
-                target.text = unit.target
+                _set_text(target, unit.target)
             etree.SubElement(element, _q("note")).text = unit.note
             etree.SubElement(element, _q("note"), {"from": HASH_NOTE}).text = unit.source_hash
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -243,10 +275,14 @@ class ParsedUnit:
 
 def parse(data):
     """(target language, [ParsedUnit]) from XLIFF or PO bytes; ValueError on a bad file."""
-    start = data.lstrip(b"\xef\xbb\xbf").lstrip()
-    if start.startswith(b"<"):
+    if len(data) > MAX_FILE_SIZE:
+        raise ValueError(f"The file is larger than {MAX_FILE_SIZE // (1024 * 1024)} MB.")
+    # CAT tools may write UTF-16 with a byte order mark; libxml2 reads it as such.
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    head = data[:400].decode(encoding or "utf-8", errors="ignore").lstrip("\ufeff").lstrip()
+    if head.startswith("<"):
         return _parse_xliff(data)
-    return _parse_po(data)
+    return _parse_po(data, encoding or "utf-8")
 
 
 def _parse_xliff(data):
@@ -257,6 +293,13 @@ def _parse_xliff(data):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise ValueError(f"The file is not well-formed XML: {error}") from error
+    if root.getroottree().docinfo.internalDTD is not None:
+        # Entities are not expanded, but "&xxe;" would be stored as it is:
+        # XLIFF never needs a DTD, so a file with one is refused whole.
+        raise ValueError(
+            "The file has a document type declaration (<!DOCTYPE …>), which XLIFF does "
+            "not use: remove it and import the file again."
+        )
     if root.tag != _q("xliff"):
         raise ValueError(
             f"The file is XML but not XLIFF 1.2 (root element {root.tag!r}, expected <xliff> "
@@ -293,20 +336,53 @@ def _parse_xliff(data):
 
 
 def _inner_text(element):
-    """A target's text. Inline XLIFF tags a CAT tool may add (<g>, <x/>…) keep their text."""
-    return "".join(element.itertext())
+    """
+    A target's text. Inline XLIFF tags a CAT tool may add (<g>, <x/>…) keep
+    their text; our character placeholders become their character again.
+    """
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            pass
+        elif child.tag == _q("ph") and child.get("ctype") == CHAR_PLACEHOLDER:
+            parts.append(_placeholder_char(child))
+        else:
+            parts.append(_inner_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
-def _parse_po(data):
+def _placeholder_char(element):
+    text = (element.text or "").strip()
+    code = int(text[2:], 16) if re.fullmatch(r"U\+[0-9A-Fa-f]{1,6}", text) else None
+    if code is None or code > 0x10FFFF or not NOT_XML.match(chr(code)) or code == 0:
+        raise ValueError(
+            f"Line {element.sourceline}: a character placeholder holds {text!r}, "
+            "not a character that XML cannot carry."
+        )
+    return chr(code)
+
+
+class _PoText(str):
+    """
+    PO content whose lines end at "\n" only: str.splitlines(), which polib
+    uses, also breaks at U+2028, U+2029 and some controls, which PO does not.
+    """
+
+    def splitlines(self, keepends=False):
+        return self.split("\n")
+
+
+def _parse_po(data, encoding):
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         raise ValueError(
             f"The file is neither XLIFF nor a UTF-8 PO file (byte {error.start} is not UTF-8)."
         ) from error
     try:
         # The trailing newline keeps polib from taking a one-line content for a file path.
-        po = polib.pofile(text + "\n", wrapwidth=0)
+        po = polib.pofile(_PoText(text + "\n"), wrapwidth=0)
     except (OSError, ValueError) as error:
         raise ValueError(f"The file is not a readable PO file: {error}") from error
     language = po.metadata.get("Language", "")

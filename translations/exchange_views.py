@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .exchange import (
+    MAX_FILE_SIZE,
     ImportFailed,
     export_units,
     import_translations,
@@ -24,7 +25,6 @@ from .exchange import (
 )
 from .registry import languages
 
-MAX_UPLOAD = 5 * 1024 * 1024
 FORMATS = {
     "xliff": (write_xliff, "xlf", "application/x-xliff+xml"),
     "po": (write_po, "po", "text/x-gettext-translation; charset=utf-8"),
@@ -63,7 +63,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
+        # Refused before it is read; import_translations checks the same cap.
+        if upload.size > MAX_FILE_SIZE:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
 

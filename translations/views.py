@@ -9,11 +9,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
 from .models import FieldTranslation, State
@@ -112,7 +112,9 @@ def load_objects(keys):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        for pk, obj in model._base_manager.in_bulk(ids).items():
+        # The related objects a name is made of (a position's person and
+        # company) come in the same query.
+        for pk, obj in model._base_manager.select_related().in_bulk(ids).items():
             objects[(content_type_id, pk)] = obj
     return objects
 
@@ -160,7 +162,7 @@ def object_entry(obj):
     return {
         "object": obj,
         "model": opts.verbose_name,
-        "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+        "url": change_url(obj),
     }
 
 

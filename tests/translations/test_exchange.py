@@ -18,7 +18,7 @@ from translate.storage import xliff
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, Series
-from tests.factories import CompanyFactory, PressReleaseFactory
+from tests.factories import PressReleaseFactory
 from translations.exchange import (
     XLIFF_NS,
     ImportFailed,
@@ -34,21 +34,6 @@ pytestmark = pytest.mark.django_db
 
 EXPORT = "/admin/translations/export/"
 IMPORT = "/admin/translations/import/"
-
-
-@pytest.fixture
-def release():
-    return PressReleaseFactory(
-        title_en="Ampere starts",
-        title_fr="",
-        title_it="Ampere parte",
-        summary_en="Eleven sites and 11,000 people.",
-        summary_fr="Onze sites et 11 000 personnes.",
-        body_en="<p>Launched on 1 November 2023.</p>",
-        body_fr="",
-        image_alt_en="",
-        company=CompanyFactory(tagline_en="", tagline_fr="", tagline_it=""),
-    )
 
 
 def uid(release, name):

@@ -1,8 +1,6 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from translations.exchange import ImportFailed, import_translations
+from translations.exchange import MAX_FILE_SIZE, ImportFailed, import_translations
 
 
 class Command(BaseCommand):
@@ -22,7 +20,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, force, dry_run, **options):
         try:
-            data = Path(file).read_bytes()
+            with open(file, "rb") as handle:
+                # One byte over the cap is enough for import_translations to
+                # refuse the file, whatever its size (or a device's endless one).
+                data = handle.read(MAX_FILE_SIZE + 1)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
         try:

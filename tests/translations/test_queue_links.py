@@ -1,0 +1,84 @@
+"""
+Every object in the translators' queue links to the admin page where it is
+edited: its own change form, or its parent's for an object edited inline.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from companies.models import Position
+from tests.factories import FACTORIES, PositionFactory, PressReleaseFactory
+from translations.admin import change_url
+from translations.registry import source_language, translatable_fields, translatable_models
+
+pytestmark = pytest.mark.django_db
+
+# Every role that sees the queues, and the languages whose queue it sees.
+ROLES = {
+    "superuser": ((), ["en", "fr", "it"]),
+    "editor": (("Editors",), ["en", "fr", "it"]),
+    "translator-en": (("Translators (en)",), ["en"]),
+    "translator-fr": (("Translators (fr)",), ["fr"]),
+    "translator-it": (("Translators (it)",), ["it"]),
+}
+
+
+def untranslated(model):
+    """An object of `model` with its English text only: every other language to do."""
+    blank = {f"{name}_{code}": "" for name in translatable_fields(model) for code in ("fr", "it")}
+    return FACTORIES[model](**blank)
+
+
+@pytest.fixture
+def one_of_each():
+    """An object of every translatable model, and a release written in French."""
+    assert set(FACTORIES) == set(translatable_models()), "a translatable model has no factory"
+    french = PressReleaseFactory(
+        original_language="fr", summary_fr="Résumé", summary_en="", body_en=""
+    )
+    return [untranslated(model) for model in translatable_models()] + [french]
+
+
+def test_an_inline_only_object_links_to_its_parents_form_at_the_inline():
+    position = PositionFactory()
+    url = reverse("admin:companies_person_change", args=[position.person_id])
+    assert change_url(position) == f"{url}#positions-group"
+
+
+def test_an_object_with_its_own_admin_links_to_its_form():
+    release = PressReleaseFactory()
+    assert change_url(release) == reverse("admin:companies_pressrelease_change", args=[release.pk])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_translatable_model_is_listed_in_every_queue_with_a_working_link(
+    client, one_of_each, role
+):
+    groups, queues = ROLES[role]
+    user = User.objects.create_user(
+        role, password="pw", is_staff=True, is_superuser=role == "superuser"
+    )
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    client.force_login(user)
+    assert client.get(reverse("translations:dashboard")).status_code == 200
+    for language in queues:
+        response = client.get(reverse("translations:queue", args=[language]))
+        assert response.status_code == 200
+        entries = {entry["object"]: entry for entry in response.context["entries"]}
+        expected = [obj for obj in one_of_each if source_language(obj) != language]
+        assert set(expected) <= set(entries), f"missing from the {language} queue"
+        for obj in expected:
+            link = entries[obj]["url"]
+            assert f'href="{link}"' in response.content.decode()
+            # The link opens a form this user may use, with the object on it.
+            form = client.get(link)
+            assert form.status_code == 200, (obj, link)
+            if isinstance(obj, Position):
+                assert obj in [
+                    bound.instance
+                    for inline in form.context["inline_admin_formsets"]
+                    for bound in inline.formset.forms
+                ]
+            else:
+                assert form.context["original"] == obj
