@@ -63,10 +63,14 @@ class LatestPressReleasesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.company.name
+        # None leaves the author out: a draft company is not named.
+        company = item.published_company
+        return company.name if company else None
 
     def item_categories(self, item):
-        return [item.company.name, *(person.name for person in item.people.all())]
+        company = item.published_company
+        people = [person.name for person in item.people.all()]  # published only
+        return [company.name, *people] if company else people
 
 
 class LatestPressReleasesAtomFeed(LatestPressReleasesFeed):

@@ -14,6 +14,8 @@ from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
+    published_condition,
+    published_or_none,
 )
 from renaulution.richtext import RichTextField
 from translations.tracking import TracksTranslations
@@ -21,6 +23,7 @@ from translations.tracking import TracksTranslations
 
 class CompanyQuerySet(PublishedQuerySet):
     def for_listing(self):
+        """With the parent, for `published_parent`."""
         return self.select_related("parent")
 
 
@@ -81,14 +84,25 @@ class Company(Publishable):
     def get_absolute_url(self):
         return reverse("companies:company_detail", kwargs={"slug": self.slug})
 
+    @property
+    def published_parent(self):
+        """The parent company when it is published, else None (`for_listing` selects it)."""
+        return published_or_none(self.parent)
+
 
 class PersonQuerySet(PublishedQuerySet):
     def for_listing(self):
-        """People with their positions (and each position's company) prefetched."""
+        """
+        People with their positions (and each position's company) prefetched:
+        only positions at a published company, so a draft company is never
+        named, nor its address given, on a person's page.
+        """
         return self.prefetch_related(
             Prefetch(
                 "positions",
-                queryset=Position.objects.select_related("company"),
+                queryset=Position.objects.filter(published_condition("company")).select_related(
+                    "company"
+                ),
             )
         )
 
@@ -157,6 +171,7 @@ class Position(TracksTranslations):
 
 class PressReleaseQuerySet(PublishedQuerySet):
     def for_listing(self):
+        """With the company, for `published_company`."""
         return self.select_related("company")
 
 
@@ -215,3 +230,11 @@ class PressRelease(Publishable):
 
     def get_absolute_url(self):
         return reverse("companies:pressrelease_detail", kwargs={"slug": self.slug})
+
+    @property
+    def published_company(self):
+        """
+        The issuing company when it is published, else None: what public pages,
+        feeds and meta tags name (a draft company is unnamed until it is public).
+        """
+        return published_or_none(self.company)

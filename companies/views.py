@@ -57,7 +57,7 @@ class CompanyDetailView(PublishedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         company = self.object
         context.update(
-            parent=company.parent if company.parent and company.parent.is_published else None,
+            parent=company.published_parent,
             children=Company.objects.published().filter(parent=company),
             positions=Position.objects.filter(
                 company=company, person__in=Person.objects.published()

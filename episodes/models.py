@@ -10,12 +10,14 @@ from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
+    published_or_none,
 )
 from renaulution.richtext import RichTextField
 
 
 class SeriesQuerySet(PublishedQuerySet):
     def for_home(self):
+        """With its platform and subject (see `published_platform`) and published producers."""
         return self.select_related("platform", "subject").prefetch_related(
             Prefetch("producers", queryset=Company.objects.published())
         )
@@ -67,6 +69,16 @@ class Series(Publishable):
 
     def get_absolute_url(self):
         return reverse("home")
+
+    @property
+    def published_platform(self):
+        """The platform when it is published, else None: a draft is never named."""
+        return published_or_none(self.platform)
+
+    @property
+    def published_subject(self):
+        """The subject when it is published, else None: a draft is never named."""
+        return published_or_none(self.subject)
 
 
 class SeriesProducer(models.Model):

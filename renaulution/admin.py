@@ -5,7 +5,7 @@ actions and columns, language badges, image previews.
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -86,15 +86,35 @@ class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.exclude(status=Status.PUBLISHED).update(
-            status=Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        """
+        Drafts become public now, or on their publication date when it is
+        in the future: publishing never lifts an embargo.
+        """
+        now = timezone.now()
+        drafts = queryset.exclude(status=Status.PUBLISHED)
+        with transaction.atomic():
+            scheduled = drafts.filter(published_at__gt=now).update(
+                status=Status.PUBLISHED, updated_at=now
+            )
+            published = drafts.update(status=Status.PUBLISHED, published_at=now, updated_at=now)
+        if published or not scheduled:
+            self.message_user(
+                request,
+                ngettext("%(count)d item published.", "%(count)d items published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+        if scheduled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item scheduled: it appears on its publication date.",
+                    "%(count)d items scheduled: each appears on its publication date.",
+                    scheduled,
+                )
+                % {"count": scheduled},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish(self, request, queryset):

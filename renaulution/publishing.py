@@ -26,7 +26,7 @@ class Status(models.TextChoices):
 
 class PublishedQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_condition())
 
     def by_slug(self, slug, language=None):
         """
@@ -74,6 +74,25 @@ class Publishable(TracksTranslations):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+def published_or_none(obj):
+    """
+    `obj` when readers may see it, else None. For the object a foreign key
+    points to (a release's company, a series' platform), which the listing
+    QuerySets select in the same query: a page names only what is public.
+    """
+    return obj if obj is not None and obj.is_published else None
+
+
+def published_condition(relation=""):
+    """
+    What `published()` asks, of the row itself or through `relation` (e.g.
+    "company"): to keep rows by the publication of what they point to, in
+    the same query.
+    """
+    prefix = f"{relation}__" if relation else ""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
 def english_slug_required(model_name):

@@ -170,10 +170,8 @@ class _Builder:
         return meta_image(self.request, obj, field)
 
     def organization(self, company):
-        data = {"@type": "Organization", "name": company.name}
-        if company.is_published:
-            data["url"] = self.url_of(company)
-        return data
+        """A published company as a schema.org Organization (drafts are never named)."""
+        return {"@type": "Organization", "name": company.name, "url": self.url_of(company)}
 
     def site(self):
         """The site itself, as the publisher of what it shows."""
@@ -217,10 +215,10 @@ def series_meta(build, series, context):
     }
     if series.premiere_date:
         data["startDate"] = series.premiere_date.isoformat()
-    if series.platform and series.platform.is_published:
-        data["publisher"] = build.organization(series.platform)
-    if series.subject and series.subject.is_published:
-        data["about"] = build.organization(series.subject)
+    if series.published_platform:
+        data["publisher"] = build.organization(series.published_platform)
+    if series.published_subject:
+        data["about"] = build.organization(series.published_subject)
     return PageMeta(
         title=series.title,
         description=description,
@@ -278,8 +276,8 @@ def company_meta(build, company, context):
         data["logo"] = image.url
     if company.founded_year:
         data["foundingDate"] = str(company.founded_year)
-    if company.parent and company.parent.is_published:
-        data["parentOrganization"] = build.organization(company.parent)
+    if company.published_parent:
+        data["parentOrganization"] = build.organization(company.published_parent)
     if company.website:
         data["sameAs"] = [company.website]
     if company.headquarters:
@@ -295,7 +293,8 @@ def company_meta(build, company, context):
 def person_meta(build, person, context):
     image = build.image(person, "portrait")
     description = plain_text(person.headline or person.biography)
-    current = [p for p in person.positions.all() if p.is_current]  # prefetched
+    # Prefetched, at published companies only (PersonQuerySet.for_listing).
+    current = [p for p in person.positions.all() if p.is_current]
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -326,12 +325,19 @@ def pressrelease_meta(build, release, context):
         "description": plain_text(release.summary or release.body, 500),
         "datePublished": release.issued_on.isoformat(),
         "dateModified": release.updated_at.isoformat(),
-        "author": [build.organization(release.company)],
         "publisher": build.site(),
         "inLanguage": content_language(context),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
     }
+    properties = [
+        ("article:published_time", release.issued_on.isoformat()),
+        ("article:modified_time", release.updated_at.isoformat()),
+    ]
+    company = release.published_company
+    if company:
+        data["author"] = [build.organization(company)]
+        properties.append(("article:author", company.name))
     if image:
         data["image"] = [image.url]
     return PageMeta(
@@ -339,11 +345,7 @@ def pressrelease_meta(build, release, context):
         description=plain_text(release.summary or release.body),
         og_type="article",
         image=image,
-        properties=[
-            ("article:published_time", release.issued_on.isoformat()),
-            ("article:modified_time", release.updated_at.isoformat()),
-            ("article:author", release.company.name),
-        ],
+        properties=properties,
         json_ld=data,
     )
 

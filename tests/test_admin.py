@@ -1,3 +1,4 @@
+import datetime
 import io
 import re
 import struct
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from companies.models import Company, PressRelease
@@ -20,9 +22,11 @@ from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
     EpisodeFactory,
+    MilestoneFactory,
     PersonFactory,
     PositionFactory,
     PressReleaseFactory,
+    SeriesFactory,
     SeriesProducerFactory,
 )
 from tests.html import read_page
@@ -128,6 +132,59 @@ def test_unpublish_hides_from_readers(client, editor):
     )
     client.logout()
     assert client.get("/en/press/visible/").status_code == 404
+
+
+PUBLISHABLE_ADMINS = {
+    "companies_company": CompanyFactory,
+    "companies_person": PersonFactory,
+    "companies_pressrelease": PressReleaseFactory,
+    "episodes_series": SeriesFactory,
+    "episodes_episode": EpisodeFactory,
+    "timeline_milestone": MilestoneFactory,
+}
+
+
+@pytest.mark.parametrize("admin_name", PUBLISHABLE_ADMINS)
+def test_publishing_keeps_an_embargo_and_says_what_was_scheduled(client, editor, admin_name):
+    """The bulk action never lifts an embargo: a future date makes the item scheduled."""
+    factory = PUBLISHABLE_ADMINS[admin_name]
+    embargo = timezone.now() + datetime.timedelta(days=60)
+    embargoed = factory(draft=True, published_at=embargo)
+    ready = factory(draft=True, published_at=timezone.now() - datetime.timedelta(days=10))
+    before = timezone.now()
+    response = client.post(
+        reverse(f"admin:{admin_name}_changelist"),
+        {"action": "publish", "_selected_action": [embargoed.pk, ready.pk]},
+        follow=True,
+    )
+    assert [str(message) for message in response.context["messages"]] == [
+        "1 item published.",
+        "1 item scheduled: it appears on its publication date.",
+    ]
+    embargoed.refresh_from_db()
+    ready.refresh_from_db()
+    assert (embargoed.status, embargoed.published_at) == ("published", embargo)
+    assert not embargoed.is_published
+    assert ready.is_published
+    assert ready.published_at >= before
+
+
+def test_an_embargoed_release_published_in_bulk_stays_hidden_until_its_date(client, editor):
+    embargoed = PressReleaseFactory(
+        draft=True, slug_en="embargoed", published_at=timezone.now() + datetime.timedelta(days=60)
+    )
+    response = client.post(
+        reverse("admin:companies_pressrelease_changelist"),
+        {"action": "publish", "_selected_action": [embargoed.pk]},
+        follow=True,
+        headers={"accept-language": "fr"},
+    )
+    assert [str(message) for message in response.context["messages"]] == [
+        "1 élément programmé : il paraîtra à sa date de publication."
+    ]
+    client.logout()
+    assert client.get("/en/press/embargoed/").status_code == 404
+    assert "embargoed" not in client.get("/en/press/").content.decode()
 
 
 @pytest.mark.parametrize(

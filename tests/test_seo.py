@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
 from companies.models import Company
@@ -358,6 +358,25 @@ def test_an_unpublished_parent_is_not_named(client):
     child = CompanyFactory(parent=CompanyFactory(draft=True))
     data = ld_of(get_page(client, url_in("en", child)), "Organization")
     assert "parentOrganization" not in data
+
+
+HIDDEN = {
+    "draft": {"draft": True},
+    "scheduled": {"published_at": timezone.now() + datetime.timedelta(days=60)},
+}
+
+
+@pytest.mark.parametrize("state", HIDDEN)
+def test_a_hidden_company_is_no_ones_author_nor_employer(client, state):
+    """Neither a draft company nor one published for later is named in meta tags."""
+    company = CompanyFactory(name="Unannounced Motors", **HIDDEN[state])
+    release = PressReleaseFactory(company=company)
+    person = PersonFactory()
+    PositionFactory(person=person, company=company)
+    page = get_page(client, url_in("en", release))
+    assert "author" not in ld_of(page, "NewsArticle")
+    assert "article:author" not in page.meta
+    assert "worksFor" not in ld_of(get_page(client, url_in("en", person)), "Person")
 
 
 def test_a_person_is_a_person(client, site):

@@ -139,6 +139,21 @@ def test_rss_items_carry_summary_date_author_and_categories(client, releases):
     assert item.findtext("pubDate").startswith("Wed, 01 Nov 2023 00:00:00")
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [{"draft": True}, {"published_at": timezone.now() + datetime.timedelta(days=60)}],
+    ids=["draft", "scheduled"],
+)
+def test_a_hidden_company_is_neither_author_nor_category(client, hidden):
+    release = PressReleaseFactory(company=CompanyFactory(name="Unannounced Motors", **hidden))
+    release.people.set([PersonFactory(name="Luca de Meo")])
+    item = rss(client, "en").find("item")
+    assert item.find(f"{DC}creator") is None
+    assert [c.text for c in item.findall("category")] == ["Luca de Meo"]
+    entry = atom(client, "en").find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}author") is None
+
+
 def test_rss_pubdate_is_the_publication_time_on_the_day_of_issue(client):
     published = timezone.make_aware(datetime.datetime(2024, 12, 13, 9, 30))
     PressReleaseFactory(issued_on=datetime.date(2024, 12, 13), published_at=published)
