@@ -1,8 +1,8 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationStackedInline
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
-from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Episode, EpisodeCompany, Series, SeriesProducer
 
@@ -13,12 +13,8 @@ class SeriesProducerInline(admin.TabularInline):
     autocomplete_fields = ["company"]
 
 
-class EpisodeInline(TranslatorRestrictionsMixin, TranslationStackedInline):
-    model = Episode
-    extra = 0
-    show_change_link = True
-    fields = ["number", "title", "slug", "runtime_minutes", "release_date", "status"]
-    prepopulated_fields = {"slug_en": ["title_en"]}
+# The series form lists this many episodes, with a link to all of them.
+EPISODES_LISTED = 50
 
 
 class EpisodeCompanyInline(admin.TabularInline):
@@ -36,7 +32,10 @@ class SeriesAdmin(ContentAdmin):
     date_hierarchy = "premiere_date"
     autocomplete_fields = ["platform", "subject"]
     readonly_fields = ["poster_preview"]
-    inlines = [SeriesProducerInline, EpisodeInline]
+    # Episodes are edited on their own page, not inline: a series of a few
+    # hundred episodes would post more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS
+    # allows (400 TooManyFieldsSent), and the form would be too long to use.
+    inlines = [SeriesProducerInline]
     fieldsets = [
         (None, {"fields": ["title", "tagline", "synopsis"]}),
         (None, {"fields": ["premiere_date", "platform", "subject"]}),
@@ -44,6 +43,28 @@ class SeriesAdmin(ContentAdmin):
         PUBLICATION_FIELDSET,
     ]
     poster_preview = image_preview("poster", "preview")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["episode_list"] = self.episode_list(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def episode_list(self, request, series):
+        """The series' first episodes as links, and where to see or add the others."""
+        episodes = series.episodes.order_by("number")[:EPISODES_LISTED]
+        can_add = self.admin_site._registry[Episode].has_add_permission(request)
+        add_url = reverse("admin:episodes_episode_add") + "?" + urlencode({"series": series.pk})
+        return {
+            "episodes": [
+                (episode, reverse("admin:episodes_episode_change", args=[episode.pk]))
+                for episode in episodes
+            ],
+            "total": series.episodes.count(),
+            "all_url": reverse("admin:episodes_episode_changelist")
+            + "?"
+            + urlencode({"series__id__exact": series.pk}),
+            "add_url": add_url if can_add else "",
+        }
 
 
 @admin.register(Episode)
