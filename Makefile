@@ -31,16 +31,20 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# Unset, DJANGO_DEBUG means off (production-safe); these targets are for
+# development and turn it on, unless the caller set it (DJANGO_DEBUG=0 make run).
+run test check messages bench: export DJANGO_DEBUG ?= 1
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_renaulution --renditions
-	@if [ "$${DJANGO_DEBUG:-1}" = "0" ]; then $(MANAGE) collectstatic --no-input --verbosity 0; fi
+	@if [ "$$DJANGO_DEBUG" = "0" ]; then $(MANAGE) collectstatic --no-input --verbosity 0; fi
 	@echo ""
 	@echo "  Renaulution is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	@echo "  Create an admin account with:  $(MANAGE) createsuperuser"
+	@echo "  Create an admin account with:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from translations.admin import (
@@ -69,6 +70,13 @@ class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("admin/renaulution.css",)}
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The prose editor's import map is an inline script: it carries the
+        # request's CSP nonce, the only way an inline script may run.
+        nonce = getattr(request, "csp_nonce", "")
+        context["media"] = Media.from_media(context["media"], nonce=nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("published"), boolean=True, ordering="status")
     def published_column(self, obj):

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class RenaulutionConfig(AppConfig):
     """Site-wide pieces: publication, rich text, roles, home page."""
 
+    default = True  # not the admin's, which this module holds too
     name = "renaulution"
     verbose_name = _("Renaulution")
 
@@ -15,3 +17,10 @@ class RenaulutionConfig(AppConfig):
         # Pillow's own guard against decompression bombs, at our limit: it
         # then refuses to decode (at twice the limit) even outside uploads.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site: two-factor login for staff who have it."""
+
+    default = False
+    default_site = "renaulution.login.AdminSite"

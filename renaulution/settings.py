@@ -1,9 +1,11 @@
 """
 Settings for Renaulution, driven by environment variables.
 
-Development needs nothing set: SQLite file, local-memory cache, DEBUG on.
-Production sets DJANGO_DEBUG=0 and a real DJANGO_SECRET_KEY (the process
-refuses to start without one), DATABASE_URL and usually REDIS_URL.
+Nothing set means production-safe: DEBUG off, and the process refuses to
+start without a real DJANGO_SECRET_KEY. Development turns DEBUG on
+explicitly (`make run`, and the tests through renaulution/test_settings.py),
+which also brings a development key, a SQLite file and a local-memory
+cache. Production sets DJANGO_SECRET_KEY, DATABASE_URL and usually REDIS_URL.
 """
 
 import os
@@ -13,22 +15,12 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from renaulution.env import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name, "")
-    return [item.strip() for item in value.split(",") if item.strip()] or default
-
-
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-renaulution-development-only"  # noqa: S105 - DEBUG only
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -46,7 +38,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with our site (two-factor login) as admin.site.
+    "renaulution.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +49,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_prose_editor",
     "imagekit",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "renaulution",
     "companies",
     "episodes",
@@ -65,14 +62,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files carry the headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "renaulution.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "renaulution.login.session_idle_expiry",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "renaulution.urls"
@@ -195,6 +199,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Headers, login throttling, session expiry, two-factor login.
+from renaulution.security import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,
@@ -206,5 +212,6 @@ LOGGING = {
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
-# Serve uploaded files from Django itself (always on in development).
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# Serve uploaded files from Django itself: on in development; in production
+# the web server serves MEDIA_ROOT, unless DJANGO_SERVE_MEDIA=1.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)

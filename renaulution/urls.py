@@ -36,7 +36,7 @@ urlpatterns += i18n_patterns(
     path("timeline/", include("timeline.urls")),
 )
 
-if settings.DEBUG or settings.SERVE_MEDIA:
+if settings.SERVE_MEDIA:
     # Uploaded files. A production deployment may serve MEDIA_ROOT from
     # its web server instead and leave DJANGO_SERVE_MEDIA off.
     urlpatterns += [

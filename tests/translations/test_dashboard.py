@@ -77,8 +77,11 @@ def test_the_dashboard_counts_states_and_percentages_per_language_for_an_editor(
     assert f"{export}?language=fr&amp;format=xliff&amp;pending=1" in content
     assert f"{export}?language=it&amp;format=po&amp;pending=1" in content
     assert reverse("translations:import") in content
-    # Bars use a dot whatever the language: CSS does not read "33,3".
-    assert 'style="width: 50.0%"' in content
+    # Bars are SVG drawn from the counts, in any language, with no inline
+    # style for the Content-Security-Policy to refuse.
+    assert '<svg class="translation-bar" viewBox="0 0 2 1"' in content
+    assert '<rect class="bar-outdated" x="1" width="1" height="1"/>' in content
+    assert "style=" not in content
 
 
 def test_the_dashboard_costs_a_constant_number_of_queries(client, django_assert_max_num_queries):

@@ -1,0 +1,15 @@
+"""
+Settings for the test suite (pyproject's DJANGO_SETTINGS_MODULE).
+
+The settings are production-safe when nothing is set, so the tests turn
+development mode on explicitly, as `make run` does. Set here, in the
+environment, it reaches the manage.py processes tests start too. A test
+that needs production behaviour sets it per test (pytest-django already
+runs requests with DEBUG off).
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from renaulution.settings import *  # noqa: E402, F403
