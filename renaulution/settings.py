@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees what views raise: a database that is down is a 503.
+    "renaulution.faults.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "renaulution.urls"
@@ -104,13 +106,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: Redis when REDIS_URL is set, process memory otherwise. django-redis
+# rather than Django's RedisCache: with IGNORE_EXCEPTIONS a Redis that is down
+# or unreachable makes the cache miss instead of failing the page, and the
+# short timeouts keep a hung Redis from holding a request.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "renaulution",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -122,6 +132,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCMEM_CACHE_MAX_ENTRIES", 20000))},
         }
     }
+# django-redis logs each error it ignores to renaulution.cache, which LOGGING
+# below reduces to one line per interval.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "renaulution.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -155,7 +169,7 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static and uploaded files.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -196,11 +210,32 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# An outage of the database or of Redis is logged once per interval (per
+# process), not once per request: see renaulution/faults.py.
+OUTAGE_LOG_INTERVAL = int(os.environ.get("OUTAGE_LOG_INTERVAL", "60"))
+# Seconds a 503 page asks clients to wait before trying again.
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("SERVICE_UNAVAILABLE_RETRY_AFTER", "30"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "cache_outage": {
+            "()": "renaulution.faults.OncePerInterval",
+            "interval": OUTAGE_LOG_INTERVAL,
+            "message": "Cache unavailable, pages are served without it (%s)",
+        },
+        "database_outage": {
+            "()": "renaulution.faults.OncePerInterval",
+            "interval": OUTAGE_LOG_INTERVAL,
+            "message": "%s; pages answer 503",
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "renaulution.cache": {"filters": ["cache_outage"]},
+        "renaulution.database": {"filters": ["database_outage"]},
+    },
 }
 
 # Page sizes of the public lists.
