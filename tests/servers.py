@@ -140,6 +140,15 @@ class PostgresCluster:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
+def manage(environment, *arguments, timeout=180):
+    """`manage.py` run by another process, configured by `environment` over ours."""
+    return subprocess.run(  # noqa: S603 - our own arguments
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT, env={**os.environ, **environment}, timeout=timeout,
+        capture_output=True, text=True,
+    )  # fmt: skip
+
+
 def fetch(url, language="en", timeout=10):
     """(status, headers, body text) of a GET, errors included."""
     request = urllib.request.Request(url, headers={"Accept-Language": language})  # noqa: S310
@@ -176,11 +185,9 @@ class AppServer:
         }
         self.process = None
 
-    def manage(self, *arguments, timeout=120):
-        subprocess.run(  # noqa: S603 - our own arguments
-            [sys.executable, "manage.py", *arguments],
-            check=True, cwd=ROOT, env=self.environment, timeout=timeout, capture_output=True,
-        )  # fmt: skip
+    def manage(self, *arguments):
+        completed = manage(self.environment, *arguments)
+        assert completed.returncode == 0, completed.stderr
 
     def start(self):
         self.log = self.log_path.open("ab")
