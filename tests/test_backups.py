@@ -24,7 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
 from companies.models import Company
-from renaulution.backups import dumped_models, backup_write
+from renaulution.backups import backup_write, dumped_models
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
