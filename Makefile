@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages bench install install-dev clean
+.PHONY: help run test lint format check messages bench backup restore install install-dev clean
 
 help:
 	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,8 @@ help:
 	@echo "make format    ruff format and safe fixes"
 	@echo "make check     manage.py check (add --deploy settings via environment)"
 	@echo "make messages  extract and compile the interface translations (needs GNU gettext)"
+	@echo "make backup    write the database and media/ to one archive in backups/ (or FILE=...)"
+	@echo "make restore FILE=...  restore such an archive into an empty database (FORCE=1 to replace content)"
 	@echo "make bench     search benchmark on PostgreSQL, 100,000 press releases (needs DATABASE_URL)"
 
 $(BIN)/python:
@@ -67,6 +69,14 @@ test: install-dev lint
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
+
+# One .tar.gz of the database and the media folder (renaulution/backups.py).
+backup: install
+	$(MANAGE) backup $(if $(FILE),--output "$(FILE)")
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/renaulution-....tar.gz [FORCE=1]"; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
 # Not part of `make test`: it fills its own database (renaulution_bench on
 # DATABASE_URL's server) and takes a few minutes the first time.

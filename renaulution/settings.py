@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "renaulution.login.session_idle_expiry",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sees what views raise: a database that is down is a 503.
+    "renaulution.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -108,13 +110,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: Redis when REDIS_URL is set, process memory otherwise. django-redis
+# rather than Django's RedisCache: with IGNORE_EXCEPTIONS a Redis that is down
+# or unreachable makes the cache miss instead of failing the page, and the
+# short timeouts keep a hung Redis from holding a request.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "renaulution",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -126,6 +136,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCMEM_CACHE_MAX_ENTRIES", 20000))},
         }
     }
+# django-redis logs each error it ignores to renaulution.cache, which LOGGING
+# below reduces to one line per interval.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "renaulution.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -159,12 +173,13 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static and uploaded files.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads under a random folder each: see renaulution/storage.py.
+    "default": {"BACKEND": "renaulution.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -173,6 +188,9 @@ STORAGES = {
         )
     },
 }
+# Where `manage.py backup` writes its archives, and `restore --force` the
+# backup of what it replaces.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 # Largest image an editor may upload, in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 8 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -202,11 +220,32 @@ if env_bool("DJANGO_SECURE_PROXY_SSL", False):
 # Headers, login throttling, session expiry, two-factor login.
 from renaulution.security import *  # noqa: E402, F403
 
+# An outage of the database or of Redis is logged once per interval (per
+# process), not once per request: see renaulution/faults.py.
+OUTAGE_LOG_INTERVAL = int(os.environ.get("OUTAGE_LOG_INTERVAL", "60"))
+# Seconds a 503 page asks clients to wait before trying again.
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("SERVICE_UNAVAILABLE_RETRY_AFTER", "30"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "cache_outage": {
+            "()": "renaulution.faults.OncePerInterval",
+            "interval": OUTAGE_LOG_INTERVAL,
+            "message": "Cache unavailable, pages are served without it (%s)",
+        },
+        "database_outage": {
+            "()": "renaulution.faults.OncePerInterval",
+            "interval": OUTAGE_LOG_INTERVAL,
+            "message": "%s; pages answer 503",
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "renaulution.cache": {"filters": ["cache_outage"]},
+        "renaulution.database": {"filters": ["database_outage"]},
+    },
 }
 
 # Page sizes of the public lists.

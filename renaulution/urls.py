@@ -8,6 +8,9 @@ from django.views.static import serve
 from . import views
 from .sitemaps import SITEMAPS
 
+# A database that is down is a 503, also when other middleware hit it.
+handler500 = "renaulution.faults.server_error"
+
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),

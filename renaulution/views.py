@@ -1,7 +1,10 @@
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from companies.models import PressRelease
 from episodes.models import Series
 
+from .faults import database_logger
 from .search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_CHARACTERS,
@@ -37,14 +41,51 @@ def root_redirect(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the app and its database answer, 503 otherwise."""
+    """
+    Each dependency's state, as JSON: {"database": "ok"|"error", "cache":
+    "ok"|"error", "status": "ok"|"degraded"|"unavailable"}. 503 only when the
+    database fails: without it no page can be served, while without the
+    cache every page still is (slower), so a load balancer must not take
+    every instance out of rotation because their shared Redis is down.
+    """
+    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    states = {name: "ok" if answered else "error" for name, answered in checks.items()}
+    if not checks["database"]:
+        states["status"], status = "unavailable", 503
+    else:
+        states["status"], status = ("ok" if checks["cache"] else "degraded"), 200
+    response = JsonResponse(states, status=status)
+    # The outage is logged once per interval (faults.database_logger), not
+    # once per probe by Django's request logger.
+    response._has_been_logged = True
+    return response
+
+
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    except DatabaseError as error:
+        database_logger.error("Database unavailable: %s", error)
+        return False
+    return True
+
+
+def _cache_answers():
+    """
+    A write then a read of a key of our own. The cache ignores its errors
+    (django-redis' IGNORE_EXCEPTIONS), so an outage shows as a value that
+    does not come back, not as an exception.
+    """
+    key, value = f"healthz:{uuid.uuid4().hex}", "ok"
+    try:
+        cache.set(key, value, timeout=10)
+        answered = cache.get(key) == value
+        cache.delete(key)
+    except Exception:  # a backend that does raise: the answer is the same
+        return False
+    return answered
 
 
 @require_safe

@@ -1,8 +1,6 @@
 """Responsive renditions and the {% picture %} tag (renaulution/images.py)."""
 
-import shutil
-import subprocess
-import time
+import logging
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
@@ -30,6 +28,7 @@ from tests.factories import (
     SeriesProducerFactory,
     image_file,
 )
+from tests.servers import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -316,21 +315,18 @@ def test_after_the_cache_is_lost_renditions_are_found_on_disk_not_remade(
 @pytest.fixture(scope="module")
 def redis_location(tmp_path_factory):
     """A private Redis server on a socket, so the test shares no data with anyone."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is needed: .ci/run installs it", pytrace=False)
-    socket = tmp_path_factory.mktemp("redis") / "redis.sock"
-    process = subprocess.Popen(  # noqa: S603 - our own arguments
-        [server, "--port", "0", "--unixsocket", str(socket), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        if socket.exists():
-            break
-        time.sleep(0.05)
-    yield f"unix://{socket}"
-    process.terminate()
-    process.wait(timeout=10)
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server.url
+    server.stop()
+
+
+def redis_cache(location):
+    """The cache settings.py builds from REDIS_URL, at `location`."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
+    }
 
 
 @pytest.mark.parametrize("backend", ["locmem", "redis"])
@@ -339,7 +335,7 @@ def test_rendition_states_are_kept_by_either_cache_backend(
 ):
     if backend == "redis":
         location = request.getfixturevalue("redis_location")
-        config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+        config = redis_cache(location)
     else:
         config = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"}
     episode = EpisodeFactory(with_image=True)
@@ -359,6 +355,29 @@ def test_rendition_states_are_kept_by_either_cache_backend(
             assert render_picture(episode, "still", preset="card") == first
         assert rendition_files() == written
         caches["default"].clear()
+
+
+def test_pictures_render_while_redis_is_down(tmp_path, caplog):
+    """
+    Without Redis the states are not remembered, the disk is asked instead:
+    known renditions keep their URLs, new ones are written, and the log says
+    so in at most one line, without a traceback.
+    """
+    server = RedisServer(tmp_path).start()
+    seen, unseen = EpisodeFactory(with_image=True), EpisodeFactory(with_image=True)
+    with override_settings(CACHES={"default": redis_cache(server.url)}):
+        first = render_picture(seen, "still", preset="card")
+        server.stop()
+        with caplog.at_level(logging.INFO):
+            for _ in range(5):
+                assert render_picture(seen, "still", preset="card") == first
+            new = pictures(render_picture(unseen, "still", preset="card")).pictures[0]
+    for url, _width in srcset(new["img"]["srcset"]):
+        assert media_file(url).is_file()
+    records = [record for record in caplog.records if record.name == "renaulution.cache"]
+    assert len(records) <= 1
+    assert all(record.exc_info is None for record in records)
+    assert "Traceback" not in caplog.text
 
 
 # List pages: no query per image, for a few rows and many -------------------

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError, ProgrammingError
 from django.test import override_settings
 
 from tests.factories import (
@@ -86,18 +86,51 @@ def test_home_without_content_is_a_clean_page(client):
 def test_healthz_answers_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json() == {"database": "ok", "cache": "ok", "status": "ok"}
+
+
+def _break_the_database(monkeypatch, error):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(*args, **kwargs):
+        raise error("the database is down")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
 
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
-    from django.db.backends.utils import CursorWrapper
+    _break_the_database(monkeypatch, DatabaseError)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "error", "cache": "ok", "status": "unavailable"}
 
-    def broken(*args, **kwargs):
-        raise DatabaseError("down")
 
-    monkeypatch.setattr(CursorWrapper, "execute", broken)
-    assert client.get("/healthz").status_code == 503
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/en/", "The site is temporarily unavailable"),
+        ("/fr/press/", "Le site est momentanément indisponible"),
+        ("/it/episodes/", "Il sito è momentaneamente non disponibile"),
+    ],
+)
+def test_a_page_without_its_database_is_a_503_in_the_readers_language(
+    client, monkeypatch, path, text
+):
+    _break_the_database(monkeypatch, OperationalError)
+    response = client.get(path)
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert text in response.content.decode()
+    assert f'<html lang="{path[1:3]}">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_database_error_of_our_own_making_stays_a_500(client, monkeypatch):
+    _break_the_database(monkeypatch, ProgrammingError)
+    client.raise_request_exception = False
+    assert client.get("/en/").status_code == 500
 
 
 @pytest.mark.django_db
