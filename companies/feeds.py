@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .models import Person, PressRelease
@@ -47,7 +48,15 @@ class LatestPressReleasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        """
+        The summary, escaped: it is plain text, but RSS <description> and
+        Atom <summary type="html"> are HTML to a feed reader, so a summary
+        reading `<img onerror=…>` would be markup there. The other item
+        elements (titles, categories, author) are plain text in both formats
+        (Atom's default type="text"; the RSS Best Practices Profile allows
+        HTML in an item's description only) and stay as they are.
+        """
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         """

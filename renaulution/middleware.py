@@ -1,6 +1,22 @@
-"""Response headers Django's SecurityMiddleware does not send."""
+"""
+The site's own middleware: headers Django's SecurityMiddleware does not send,
+and input that no page of ours can mean, refused before any view sees it.
+
+A NUL character has no place in an address, a query, a cookie or a form
+field of this site, yet it reaches the code behind them: PostgreSQL refuses
+it in any string ("A string literal cannot contain NUL"), the file system in
+any path ("embedded null byte"). Checking every view, filter and admin
+lookup one by one would leave the next one open, so the request is refused
+here, once, with a 400 and the site's "bad request" page (Django's
+handler400 renders templates/400.html, in the language LocaleMiddleware
+chose). The page is rendered without the request, so a bad session cookie
+is never looked up either.
+"""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
+
+NUL = "\x00"
 
 
 def security_headers(get_response):
@@ -22,3 +38,29 @@ def security_headers(get_response):
         return response
 
     return middleware
+
+
+def _has_nul(data):
+    """True when a key or any value of a QueryDict or plain dict holds a NUL."""
+    for key in data:
+        if NUL in key:
+            return True
+        values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+        if any(isinstance(value, str) and NUL in value for value in values):
+            return True
+    return False
+
+
+class RefuseNulMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            NUL in request.path
+            or _has_nul(request.GET)
+            or _has_nul(request.COOKIES)
+            or (request.method == "POST" and _has_nul(request.POST))
+        ):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.static import serve
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -43,9 +42,5 @@ if settings.SERVE_MEDIA:
     # Uploaded files. A production deployment may serve MEDIA_ROOT from
     # its web server instead and leave DJANGO_SERVE_MEDIA off.
     urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
     ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+from django.views.static import serve
 
 from companies.models import PressRelease
 from episodes.models import Series
@@ -104,6 +105,23 @@ def robots_txt(request):
         {"disallow": disallow, "sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_safe
+def media(request, path):
+    """
+    An uploaded file, when Django serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA).
+
+    Django's `serve` asks the file system about any path it is given; the
+    file system answers some of them with an error rather than "no such
+    file": a name longer than it allows (255 bytes on most), a path longer
+    than PATH_MAX. No such file can exist, so these are a 404, not a 500.
+    (A NUL byte never gets here: RefuseNulMiddleware answers 400.)
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        raise Http404(_("There is no such file.")) from error
 
 
 @require_safe

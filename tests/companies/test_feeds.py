@@ -2,8 +2,11 @@
 
 import datetime
 
+import lxml.html
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
@@ -13,6 +16,8 @@ from companies.feeds import FEED_ITEMS, LatestPressReleasesFeed
 from companies.models import PressRelease
 from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
 from tests.html import read_page
+from tests.translations.test_exchange import translated_xliff
+from tests.xss_payloads import PAYLOADS, executable_markup
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +219,67 @@ def test_every_page_links_to_its_languages_feeds(client, releases, language):
             "application/rss+xml": feed_url(language),
             "application/atom+xml": feed_url(language, "companies:pressrelease_feed_atom"),
         }
+
+
+def feed_summaries(client, language):
+    """Every item's RSS <description> and Atom <summary>, as a feed reader receives them."""
+    channel = rss(client, language)
+    summaries = atom(client, language).findall(f"{ATOM}entry/{ATOM}summary")
+    assert all(summary.get("type") == "html" for summary in summaries)
+    return [item.findtext("description") for item in channel.findall("item")] + [
+        summary.text for summary in summaries
+    ]
+
+
+def as_rendered(html):
+    """What a feed reader rendering `html` shows, and whatever in it could run."""
+    text = lxml.html.fragment_fromstring(html, create_parent="div").text_content()
+    return text, executable_markup(f"<div>{html}</div>")
+
+
+def assert_summaries_show_as_text(client, language, expected):
+    rendered = [as_rendered(html) for html in feed_summaries(client, language)]
+    assert sorted(text for text, _ in rendered) == sorted(expected * 2)
+    assert [problems for _, problems in rendered if problems] == []
+    return len(rendered)
+
+
+def test_feed_summaries_are_plain_text_to_readers_that_render_html(client):
+    """
+    RSS <description> and Atom <summary type="html"> are HTML to a feed
+    reader: a summary reading `<img src=x onerror=…>` shows as those
+    characters, never as an image with a handler. Every payload, both feeds.
+    """
+    releases = PressReleaseFactory.create_batch(FEED_ITEMS)
+    tried = 0
+    for start in range(0, len(PAYLOADS), FEED_ITEMS):
+        chunk = PAYLOADS[start : start + FEED_ITEMS]
+        for release, payload in zip(releases, chunk, strict=False):
+            release.summary_en = payload
+        PressRelease.objects.bulk_update(releases, ["summary_en"])
+        expected = [release.summary_en for release in releases]
+        tried += assert_summaries_show_as_text(client, "en", expected)
+    assert tried >= 2 * len(PAYLOADS)
+
+
+def test_a_translators_xliff_import_cannot_put_markup_into_the_french_feed(client):
+    """The same through the French translators' route: an XLIFF file uploaded in the admin."""
+    releases = PressReleaseFactory.create_batch(FEED_ITEMS, summary_en="Eleven sites.")
+    translator = User.objects.create_user("traductrice", is_staff=True)
+    translator.groups.add(Group.objects.get(name="Translators (fr)"))
+    client.force_login(translator)
+    for start in range(0, len(PAYLOADS), FEED_ITEMS):
+        chunk = PAYLOADS[start : start + FEED_ITEMS]
+        targets = {
+            f"companies.pressrelease:{release.pk}:summary": payload
+            for release, payload in zip(releases, chunk, strict=False)
+        }
+        data = translated_xliff("fr", targets=targets)
+        response = client.post(
+            reverse("translations:import"), {"file": SimpleUploadedFile("fr.xlf", data)}
+        )
+        assert response.status_code == 200
+        assert response.context["report"].updated == len(chunk)
+        expected = list(PressRelease.objects.values_list("summary_fr", flat=True))
+        assert set(chunk) <= set(expected)
+        assert_summaries_show_as_text(client, "fr", expected)
