@@ -82,3 +82,20 @@ def test_every_translatable_model_is_listed_in_every_queue_with_a_working_link(
                 ]
             else:
                 assert form.context["original"] == obj
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, count):
+    User.objects.create_user("e", is_staff=True).groups.add(Group.objects.get(name="Editors"))
+    client.force_login(User.objects.get(username="e"))
+    for _number in range(count):
+        PositionFactory(title_fr="")
+    url = reverse("translations:queue", args=["fr"])
+    client.get(url)  # warm the content type cache
+    # session, user, groups, count and page of queued objects, the consistency
+    # rows, the admin sidebar's two permission queries, the queued rows, and
+    # one query for the positions with their people and companies.
+    with django_assert_num_queries(10):
+        response = client.get(url)
+    assert len(response.context["entries"]) == count
+    assert response.content.decode().count("#positions-group") == count
