@@ -104,6 +104,8 @@ def is_verified(user):
 
 
 def session_state(request):
+    if not hasattr(request, "session"):
+        return two_factor_state(request.user)
     state = request.session.get(TWO_FACTOR_SESSION_KEY)
     if state is None:
         # A session from before this check existed: work it out once.
