@@ -198,6 +198,8 @@ class AdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            # Also for staff who still have to enrol: they may leave instead.
+            path("logout/", self.staff_view(self.logout), name="logout"),
             path("two-factor/", self.staff_view(self.two_factor_view), name="two_factor"),
             path("two-factor/qr.svg", self.staff_view(self.two_factor_qr), name="two_factor_qr"),
             *super().get_urls(),

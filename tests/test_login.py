@@ -12,7 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
@@ -297,6 +297,11 @@ def test_when_required_editors_and_superusers_must_enrol_first(
     login = client.get(index["Location"])
     assert login.status_code == 302 and login["Location"] == reverse("admin:two_factor")
     assert "requires two-factor login" in client.get(reverse("admin:two_factor")).content.decode()
+    # They may also just leave.
+    other = Client()
+    other.force_login(editor)
+    assert other.post(reverse("admin:logout")).status_code == 200
+    assert not other.session.get("_auth_user_id")
     device = TOTPDevice.objects.get(user=editor)
     client.post(reverse("admin:two_factor"), {"otp_token": code(device)})
     assert client.get(reverse("admin:index")).status_code == 200
@@ -311,3 +316,13 @@ def test_anonymous_visitors_cannot_reach_enrolment(client):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("field", ["username", "password", "otp_token"])
+def test_a_nul_byte_in_the_login_form_is_a_form_error_not_a_500(client, editor, field):
+    """Nothing from the form reaches the database unchecked (PostgreSQL refuses NUL)."""
+    data = {"username": "editor", "password": PASSWORD, "otp_token": ""}
+    data[field] = data[field] + "\x00"
+    response = client.post(reverse("admin:login"), data, REMOTE_ADDR="192.0.2.10")
+    assert response.status_code == 200
+    assert not client.session.get("_auth_user_id")
