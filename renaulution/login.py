@@ -104,6 +104,8 @@ def is_verified(user):
 
 
 def session_state(request):
+    if not hasattr(request, "session"):
+        return two_factor_state(request.user)
     state = request.session.get(TWO_FACTOR_SESSION_KEY)
     if state is None:
         # A session from before this check existed: work it out once.
@@ -196,6 +198,8 @@ class AdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            # Also for staff who still have to enrol: they may leave instead.
+            path("logout/", self.staff_view(self.logout), name="logout"),
             path("two-factor/", self.staff_view(self.two_factor_view), name="two_factor"),
             path("two-factor/qr.svg", self.staff_view(self.two_factor_qr), name="two_factor_qr"),
             *super().get_urls(),

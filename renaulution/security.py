@@ -13,12 +13,17 @@ from renaulution.env import env_bool, env_int
 
 # Content-Security-Policy on every response (django-csp). Nothing is allowed
 # unless listed; scripts come from our own static files or carry the nonce of
-# the request (the prose editor's import map). No inline styles anywhere.
+# the request (the prose editor's import map). No inline style attributes;
+# one inline <style> element, allowed by its hash: the ProseMirror base
+# rules that the prose editor (Tiptap, in django-prose-editor 0.28's
+# editor.js) injects. Upgrading the editor may change it: the browser
+# tests fail on the violation, which names the new hash.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, PROSE_EDITOR_STYLE_HASH],
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -95,8 +95,48 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+# Reports every Content-Security-Policy violation on the console, where the
+# test collects it. Init scripts run through DevTools, outside the page's CSP.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+        + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`
+        + (event.sample ? ` (${event.sample})` : "")
+    );
+});
+"""
+
+
+def is_csp_violation(text):
+    return text.startswith("CSP violation:") or "Content Security Policy" in text
+
+
+@pytest.fixture
+def csp_violations(page):
+    """
+    Every CSP violation the page reports; any left at the end fails the test.
+
+    The site runs with its real policy in these tests, so an admin widget or a
+    template that needs an inline script or style, an eval or a foreign
+    origin shows up here rather than as a silently broken page in production.
+    A test that provokes a violation on purpose empties the list itself.
+    """
+    violations = []
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def record(message):
+        if is_csp_violation(message.text):
+            violations.append(f"{message.text} [{page.url}]")
+
+    page.on("console", record)
+    yield violations
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
+
+
 @pytest.fixture(autouse=True)
-def _requests_finish_before_the_flush(transactional_db, page):
+def _requests_finish_before_the_flush(transactional_db, page, csp_violations):
     """
     Let the live server answer what the page asked before the database is flushed.
 
@@ -104,7 +144,7 @@ def _requests_finish_before_the_flush(transactional_db, page):
     a request still being served (a lazy image, a page the test did not wait
     for) while teardown flushes the tables deadlocks the whole run. Asking for
     the database and the page here orders the teardowns: this one first, then
-    the page, then the flush.
+    the CSP check (csp_violations), the page, then the flush.
     """
     pending = set()
     page.on("request", lambda request: pending.add(request))
