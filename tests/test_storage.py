@@ -1,6 +1,7 @@
 """Uploads are stored under names nobody can guess (renaulution/storage.py)."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -29,10 +30,13 @@ def test_a_drafts_images_are_not_found_by_guessing_their_url(client):
     # Its renditions live under the same secret folder.
     assert f"/{token}/" in rendition
 
-    # The URL an attacker can build from the upload folder and the file name…
-    assert client.get(f"{settings.MEDIA_URL}press/press.jpg").status_code == 404
-    # …is not the file's, which only a page showing the image would reveal.
-    assert client.get(draft.image.url).status_code == 200
+    # The web server serves MEDIA_ROOT as it is: the path an attacker can
+    # build from the upload folder and the file name holds nothing…
+    media = Path(settings.MEDIA_ROOT)
+    assert not (media / "press" / "press.jpg").exists()
+    assert [path.name for path in (media / "press").iterdir()] == [token]
+    # …the file is under the secret folder, which only a page showing the image reveals.
+    assert (media / draft.image.name).is_file()
     for path in ("/en/", "/en/press/", f"/en/press/{draft.slug_en}/", "/sitemap-press.xml"):
         response = client.get(path)
         assert response.status_code == (404 if draft.slug_en in path else 200), path
