@@ -129,6 +129,15 @@ def _scheme_is_dangerous(value):
     return False
 
 
+LOADING_RELS = {"stylesheet", "import", "preload", "modulepreload", "prefetch", "manifest"}
+
+
+def _loads_foreign(attributes, static_url):
+    """A <link> that loads a resource from anywhere but our static files."""
+    rels = set(attributes.get("rel", "").lower().split())
+    return bool(rels & LOADING_RELS) and not attributes.get("href", "").startswith(static_url)
+
+
 def executable_markup(html, *, static_url="/static/", own_scripts=()):
     """
     What in `html`, parsed as a browser would, could run a script or load
@@ -161,7 +170,7 @@ def executable_markup(html, *, static_url="/static/", own_scripts=()):
             found.append(f"<{tag}>")
         elif tag == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
             found.append("<meta http-equiv=refresh>")
-        elif tag == "link" and MARKER in attributes.get("href", "").lower():
+        elif tag == "link" and _loads_foreign(attributes, static_url):
             found.append(f"<link href={attributes['href'][:60]!r}>")
         elif tag == "style" and MARKER in (element.text or "").lower():
             found.append("<style> from content")

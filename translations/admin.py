@@ -77,11 +77,12 @@ class SourceBesideWidget(forms.Widget):
 
     template_name = None
 
-    def __init__(self, widget, source, source_lang, row=None):
+    def __init__(self, widget, source, source_lang, row=None, rich=False):
         self.widget = widget
         self.source = source
         self.source_lang = source_lang
         self.row = row
+        self.rich = rich
         super().__init__(attrs=widget.attrs)
 
     @property
@@ -106,13 +107,16 @@ class SourceBesideWidget(forms.Widget):
 
     def render(self, name, value, attrs=None, renderer=None):
         language_name = get_language_info(self.source_lang)["name_translated"]
+        # Rich text shows formatted, as readers see it; plain text shows as
+        # the characters it is (a title "<b>" is not bold on the site).
+        source = mark_safe(sanitize_html(self.source)) if self.rich else self.source  # noqa: S308
         parts = [
             format_html(
                 '<div class="translation-source"><p class="translation-source__label">{}</p>'
                 '<div class="translation-source__text" lang="{}">{}</div>',
                 _("Source (%(language)s)") % {"language": language_name},
                 self.source_lang,
-                mark_safe(sanitize_html(self.source)),  # noqa: S308 - cleaned by nh3
+                source,
             )
         ]
         if self.row is not None and self.row.state == State.OUTDATED:
@@ -267,7 +271,10 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                     continue
                 base_field = form_class.base_fields[name]
                 row = rows.get((field, language))
-                base_field.widget = SourceBesideWidget(base_field.widget, source, source_lang, row)
+                rich = isinstance(type(obj)._meta.get_field(name), RichTextField)
+                base_field.widget = SourceBesideWidget(
+                    base_field.widget, source, source_lang, row, rich=rich
+                )
         return form_class
 
     def get_fieldsets(self, request, obj=None):
