@@ -13,6 +13,7 @@ from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, ManagementUtility, call_command
+from django.utils import translation
 from lxml import etree
 from translate.storage import xliff
 
@@ -43,9 +44,12 @@ def uid(release, name):
 def content_dump():
     """Every content table and the states, to prove a failed import changed nothing."""
     models = (Company, Person, Position, PressRelease, Series, Episode, FieldTranslation)
-    return json.dumps(
-        [serializers.serialize("json", model._base_manager.order_by("pk")) for model in models]
-    )
+    # The untranslated name of a localized field ("summary") reads the active
+    # language, which a request made before may have left at another one.
+    with translation.override("en"):
+        return json.dumps(
+            [serializers.serialize("json", model._base_manager.order_by("pk")) for model in models]
+        )
 
 
 def unit_id(unit):
