@@ -81,6 +81,8 @@ AXES_LOCKOUT_CALLABLE = "renaulution.login.lockout_response"
 # many proxies of ours each append to X-Forwarded-For (see login.client_ip).
 TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "renaulution.login.client_ip"
+# No banner at every manage.py start; failures and lockouts are still logged.
+AXES_VERBOSE = False
 
 # A staff session ends after this long without a request: each request
 # extends it (login.session_idle_expiry, which saves it at most once a minute).
