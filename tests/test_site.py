@@ -181,6 +181,15 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def test_without_any_setting_the_process_is_production_and_refuses_the_development_key():
+    """DJANGO_DEBUG unset is off: no debug page, no development secret key."""
+    result = run_settings({}, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    development = run_settings({"DJANGO_DEBUG": "1"}, "check")
+    assert development.returncode == 0, development.stderr
+
+
 def test_production_settings_pass_check_deploy():
     result = run_settings(
         {

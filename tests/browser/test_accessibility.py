@@ -51,7 +51,7 @@ def test_every_page_type_reflows_at_320_pixels_in_every_language(page, live_serv
     assert overflowing == [], "\n".join(overflowing)
 
 
-def test_assert_accessible_names_the_rule_and_the_failing_element(page):
+def test_assert_accessible_names_the_rule_and_the_failing_element(page, csp_violations):
     """
     A page with an unlabelled field and grey-on-grey text fails, and the report
     says where. Its Content-Security-Policy forbids every script: axe runs anyway.
@@ -75,6 +75,8 @@ def test_assert_accessible_names_the_rule_and_the_failing_element(page):
     # The policy is in force: the page itself could not have loaded axe.
     with pytest.raises(PlaywrightError):
         page.add_script_tag(content="window.injected = true")
+    assert any("script-src 'none'" in text for text in csp_violations)
+    csp_violations.clear()  # provoked on purpose
 
 
 def test_assert_accessible_passes_a_plain_well_formed_page(page):
