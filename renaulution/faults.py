@@ -20,6 +20,7 @@ import time
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+from django.utils import translation
 from django.views import defaults
 
 database_logger = logging.getLogger("renaulution.database")
@@ -33,7 +34,10 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 def service_unavailable(request, exception):
     """The 503 page; logged here, once per interval, not by django.request."""
     database_logger.error("Database unavailable: %s", exception)
-    response = render(request, "503.html", status=503)
+    # From the path: a middleware before LocaleMiddleware may have failed.
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        response = render(request, "503.html", status=503)
     response["Retry-After"] = str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     # Django's request logger would add one traceback per request.

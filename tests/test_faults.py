@@ -14,6 +14,14 @@ from tests.servers import AppServer, PostgresCluster, RedisServer, free_port
 pytestmark = pytest.mark.slow
 
 PAGES = ["/en/", "/en/press/", "/en/episodes/", "/en/people/"]
+WITH_IMAGES = ["/en/", "/en/episodes/", "/fr/episodes/", "/it/"]
+CONTENT = (
+    "from tests.factories import EpisodeFactory, SeriesFactory, image_file\n"
+    "series = SeriesFactory(with_image=True, poster=image_file('poster.jpg', (120, 180)))\n"
+    "for number in (1, 2):\n"
+    "    EpisodeFactory(series=series, number=number, with_image=True,\n"
+    "                   still=image_file('still.jpg', (160, 90)))\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +38,8 @@ def servers(tmp_path_factory):
             {"DATABASE_URL": cluster.url("renaulution"), "REDIS_URL": redis.url},
         )
         app.manage("migrate", "--no-input")
+        # Pages with images, whose renditions' states live in the cache.
+        app.manage("shell", "--no-imports", "-c", CONTENT)
         app.manage("collectstatic", "--no-input", "--verbosity", "0")
         app.start()
         yield app, cluster, redis
@@ -85,6 +95,8 @@ def test_without_the_database_pages_answer_a_translated_503_and_then_recover(ser
 def test_without_redis_pages_still_answer_and_the_log_says_so_once(servers):
     app, _cluster, redis = servers
     assert health(app)[1]["cache"] == "ok"
+    for path in WITH_IMAGES:
+        assert "/media/CACHE/images/" in app.get(path)[2], path
 
     offset = len(app.log_text())
     redis.stop()
@@ -92,6 +104,9 @@ def test_without_redis_pages_still_answer_and_the_log_says_so_once(servers):
         for _round in range(5):
             for path in [*PAGES, "/fr/", "/it/episodes/"]:
                 assert app.get(path)[0] == 200, path
+            for path in WITH_IMAGES:
+                # Renditions still, their states read from the disk instead.
+                assert "/media/CACHE/images/" in app.get(path)[2], path
         # Still in rotation: the cache is not needed to serve pages.
         assert health(app) == (200, {"database": "ok", "cache": "error", "status": "degraded"})
     finally:

@@ -127,6 +127,23 @@ def test_a_page_without_its_database_is_a_503_in_the_readers_language(
 
 
 @pytest.mark.django_db
+def test_a_database_outage_met_by_a_middleware_is_a_503_in_the_readers_language(
+    client, monkeypatch
+):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    def broken(self, request):
+        raise OperationalError("the database is down")
+
+    # Sessions run before the language is chosen, and before any view.
+    monkeypatch.setattr(SessionMiddleware, "process_request", broken)
+    client.raise_request_exception = False
+    response = client.get("/it/press/")
+    assert response.status_code == 503
+    assert "Il sito è momentaneamente non disponibile" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_database_error_of_our_own_making_stays_a_500(client, monkeypatch):
     _break_the_database(monkeypatch, ProgrammingError)
     client.raise_request_exception = False
