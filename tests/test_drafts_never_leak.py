@@ -68,10 +68,6 @@ def localized(field, text):
     return {f"{field}_{code}": f"{text} {code}" for code in LANGUAGES}
 
 
-def slugs(canary):
-    return {f"slug_{code}": f"{canary}-{code}" for code in LANGUAGES}
-
-
 def hidden_states():
     """The two ways an object is not public: a draft, and published for later."""
     later = timezone.now() + datetime.timedelta(days=30)
@@ -82,10 +78,11 @@ def hidden_states():
 
 
 class World:
-    """The module's data: the canaries and the public objects around them."""
+    """The module's data: the canaries, and a public company to filter by."""
 
     def __init__(self):
         self.canaries = {}  # canary -> "draft company", …
+        self.company = None
 
     def canary(self, label):
         word = new_canary()
@@ -99,11 +96,11 @@ def canary_fields(model, canary):
     slugs, its links and its image's file name: whatever a page could show.
     """
     values = {}
-    localized = translator.get_options_for_model(model).fields
+    translated = translator.get_options_for_model(model).fields
     for field in model._meta.concrete_fields:
         base = field.translated_field if isinstance(field, TranslationField) else field
         suffix = f"-{field.language}" if isinstance(field, TranslationField) else ""
-        if field.name in localized or field.choices or field.primary_key:
+        if field.name in translated or field.choices or field.primary_key:
             continue
         if isinstance(base, models.ImageField):
             values[field.name] = image_file(f"{canary}.png", (40, 40), "PNG")
