@@ -138,7 +138,7 @@ class TestLanguages:
         person = PersonFactory(name="Luca de Meo")
         for language in LANGUAGES:
             assert found("Ampere", language) == [("company", company)]
-            assert found("Meo", language) == [("person", person)]
+            assert found("Luca de Meo", language) == [("person", person)]
 
     def test_every_kind_of_content_is_found(self):
         release = PressReleaseFactory(summary_en="The Renaulution plan, year three.")

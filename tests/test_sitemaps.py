@@ -86,7 +86,7 @@ def test_a_press_release_is_listed_in_every_language_with_its_localized_slug(cli
     assert expected["fr"] == f"{HOST}/fr/press/ampere-demarre/"
     for location in urls:
         assert urls[location]["alternates"] == expected | {"x-default": expected["en"]}
-        assert urls[location]["lastmod"] == release.updated_at.date().isoformat()
+        assert urls[location]["lastmod"] == timezone.localdate(release.updated_at).isoformat()
 
 
 def test_every_listed_address_answers(client, release):
@@ -162,7 +162,7 @@ def test_static_pages_are_listed_in_every_language_with_their_newest_change(clie
             assert urls[expected[code]]["alternates"] == expected | {"x-default": expected["en"]}
     press_list = urls[absolute_name("companies:pressrelease_list", "fr")]
     # The newest published release, not the draft edited later.
-    assert press_list["lastmod"] == release.updated_at.date().isoformat()
+    assert press_list["lastmod"] == timezone.localdate(release.updated_at).isoformat()
     assert len(urls) == len(STATIC_PAGES) * len(LANGUAGES)
 
 
