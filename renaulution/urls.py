@@ -36,13 +36,14 @@ urlpatterns += i18n_patterns(
     path("timeline/", include("timeline.urls")),
 )
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT read at each request, not once when this module is imported:
+    # the tests give every test its own folder.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded files. A production deployment may serve MEDIA_ROOT from
     # its web server instead and leave DJANGO_SERVE_MEDIA off.
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media)]
