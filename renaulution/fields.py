@@ -16,6 +16,10 @@ from PIL import Image, UnidentifiedImageError
 
 # What Pillow calls the formats we resize and serve.
 ACCEPTED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+# Longest side over shortest side. A panorama or a banner is well within it;
+# beyond, no page can show the image (a 1 × 30000 strip resized for a card is
+# a 1-pixel line, a 50000 × 2 one resized to 480 wide has no height left).
+MAX_ASPECT_RATIO = 20
 
 
 def _accepted_formats():
@@ -102,6 +106,16 @@ def _check_pixels(file, head):
         raise _unaccepted_format(image_format)
     if width * height > pixel_limit:
         raise too_many_pixels
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise ValidationError(
+            _(
+                "This image is %(width)s × %(height)s pixels: one side is more than "
+                "%(limit)s times the other, which no page can show. Crop it to at most "
+                "%(limit)s:1 and upload it again."
+            ),
+            code="extreme_aspect_ratio",
+            params={"width": width, "height": height, "limit": MAX_ASPECT_RATIO},
+        )
 
 
 def _unaccepted_format(image_format):
@@ -228,6 +242,29 @@ def localized_slugs_unique(model_name):
     ]
 
 
+class RenditionImageField(models.ImageField):
+    """
+    An image field that writes the image's renditions as soon as a new file
+    is stored, whoever saves it (the admin, the loader, a script), so that no
+    reader's request ever has to.
+    """
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        new_upload = bool(file) and not file._committed
+        file = super().pre_save(model_instance, add)
+        if new_upload:
+            from .images import generate_renditions  # images.py needs the app registry
+
+            generate_renditions(model_instance, self.name)
+        return file
+
+    def deconstruct(self):
+        # The database column is a plain ImageField's: migrations need not know.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+
 def image_fields(name, verbose_name, upload_to):
     """
     An optional image with its stored size and its text alternative:
@@ -236,7 +273,7 @@ def image_fields(name, verbose_name, upload_to):
     The size is stored so pages can give <img> its width and height without
     opening the file; the text alternative is registered as localized.
     """
-    image = models.ImageField(
+    image = RenditionImageField(
         verbose_name,
         upload_to=upload_to,
         blank=True,

@@ -6,9 +6,13 @@ optionally cropped to a fixed aspect ratio. Its file name is derived from the
 source's name and the resizing parameters (imagekit's hash), so finding it
 needs neither the database nor the source file: pages compute every URL from
 the stored name, width and height. Whether the file has been written is
-remembered in the default cache (locmem, or Redis with REDIS_URL); the first
-page that needs a missing rendition writes it, every later one only reads
-the cache, one `get_many` per picture.
+remembered in the default cache (locmem, or Redis with REDIS_URL), one
+`get_many` per picture.
+
+Renditions are written when an image is saved (`RenditionImageField`, so
+through the admin, the loader and any other save alike), or by
+`load_renaulution --renditions` for images stored before; never while a
+reader waits. A page that finds one missing shows the original instead.
 
 `rendition_url(image, width)` is the entry point for code outside templates
 (og:image…); `picture_html()` is what the `{% picture %}` tag renders.
@@ -16,11 +20,15 @@ the cache, one `get_many` per picture.
 
 import hashlib
 import logging
+import math
 import os
+import posixpath
 from contextlib import nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import ImageField
 from django.utils.html import format_html, format_html_join
 from imagekit.cachefiles import ImageCacheFile
@@ -30,10 +38,10 @@ from imagekit.cachefiles.state import (
     prefetch_cachefile_states,
     use_cachefile_state_cache,
 )
-from imagekit.registry import register
 from imagekit.specs import ImageSpec
-from imagekit.utils import get_cache
-from pilkit.processors import ResizeToFill, ResizeToFit
+from imagekit.utils import get_cache, process_image
+from PIL import Image
+from pilkit.processors import Resize, ResizeToFill, ResizeToFit
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +109,8 @@ FIELD_PRESETS = {
 }
 # Width of the rendition shared on social networks (og:image).
 SHARE_WIDTH = 1200
+# Width of the admin's preview of an image (sharp at twice its 240 pixels).
+PREVIEW_WIDTH = 480
 
 
 class RenditionStates(Simple):
@@ -114,6 +124,19 @@ class RenditionStates(Simple):
     @property
     def cache(self):
         return get_cache()
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """A source decoded once, reduced, for all its renditions: see `generate_renditions`."""
+
+    name: str
+    width: int
+    height: int
+    image: Image.Image
+
+
+_decoded_source = ContextVar("_decoded_source", default=None)
 
 
 class Rendition(ImageSpec):
@@ -135,10 +158,36 @@ class Rendition(ImageSpec):
         key = f"{self.source.name}|{self.size}|{self.format}|{sorted(self.options.items())}"
         return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 
+    def scale(self, width, height):
+        """How much of an original of `width` × `height` this rendition needs (at most 1)."""
+        target_width, target_height = self.size
+        if target_height:
+            return min(1, max(target_width / width, target_height / height))
+        return min(1, target_width / width)
 
-# imagekit runs its strategy (write the file when it is first needed) only
-# for registered generators.
-register.generator("renaulution:rendition", Rendition)
+    def generate(self):
+        decoded = _decoded_source.get()
+        if decoded is None or decoded.name != self.source.name:
+            return super().generate()
+        target_width, target_height = self.size
+        if target_height:
+            processors = [ResizeToFill(target_width, target_height, upscale=False)]
+        else:
+            # The exact size pages announce, whatever the reduced copy's rounding.
+            size = scaled_size(decoded.width, decoded.height, target_width)
+            processors = [Resize(*size)]
+        return process_image(
+            decoded.image.copy(),
+            processors=processors,
+            format=self.format,
+            autoconvert=self.autoconvert,
+            options=self.options,
+        )
+
+
+# Not registered with imagekit's registry on purpose: it runs its strategy
+# only for registered generators, and the default one writes a missing file
+# when its URL is read, in a reader's request (seconds for a large original).
 
 
 def fallback_format(image):
@@ -148,8 +197,21 @@ def fallback_format(image):
 
 
 def rendition_file(image, width, format=JPEG, height=None):
-    """The ImageCacheFile of one rendition; its `.url` writes it if missing."""
+    """The ImageCacheFile of one rendition (its `.url` never writes it)."""
     return ImageCacheFile(Rendition(image, width=width, height=height, format=format))
+
+
+def _exists(file):
+    return file.cachefile_backend.exists(file)
+
+
+def _no_wider_than_stored(image, width):
+    """
+    `width`, or the original's stored width when it is narrower: the same
+    picture then has one file, whichever usage asks for it (and no file read).
+    """
+    stored = getattr(image.instance, image.field.width_field or "", None)
+    return min(width, stored) if stored else width
 
 
 def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
@@ -157,22 +219,19 @@ def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
     URL of `image` (an ImageFieldFile) resized to `width` pixels wide, aspect
     kept, in `format` ("JPEG", "PNG" or "WEBP"); an image narrower than
     `width` keeps its own width. Empty string when there is no image, or
-    when it cannot be resized (the reason is logged): a page never fails
-    for a picture.
+    when that rendition was not made (see `generate_renditions`): the caller
+    shows the original instead.
     """
     if not image:
         return ""
-    try:
-        return rendition_file(image, width, format).url
-    except Exception:
-        logger.exception("Rendition of %s at %spx could not be made", image.name, width)
-        return ""
+    file = rendition_file(image, _no_wider_than_stored(image, width), format)
+    return file.url if _exists(file) else ""
 
 
 def scaled_size(width, height, target_width):
     """The size of a `width` × `height` original resized to `target_width`, never upscaled."""
     new_width = min(width, target_width)
-    return new_width, round(height * new_width / width)
+    return new_width, max(1, round(height * new_width / width))
 
 
 def candidate_widths(preset, width, height):
@@ -183,10 +242,10 @@ def candidate_widths(preset, width, height):
     """
     if preset.aspect:
         aspect_w, aspect_h = preset.aspect
-        largest = min(width, height * aspect_w // aspect_h)
+        largest = max(1, min(width, height * aspect_w // aspect_h))
 
         def height_for(w):
-            return round(w * aspect_h / aspect_w)
+            return max(1, round(w * aspect_h / aspect_w))
     else:
         largest = width
 
@@ -215,7 +274,7 @@ def picture_html(
     A <picture> for image `field` of `obj`: a WebP <source> and a JPEG or PNG
     <img>, each with a srcset, with `width`/`height` from the stored size so
     no file is opened. Falls back to a plain <img> of the original when the
-    size is unknown or a rendition cannot be made.
+    size is unknown or a rendition was not made.
     """
     image = getattr(obj, field, None)
     if not image:
@@ -238,21 +297,26 @@ def picture_html(
         ) from None
     candidates = candidate_widths(chosen, width, height)
     files = _files(chosen, image, candidates)
-    try:
-        with _state_cache():
-            # One cache round trip for every rendition of this picture.
-            prefetch_cachefile_states([f for pairs in files.values() for f, _w in pairs])
-            srcsets = {
-                fmt: format_html_join(", ", "{} {}w", ((f.url, w) for f, w in pairs))
-                for fmt, pairs in files.items()
-            }
-    except Exception:
-        # A page must not fail because one image cannot be resized (a file
-        # missing from storage, a format Pillow lost): show the original.
-        logger.exception("Renditions of %s could not be made", image.name)
+    every_file = [f for pairs in files.values() for f, _w in pairs]
+    with _state_cache():
+        # One cache round trip for every rendition of this picture.
+        prefetch_cachefile_states(every_file)
+        missing = [f.name for f in every_file if not _exists(f)]
+    if missing:
+        # Saved before renditions were made at upload, or one could not be
+        # made: the original, whose URL works, rather than a broken image.
+        logger.warning(
+            "%d renditions of %s are missing (load_renaulution --renditions writes them)",
+            len(missing),
+            image.name,
+        )
         return format_html(
             '<img src="{}" width="{}" height="{}" {}>', image.url, width, height, common
         )
+    srcsets = {
+        fmt: format_html_join(", ", "{} {}w", ((f.url, w) for f, w in pairs))
+        for fmt, pairs in files.items()
+    }
 
     fallback = fallback_format(image)
     display_width, display_height = candidates[-1]
@@ -279,22 +343,96 @@ def _state_cache():
 def generate_renditions(obj, field):
     """
     Write every rendition `obj`'s image `field` is shown with (its presets'
-    WebP and fallback files, and the share rendition) that is missing.
-    Returns how many files were looked at.
+    WebP and fallback files, the share rendition and the admin's preview)
+    that is missing. Returns how many files were looked at.
+
+    The original is decoded once for them all, reduced to twice the largest
+    size they need (a JPEG is decoded at that size directly): a 40-megapixel
+    photograph costs one decode, not twenty. A file that cannot be made is
+    logged and left missing; pages then show the original.
     """
     image = getattr(obj, field, None)
     width = getattr(obj, f"{field}_width", None)
     height = getattr(obj, f"{field}_height", None)
     if not image or not width or not height:
         return 0
-    files = [rendition_file(image, SHARE_WIDTH, JPEG)]
+    fallback = fallback_format(image)
+    files = [
+        rendition_file(image, _no_wider_than_stored(image, SHARE_WIDTH), fallback),
+        rendition_file(image, _no_wider_than_stored(image, PREVIEW_WIDTH), fallback),
+    ]
     for name in FIELD_PRESETS.get(field, (DEFAULT_PRESET,)):
         preset = PRESETS[name]
         for pairs in _files(preset, image, candidate_widths(preset, width, height)).values():
             files.extend(f for f, _w in pairs)
-    for file in files:
-        file.generate()
+    files = list({file.name: file for file in files}.values())  # one per name
+    missing = [file for file in files if not _exists(file)]
+    if not missing:
+        return len(files)
+    scale = max(file.generator.scale(width, height) for file in missing)
+    try:
+        decoded = _decode(image, width, height, scale)
+    except Exception:
+        logger.exception("%s could not be read to make its renditions", image.name)
+        return len(files)
+    token = _decoded_source.set(decoded)
+    try:
+        for file in missing:
+            try:
+                file.generate()
+            except Exception:
+                logger.exception("Rendition %s of %s could not be made", file.name, image.name)
+    finally:
+        _decoded_source.reset(token)
+        decoded.image.close()
     return len(files)
+
+
+def delete_renditions(storage, name):
+    """
+    Delete every rendition of the stored image `name` (imagekit keeps them
+    in a folder named after it) and forget that they existed.
+    """
+    folder = posixpath.join(settings.IMAGEKIT_CACHEFILE_DIR, os.path.splitext(name)[0])
+    try:
+        _folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    backend = RenditionStates()
+    paths = [posixpath.join(folder, file) for file in files]
+    for path in paths:
+        storage.delete(path)
+    backend.cache.delete_many([backend.get_key(_Named(path)) for path in paths])
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+
+
+# Modes Image.reduce() works in; others (palette, 1-bit) are resized as they are.
+_REDUCIBLE_MODES = {"L", "LA", "RGB", "RGBA", "CMYK", "I", "F"}
+
+
+def _decode(image, width, height, scale):
+    """`image` decoded into memory at no less than twice `scale` of its size."""
+    needed = (math.ceil(width * scale * 2), math.ceil(height * scale * 2))
+    closed = image.closed
+    image.open("rb")
+    try:
+        with Image.open(image) as source:
+            if scale * 2 < 1:
+                source.draft(None, needed)  # JPEG only: decode at 1/2, 1/4 or 1/8
+            source.load()
+            factor = min(source.width // needed[0], source.height // needed[1])
+            if factor >= 2 and source.mode in _REDUCIBLE_MODES:
+                reduced = source.reduce(factor)
+            else:
+                reduced = source.copy()
+    finally:
+        if closed:
+            image.close()
+    return _Decoded(name=image.name, width=width, height=height, image=reduced)
 
 
 def image_models():

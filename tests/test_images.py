@@ -1,6 +1,9 @@
 """Responsive renditions and the {% picture %} tag (renaulution/images.py)."""
 
+import io
 import logging
+import re
+import shutil
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
@@ -8,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import override_settings
@@ -16,6 +20,7 @@ from django.utils import translation
 from imagekit.utils import get_cache, sanitize_cache_key
 from PIL import Image
 
+from companies.models import PressRelease
 from renaulution.images import PRESETS, generate_all_renditions, rendition_url
 from tests.factories import (
     CompanyFactory,
@@ -29,6 +34,7 @@ from tests.factories import (
     image_file,
 )
 from tests.servers import RedisServer
+from tests.test_admin import editor, press_release_form  # noqa: F401 - editor is a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -175,8 +181,13 @@ def test_rendition_url_gives_a_1200_pixel_jpeg_for_sharing():
     release = PressReleaseFactory(with_image=True, image=image_file("big.jpg", (2400, 1260)))
     with Image.open(media_file(rendition_url(release.image))) as image:
         assert (image.format, image.size) == ("JPEG", (1200, 630))
-    with Image.open(media_file(rendition_url(release.image, 600, "WEBP"))) as image:
-        assert (image.format, image.size) == ("WEBP", (600, 315))
+
+
+def test_rendition_url_is_empty_for_a_rendition_that_was_not_made():
+    release = PressReleaseFactory(with_image=True, image=image_file("big.jpg", (2400, 1260)))
+    written = rendition_files()
+    assert rendition_url(release.image, 600, "WEBP") == ""  # no page shows that one
+    assert rendition_files() == written
 
 
 def test_rendition_url_never_upscales_and_is_empty_without_an_image():
@@ -257,17 +268,25 @@ def test_no_image_renders_nothing():
 
 def test_an_image_whose_size_is_unknown_is_shown_as_the_original():
     episode = EpisodeFactory(with_image=True)
+    written = rendition_files()
     episode.still_width = episode.still_height = None  # as in rows saved before sizes were stored
     page = pictures(render_picture(episode, "still"))
     assert page.pictures == []
     assert page.loose_images[0]["src"] == episode.still.url
-    assert rendition_files() == {}
+    assert rendition_files() == written
 
 
-def test_rendition_url_is_empty_when_the_source_cannot_be_read():
+def forget_renditions():
+    """As for an image stored before renditions were made at upload."""
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / settings.IMAGEKIT_CACHEFILE_DIR)
+    cache.clear()
+
+
+def test_rendition_url_is_empty_when_the_rendition_is_missing():
     release = PressReleaseFactory(with_image=True)
-    release.image.storage.delete(release.image.name)
+    forget_renditions()
     assert rendition_url(release.image) == ""
+    assert rendition_files() == {}
 
 
 def test_an_unknown_preset_is_named_in_the_error():
@@ -275,15 +294,16 @@ def test_an_unknown_preset_is_named_in_the_error():
         render_picture(EpisodeFactory(with_image=True), "still", preset="thumb")
 
 
-def test_a_source_missing_from_storage_shows_the_original_instead_of_failing(client):
+def test_an_image_without_renditions_is_shown_as_the_original_and_none_is_made(client):
     episode = EpisodeFactory(with_image=True)
-    episode.still.storage.delete(episode.still.name)
+    forget_renditions()
     response = client.get(episode.get_absolute_url())
     assert response.status_code == 200
     page = pictures(response.content.decode())
     assert page.pictures == []
     (img,) = [img for img in page.loose_images if img["src"] == episode.still.url]
     assert (img["width"], img["height"]) == ("1280", "720")
+    assert rendition_files() == {}
 
 
 # Caching --------------------------------------------------------------------
@@ -291,9 +311,12 @@ def test_a_source_missing_from_storage_shows_the_original_instead_of_failing(cli
 
 def test_a_second_render_writes_no_file_and_makes_no_query(django_assert_num_queries):
     episode = EpisodeFactory(with_image=True)
-    first = render_picture(episode, "still", preset="detail")
     written = rendition_files()
-    assert len(written) == 8  # 4 widths × (WebP, JPEG)
+    # Made when the episode was saved: card and detail, 4 widths × (WebP,
+    # JPEG) each, and the 1200-pixel share JPEG (the preview is detail's 480).
+    assert len(written) == 17
+    first = render_picture(episode, "still", preset="detail")
+    assert rendition_files() == written
     with django_assert_num_queries(0):
         second = render_picture(episode, "still", preset="detail")
     assert second == first
@@ -346,8 +369,9 @@ def test_rendition_states_are_kept_by_either_cache_backend(
             type(backend_cache).__name__
             == {"locmem": "LocMemCache", "redis": "RedisCache"}[backend]
         )
-        first = render_picture(episode, "still", preset="card")
         written = rendition_files()
+        first = render_picture(episode, "still", preset="card")
+        assert rendition_files() == written
         urls = [url for url, _w in srcset(pictures(first).pictures[0]["img"]["srcset"])]
         # The cache now says each rendition exists, under a key named after its file.
         assert rendition_states(urls) == ["exists"] * len(urls)
@@ -396,15 +420,21 @@ def test_episode_list_with_images_costs_the_same_queries(
     series = SeriesFactory()
     for number in range(1, rows + 1):
         EpisodeFactory(series=series, number=number, with_image=True, still=small_still(number))
+    written = rendition_files()
+    # Made at save: per row, card and detail in two formats (share and
+    # preview are detail's JPEG: the original is narrower than both).
+    assert len(written) == rows * 4
     if warm:
         client.get("/en/episodes/")
+    else:
+        cache.clear()  # a new process: every state is found on disk
     # 1 query: published episodes with their series; images cost none, cold
-    # (renditions written now) or warm (their states read from the cache).
+    # (states found on disk) or warm (read from the cache).
     with django_assert_num_queries(1):
         response = client.get("/en/episodes/")
     page = pictures(response.content.decode())
     assert len(page.pictures) == rows
-    assert len(rendition_files()) == rows * 2
+    assert rendition_files() == written
     # The default cache keeps every state: none evicted by the next cards'.
     urls = [srcset(p["img"]["srcset"])[0][0] for p in page.pictures]
     urls += [srcset(p["sources"][0]["srcset"])[0][0] for p in page.pictures]
@@ -447,18 +477,6 @@ def test_home_with_images_costs_the_same_queries(client, django_assert_num_queri
 # Pre-generation -------------------------------------------------------------
 
 
-def test_load_renaulution_with_renditions_writes_them_so_pages_write_none(client):
-    out = StringIO()
-    call_command("load_renaulution", "--renditions", stdout=out)
-    written = rendition_files()
-    assert written
-    assert "Renditions checked" in out.getvalue()
-    cache.clear()  # a new process: nothing known, everything found on disk
-    for url in ("/en/", "/fr/episodes/", "/it/people/"):
-        assert client.get(url).status_code == 200
-    assert rendition_files() == written
-
-
 def test_pre_generation_covers_every_model_with_an_image(client):
     """A milestone's image (the timeline app) is pre-generated like the others'."""
     milestone = MilestoneFactory(image=image_file("milestone.jpg", (1600, 900)))
@@ -467,4 +485,108 @@ def test_pre_generation_covers_every_model_with_an_image(client):
     assert any("milestone" in str(path) for path in written)
     cache.clear()  # a new process: nothing known, everything found on disk
     assert milestone.title in client.get(reverse("timeline:index")).content.decode()
+    assert rendition_files() == written
+
+
+# Made at upload, never in a reader's request --------------------------------
+
+
+def media_urls(html):
+    """Every /media/ address a page shows: <img src>, srcsets, og:image, JSON-LD."""
+    return set(re.findall(rf'{re.escape(settings.MEDIA_URL)}[^"\s,<>\\]+', html))
+
+
+def every_media_file():
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
+
+
+def upload(name, size, format):
+    buffer = io.BytesIO()
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    image.save(buffer, format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{format.lower()}")
+
+
+def publish_with_image(client, company, slug, image):
+    data = press_release_form(company, slug_en=slug, slug_fr="", image=image, status="published")
+    return client.post(reverse("admin:companies_pressrelease_add"), data)
+
+
+ACCEPTED_SHAPES = {
+    "photograph": ((1280, 720), "JPEG"),
+    "banner at the 20:1 limit": ((2000, 100), "PNG"),
+    "strip at the 1:20 limit": ((100, 2000), "JPEG"),
+    "one pixel": ((1, 1), "PNG"),
+    "39 megapixels": ((7900, 4950), "JPEG"),
+}
+
+
+@pytest.mark.usefixtures("editor")
+def test_every_accepted_upload_renders_and_pages_make_no_image(client):
+    company = CompanyFactory()
+    for number, (shape, (size, format)) in enumerate(ACCEPTED_SHAPES.items()):
+        extension = {"JPEG": "jpg", "PNG": "png"}[format]
+        response = publish_with_image(
+            client, company, f"release-{number}", upload(f"u{number}.{extension}", size, format)
+        )
+        assert response.status_code == 302, (shape, response.content.decode()[:3000])
+    client.logout()
+    cache.clear()  # a reader's process, that knows nothing yet
+    stored = every_media_file()
+    shown = set()
+    for release in PressRelease.objects.all():
+        for language in ("en", "fr", "it"):
+            with translation.override(language):
+                response = client.get(release.get_absolute_url())
+            assert response.status_code == 200
+            urls = media_urls(response.content.decode())
+            # The page's picture is made of renditions, not the original.
+            assert release.image.url not in urls, release.image.name
+            shown |= urls
+    # Reading pages wrote nothing: every file was there after the upload.
+    assert every_media_file() == stored
+    for url in shown:
+        assert media_file(url).is_file(), url
+        assert client.get(url).status_code == 200, url
+    assert len(shown) > len(ACCEPTED_SHAPES) * 2
+
+
+@pytest.mark.usefixtures("editor")
+@pytest.mark.parametrize("size", [(1, 30000), (50000, 2), (2100, 100)])
+def test_an_image_of_an_extreme_aspect_ratio_is_refused_with_its_reason(client, size):
+    response = publish_with_image(client, CompanyFactory(), "strip", upload("s.png", size, "PNG"))
+    assert response.status_code == 200
+    (error,) = response.context["adminform"].form.errors["image"]
+    width, height = size
+    assert f"{width} × {height} pixels" in error
+    assert "Crop it to at most 20:1" in error
+    assert PressRelease.objects.count() == 0
+    assert every_media_file() == set()
+
+
+@pytest.mark.parametrize("size", [(1, 30000), (50000, 2)])
+def test_an_extreme_image_saved_without_the_form_still_renders(client, size):
+    """Rows written before the limit (or by a script) show only files that exist."""
+    episode = EpisodeFactory(with_image=True, still=image_file("strip.png", size, "PNG"))
+    stored = every_media_file()
+    for url in (episode.get_absolute_url(), reverse("episodes:episode_list")):
+        urls = media_urls(client.get(url).content.decode())
+        assert urls
+        for media in urls:
+            assert client.get(media).status_code == 200, media
+    assert every_media_file() == stored
+
+
+def test_the_loader_makes_the_renditions_so_pages_make_none(client):
+    call_command("load_renaulution", stdout=StringIO())
+    written = rendition_files()
+    assert written
+    # What `load_renaulution --renditions` runs, for images stored before: nothing left.
+    generate_all_renditions()
+    assert rendition_files() == written
+    cache.clear()  # a new process: nothing known, everything found on disk
+    for url in ("/en/", "/fr/episodes/", "/it/people/"):
+        page = client.get(url).content.decode()
+        assert media_urls(page)
+        assert all(media_file(media).is_file() for media in media_urls(page))
     assert rendition_files() == written

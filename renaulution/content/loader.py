@@ -14,7 +14,7 @@ The rules, so that the command is safe to run on every deployment:
   who removed one does not see it come back.
 - Everything runs in one transaction, and every object passes `full_clean()`
   before it is saved. If anything fails, the database is rolled back and the
-  image files written so far are deleted.
+  image files written so far are deleted, with their renditions.
 """
 
 import datetime
@@ -27,6 +27,7 @@ from django.utils import translation
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
+from renaulution.images import delete_renditions
 from renaulution.publishing import Status
 from timeline.models import Milestone
 
@@ -132,6 +133,7 @@ class _Loader:
     def delete_written_files(self):
         for storage, name in self.written:
             storage.delete(name)
+            delete_renditions(storage, name)  # made when the image was saved
         self.written = []
 
     @staticmethod
