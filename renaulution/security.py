@@ -75,7 +75,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success does not clear the failures: it would clear its address's too,
+# so anyone with an account could reset the count between guesses at others.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "renaulution.login.lockout_response"
 # The client's address: REMOTE_ADDR, unless DJANGO_TRUSTED_PROXIES says how
 # many proxies of ours each append to X-Forwarded-For (see login.client_ip).

@@ -135,12 +135,12 @@ def test_an_admin_sees_and_removes_the_lock_in_the_admin(client, editor):
     assert logged_in(log_in(client, "editor", PASSWORD))
 
 
-def test_a_success_clears_the_failures(client, editor):
-    fail(client, 4)
-    assert logged_in(log_in(client, "editor", PASSWORD))
+def test_logging_in_with_one_account_does_not_reset_guesses_at_another(client, editor, translator):
+    """An attacker with an account cannot wipe the count between guesses."""
+    fail(client, 4, username="editor", address="192.0.2.80")
+    assert logged_in(log_in(client, "translator", PASSWORD, address="192.0.2.80"))
     client.logout()
-    fail(client, 4)
-    assert logged_in(log_in(client, "editor", PASSWORD))
+    assert fail(client, 1, username="editor", address="192.0.2.80").status_code == 429
 
 
 @pytest.mark.parametrize(

@@ -81,3 +81,30 @@ def test_an_editor_turns_on_two_factor_login_then_logs_in_with_a_code(
     log_in(code(device, period=1))
     expect(page).to_have_url(f"{live_server.url}{reverse('admin:index')}")
     assert broken_responses == []
+
+
+def test_admin_autocomplete_and_date_widgets_work_under_the_policy(
+    page, live_server, content, editor, broken_responses
+):
+    """Select2 (autocomplete fields) and the calendar build their markup in script."""
+    from companies.models import Company
+
+    page.goto(f"{live_server.url}{reverse('admin:login')}")
+    page.locator("#id_username").fill(editor.username)
+    page.locator("#id_password").fill(editor.raw_password)
+    page.locator("#login-form [type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}{reverse('admin:index')}")
+    release = PressRelease.objects.order_by("pk").first()
+    page.goto(
+        f"{live_server.url}{reverse('admin:companies_pressrelease_change', args=[release.pk])}"
+    )
+    target = Company.objects.exclude(pk=release.company_id).order_by("name").first()
+    page.locator(".field-company .select2-selection").click()
+    page.locator(".select2-dropdown .select2-search__field").fill(target.name[:4])
+    option = page.locator(".select2-results__option", has_text=target.name).first
+    expect(option).to_be_visible()
+    option.click()
+    expect(page.locator(".field-company .select2-selection__rendered")).to_contain_text(target.name)
+    page.locator(".field-issued_on .datetimeshortcuts a").last.click()  # the calendar
+    expect(page.locator(".calendarbox").first).to_be_visible()
+    assert broken_responses == []
