@@ -207,6 +207,14 @@ def test_a_staff_session_ends_after_the_idle_time_and_activity_extends_it(client
     assert response["Location"].startswith(reverse("admin:login"))
 
 
+def test_the_idle_expiry_leaves_readers_pages_cacheable(client):
+    """Without a session cookie the session is not read, so pages do not vary on Cookie."""
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
+    assert "sessionid" not in response.cookies
+
+
 # Two-factor login.
 
 
