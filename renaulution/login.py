@@ -279,8 +279,12 @@ def session_idle_expiry(get_response):
     """
 
     def middleware(request):
+        # Only a request that brings a session cookie: reading the session
+        # would add "Vary: Cookie" to every reader's page.
         session = getattr(request, "session", None)
-        seen = session.get(SEEN_SESSION_KEY) if session is not None else None
+        if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return get_response(request)
+        seen = session.get(SEEN_SESSION_KEY)
         if seen is not None:
             now = time.time()
             if now - seen >= min(60, settings.SESSION_COOKIE_AGE / 10):

@@ -207,6 +207,14 @@ def test_a_staff_session_ends_after_the_idle_time_and_activity_extends_it(client
     assert response["Location"].startswith(reverse("admin:login"))
 
 
+def test_the_idle_expiry_leaves_readers_pages_cacheable(client):
+    """Without a session cookie the session is not read, so pages do not vary on Cookie."""
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
+    assert "sessionid" not in response.cookies
+
+
 # Two-factor login.
 
 
@@ -327,3 +335,21 @@ def test_a_nul_byte_in_the_login_form_is_a_form_error_not_a_500(client, editor, 
     response = client.post(reverse("admin:login"), data, REMOTE_ADDR="192.0.2.10")
     assert response.status_code == 200
     assert not client.session.get("_auth_user_id")
+
+
+def test_a_superuser_manages_staff_devices_in_the_admin(client, editor):
+    """Removing a lost device, or reading a device's QR code, is the superuser's."""
+    device = device_for(editor)
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    client.force_login(admin)
+    changelist = client.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    assert changelist.status_code == 200
+    assert "editor" in changelist.content.decode()
+    response = client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+    # The editor is back to a password-only login.
+    client.logout()
+    assert logged_in(log_in(client, "editor", PASSWORD))

@@ -100,7 +100,7 @@ def test_admin_autocomplete_and_date_widgets_work_under_the_policy(
     )
     target = Company.objects.exclude(pk=release.company_id).order_by("name").first()
     page.locator(".field-company .select2-selection").click()
-    page.locator(".select2-search__field").fill(target.name[:4])
+    page.locator(".select2-dropdown .select2-search__field").fill(target.name[:4])
     option = page.locator(".select2-results__option", has_text=target.name).first
     expect(option).to_be_visible()
     option.click()
