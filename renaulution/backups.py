@@ -34,7 +34,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
-from django.utils import timezone
+from django.utils import timezone, translation
 
 FORMAT = "renaulution-backup/1"
 # Rebuilt by `migrate` (content types, permissions) or not worth keeping
@@ -54,7 +54,10 @@ def backup_write(*, path, database=DEFAULT_DB_ALIAS):
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         data = Path(work) / "data.json"
-        with _snapshot(database):
+        # The untranslated column of each localized field is read and written
+        # through modeltranslation in the active language: fix it to the
+        # default, or an archive made while Italian is active stores Italian.
+        with _snapshot(database), translation.override(settings.LANGUAGE_CODE):
             call_command(
                 "dumpdata",
                 exclude=EXCLUDED,
@@ -120,7 +123,10 @@ def backup_restore(*, path, force=False, safety_dir=None, database=DEFAULT_DB_AL
             with transaction.atomic(using=database):
                 if holding:
                     call_command("flush", database=database, interactive=False, verbosity=0)
-                call_command("loaddata", str(work / "data.json"), database=database, verbosity=0)
+                with translation.override(settings.LANGUAGE_CODE):
+                    call_command(
+                        "loaddata", str(work / "data.json"), database=database, verbosity=0
+                    )
             _copy_media(work / "media")
     return manifest, safety
 
