@@ -46,7 +46,14 @@ from episodes.models import Episode, Series
 from renaulution.richtext import RichTextField
 from tests.factories import image_file
 from tests.translations.test_exchange import translated_xliff
-from tests.xss_payloads import PAYLOADS, executable_markup, json_ld_blocks, json_strings
+from tests.xss_payloads import (
+    GROUPS,
+    PAYLOADS,
+    VALUES,
+    executable_markup,
+    json_ld_blocks,
+    json_strings,
+)
 from timeline.models import Milestone
 from translations.registry import translatable_fields
 
@@ -60,23 +67,6 @@ MODELS = (Company, Person, PressRelease, Series, Episode, Milestone)
 UNLOCALIZED = {Company: ["name"], Person: ["name"], PressRelease: ["press_contact"]}
 # Admin's auxiliary scripts that are same-origin and ours.
 OWN_SCRIPTS = ("/admin/jsi18n/",)
-
-
-GROUP_LENGTH = 190  # the shortest field's 200, less the " v2" of the source change
-
-
-def payload_groups(payloads, limit=GROUP_LENGTH):
-    groups, current = [], []
-    for payload in payloads:
-        if current and len(" ".join([*current, payload])) > limit:
-            groups.append(current)
-            current = []
-        current.append(payload)
-    return [*groups, current] if current else groups
-
-
-GROUPS = payload_groups(PAYLOADS)
-VALUES = [" ".join(group) for group in GROUPS]
 
 
 def localized_fields(model):
