@@ -30,6 +30,7 @@ import datetime
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import lxml.html
 import pytest
@@ -55,6 +56,7 @@ from tests.xss_payloads import (
     json_strings,
 )
 from timeline.models import Milestone
+from translations.exchange import export_units
 from translations.registry import translatable_fields
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +256,6 @@ def stored(django_db_setup, django_db_blocker, tmp_path_factory):
                 data.translator_pages.append((admin_url(obj), response.content.decode()))
 
         italian = staff("xss-traduttore", "Translators (it)")
-        from translations.exchange import export_units
 
         targets = {}
         for unit in export_units("it"):
@@ -388,6 +389,11 @@ def read_public(readings, stored, language):
         search = reverse("search")
         for url, html in paged(client, f"{search}?q=xss", limit=3):
             readings.add(f"search results ({language})", url, html)
+        # Each group typed as the query: echoed in the form and the heading,
+        # and matched in the snippets' highlighting.
+        for value in VALUES:
+            url = f"{search}?{urlencode({'q': value})}"
+            readings.add(f"search for the payloads ({language})", url, get_html(client, url))
         for model in (Company, Person, PressRelease, Episode):
             for obj in stored.objects[model]:
                 url = obj.get_absolute_url()
