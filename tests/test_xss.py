@@ -30,6 +30,7 @@ import datetime
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import lxml.html
 import pytest
@@ -46,8 +47,16 @@ from episodes.models import Episode, Series
 from renaulution.richtext import RichTextField
 from tests.factories import image_file
 from tests.translations.test_exchange import translated_xliff
-from tests.xss_payloads import PAYLOADS, executable_markup, json_ld_blocks, json_strings
+from tests.xss_payloads import (
+    GROUPS,
+    PAYLOADS,
+    VALUES,
+    executable_markup,
+    json_ld_blocks,
+    json_strings,
+)
 from timeline.models import Milestone
+from translations.exchange import export_units
 from translations.registry import translatable_fields
 
 pytestmark = pytest.mark.django_db
@@ -60,23 +69,6 @@ MODELS = (Company, Person, PressRelease, Series, Episode, Milestone)
 UNLOCALIZED = {Company: ["name"], Person: ["name"], PressRelease: ["press_contact"]}
 # Admin's auxiliary scripts that are same-origin and ours.
 OWN_SCRIPTS = ("/admin/jsi18n/",)
-
-
-GROUP_LENGTH = 190  # the shortest field's 200, less the " v2" of the source change
-
-
-def payload_groups(payloads, limit=GROUP_LENGTH):
-    groups, current = [], []
-    for payload in payloads:
-        if current and len(" ".join([*current, payload])) > limit:
-            groups.append(current)
-            current = []
-        current.append(payload)
-    return [*groups, current] if current else groups
-
-
-GROUPS = payload_groups(PAYLOADS)
-VALUES = [" ".join(group) for group in GROUPS]
 
 
 def localized_fields(model):
@@ -264,7 +256,6 @@ def stored(django_db_setup, django_db_blocker, tmp_path_factory):
                 data.translator_pages.append((admin_url(obj), response.content.decode()))
 
         italian = staff("xss-traduttore", "Translators (it)")
-        from translations.exchange import export_units
 
         targets = {}
         for unit in export_units("it"):
@@ -398,6 +389,11 @@ def read_public(readings, stored, language):
         search = reverse("search")
         for url, html in paged(client, f"{search}?q=xss", limit=3):
             readings.add(f"search results ({language})", url, html)
+        # Each group typed as the query: echoed in the form and the heading,
+        # and matched in the snippets' highlighting.
+        for value in VALUES:
+            url = f"{search}?{urlencode({'q': value})}"
+            readings.add(f"search for the payloads ({language})", url, get_html(client, url))
         for model in (Company, Person, PressRelease, Episode):
             for obj in stored.objects[model]:
                 url = obj.get_absolute_url()

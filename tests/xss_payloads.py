@@ -103,6 +103,27 @@ PAYLOADS = [
     "${7*7}xss#{7*7}<%= 7*7 %>",
 ]
 
+GROUP_LENGTH = 190  # the shortest field's 200, less the " v2" of the source change
+
+
+def payload_groups(payloads, limit=GROUP_LENGTH):
+    """
+    The payloads in groups that fit a field of `limit` characters once
+    joined by spaces: one field value carries a whole group.
+    """
+    groups, current = [], []
+    for payload in payloads:
+        if current and len(" ".join([*current, payload])) > limit:
+            groups.append(current)
+            current = []
+        current.append(payload)
+    return [*groups, current] if current else groups
+
+
+GROUPS = payload_groups(PAYLOADS)
+VALUES = [" ".join(group) for group in GROUPS]
+
+
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 URL_ATTRIBUTES = {
     "href",
