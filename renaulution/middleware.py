@@ -7,14 +7,21 @@ field of this site, yet it reaches the code behind them: PostgreSQL refuses
 it in any string ("A string literal cannot contain NUL"), the file system in
 any path ("embedded null byte"). Checking every view, filter and admin
 lookup one by one would leave the next one open, so the request is refused
-here, once, with a 400 and the site's "bad request" page (Django's
-handler400 renders templates/400.html, in the language LocaleMiddleware
-chose). The page is rendered without the request, so a bad session cookie
-is never looked up either.
+here, once:
+
+- in a query, a cookie or posted form data: 400 and the site's "bad
+  request" page (Django's handler400 renders templates/400.html, in the
+  language LocaleMiddleware chose, without the request, so a bad session
+  cookie is never looked up);
+- in the path: 404, as for any address that names no page (no slug or
+  file name can hold a NUL).
+
+Nothing is stripped silently: `?company=renault%00` is not `renault`.
 """
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import Http404
 
 NUL = "\x00"
 
@@ -57,10 +64,11 @@ class RefuseNulMiddleware:
 
     def __call__(self, request):
         if (
-            NUL in request.path
-            or _has_nul(request.GET)
+            _has_nul(request.GET)
             or _has_nul(request.COOKIES)
             or (request.method == "POST" and _has_nul(request.POST))
         ):
             raise BadRequest("NUL character in the request")
+        if NUL in request.path:
+            raise Http404("NUL character in the path")
         return self.get_response(request)

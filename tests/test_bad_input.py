@@ -18,18 +18,16 @@ NUL_REQUESTS = [
     "/en/search/?q=%00",
     "/en/search/?q=ampere%00&page=1",
     "/en/press/?%00=1",
-    "/en/%00/",
-    "/media/%00",
-    "/media/press/a%00.jpg",
+    "/media/?x=%00",
 ]
+NUL_PATHS = ["/en/%00/", "/en/press/a%00b/", "/media/%00", "/media/press/a%00.jpg", "/%00"]
 ADMIN_NUL_REQUESTS = [
     "/admin/companies/pressrelease/?company__id__exact=%00",
     "/admin/companies/pressrelease/?q=%00",
     "/admin/companies/company/?parent__id__exact=%00",
     "/admin/companies/pressrelease/?issued_on__year=%00",
     "/admin/autocomplete/?term=%00&app_label=companies&model_name=pressrelease&field_name=company",
-    "/admin/companies/pressrelease/%00/change/",
-    "/admin/translations/queue/%00/",
+    "/admin/translations/queue/?x=%00",
 ]
 
 
@@ -50,6 +48,19 @@ def assert_bad_request_page(response, language="en"):
 def test_a_nul_byte_in_a_public_request_is_a_clean_400(client, content, url):
     language = "fr" if url.startswith("/fr/") else "en"
     assert_bad_request_page(client.get(url), language)
+
+
+@pytest.mark.parametrize("path", NUL_PATHS)
+def test_a_nul_byte_in_the_path_is_a_404_like_any_address_of_no_page(client, content, path):
+    response = client.get(path)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/companies/pressrelease/%00/change/", "/admin/translations/queue/%00/"]
+)
+def test_a_nul_byte_in_an_admin_path_is_a_404(admin_client, content, path):
+    assert admin_client.get(path).status_code == 404
 
 
 def test_the_400_page_is_in_the_readers_language(client, content):

@@ -393,7 +393,7 @@ class TestPagination:
         assert (results.count(), results.has_more) == (25, False)
 
     # Not named `page`: pytest-playwright's fixture of that name would take over.
-    @pytest.mark.parametrize("number", ["4", "0", "-1", "abc", "1.5", "\x00"])
+    @pytest.mark.parametrize("number", ["4", "0", "-1", "abc", "1.5"])
     def test_a_bad_page_number_answers_404(self, client, releases, number):
         assert search_page(client, "en", "ampere", page=number).status_code == 404
 
@@ -419,9 +419,6 @@ class TestBadInput:
             "' OR 1=1; --",
             "'; DROP TABLE companies_pressrelease; --",
             "<script>alert(1)</script>",
-            "ampere\x00",
-            "\x00",
-            "am\x00pere",
             "x" * 5000,
             "ampere " * 500,
             "😀 🚗",
@@ -441,13 +438,15 @@ class TestBadInput:
         content = response.content.decode()
         assert "<script>alert(1)</script>" not in content
 
-    def test_a_nul_in_the_raw_query_string_gives_a_page(self, client):
+    @pytest.mark.parametrize("query", ["q=amp%00ere", "q=%00", "q=ampere&page=%00"])
+    def test_a_nul_in_the_raw_query_string_is_a_clean_400(self, client, query):
+        # No request means a NUL (renaulution/middleware.py): refused, not stripped.
         PressReleaseFactory(title_en="Ampere starts")
         with translation.override("en"):
             url = reverse("search")
-        response = client.get(f"{url}?q=amp%00ere")
-        assert response.status_code == 200
-        assert "<mark>Ampere</mark>" in response.content.decode()
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 400
+        assert "This address cannot be read" in response.content.decode()
 
     def test_the_query_is_echoed_escaped(self, client):
         content = search_page(client, "en", '<b>"x"</b>').content.decode()
