@@ -184,6 +184,13 @@ def test_failures_are_counted_against_the_forwarded_address_behind_a_proxy(
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) <= {"203.0.113.50"}
 
 
+def test_a_login_without_a_request_is_not_throttled_but_still_checked(client, editor):
+    """client.login in tests (no request, no address to count) still needs the password."""
+    assert not client.login(username="editor", password="wrong")
+    assert client.login(username="editor", password=PASSWORD)
+    assert not AccessAttempt.objects.exists()
+
+
 # Session idle expiry.
 
 
