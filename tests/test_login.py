@@ -249,6 +249,10 @@ def test_staff_with_a_device_must_give_its_code(client, editor):
     assert wrong.status_code == 200
     assert "wrong or has expired" in wrong.content.decode()
     assert not client.session.get("_auth_user_id")
+    # Right away, even the right code is refused, and the form says why.
+    throttled = log_in(client, "editor", PASSWORD, code=code(device))
+    assert "wait a few seconds" in throttled.content.decode()
+    assert not client.session.get("_auth_user_id")
     time.sleep(1.5)  # django-otp refuses codes for 1 s after a wrong one (then 2 s, 4 s…)
     assert logged_in(log_in(client, "editor", PASSWORD, code=code(device)))
     assert client.get(reverse("admin:index")).status_code == 200
