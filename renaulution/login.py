@@ -9,6 +9,7 @@ import ipaddress
 import time
 
 import segno
+from axes.backends import AxesStandaloneBackend
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -56,6 +57,21 @@ def client_ip(request):
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
+
+
+class ThrottledBackend(AxesStandaloneBackend):
+    """
+    django-axes' lockout check, for logins that come with a request.
+
+    Every login over the network does (Django's login forms pass it). A call
+    without one (a test's client.login, a shell) has no client address to
+    count against: axes would raise; this leaves it to the next backend.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -113,6 +129,11 @@ def session_state(request):
     return state
 
 
+# django-otp refuses every code for a while after a wrong one (1 s, then 2,
+# 4, 8…): a right code typed then is refused too, so say why.
+THROTTLED = _("Too many wrong codes in a row: wait a few seconds, then try again.")
+
+
 class LoginForm(AdminAuthenticationForm):
     """The admin login, with a code field for staff who turned two-factor login on."""
 
@@ -130,6 +151,7 @@ class LoginForm(AdminAuthenticationForm):
         **AdminAuthenticationForm.error_messages,
         "otp_required": _("Enter the authentication code from your authenticator app."),
         "otp_invalid": _("This authentication code is wrong or has expired. Try the next one."),
+        "otp_throttled": THROTTLED,
     }
 
     def clean(self):
@@ -143,11 +165,18 @@ class LoginForm(AdminAuthenticationForm):
         token = (cleaned_data.get("otp_token") or "").strip()
         if not token:
             raise forms.ValidationError(self.error_messages["otp_required"], code="otp_required")
+        if not any(device.verify_is_allowed()[0] for device in devices):
+            self._count_failure(user)
+            raise forms.ValidationError(self.error_messages["otp_throttled"], code="otp_throttled")
         for device in devices:
             if device.verify_token(token):
                 # django-otp marks the session verified when the login completes.
                 user.otp_device = device
                 return cleaned_data
+        self._count_failure(user)
+        raise forms.ValidationError(self.error_messages["otp_invalid"], code="otp_invalid")
+
+    def _count_failure(self, user):
         # A wrong code counts as a failed login: django-axes locks out
         # whoever guesses codes as it does whoever guesses passwords.
         user_login_failed.send(
@@ -155,7 +184,6 @@ class LoginForm(AdminAuthenticationForm):
             credentials={"username": user.get_username()},
             request=self.request,
         )
-        raise forms.ValidationError(self.error_messages["otp_invalid"], code="otp_invalid")
 
 
 class EnrolForm(forms.Form):
@@ -230,7 +258,9 @@ class AdminSite(admin.AdminSite):
         device = None if enabled else self._pending_device(user)
         form = EnrolForm(request.POST or None)
         if device is not None and request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["otp_token"]):
+            if not device.verify_is_allowed()[0]:
+                form.add_error("otp_token", THROTTLED)
+            elif device.verify_token(form.cleaned_data["otp_token"]):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
                 otp_login(request, device)
@@ -239,9 +269,11 @@ class AdminSite(admin.AdminSite):
                     request, _("Two-factor login is on: from now on, log in with a code.")
                 )
                 return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
-            form.add_error(
-                "otp_token", _("This code does not match. Check your device's clock, then retry.")
-            )
+            else:
+                form.add_error(
+                    "otp_token",
+                    _("This code does not match. Check your device's clock, then retry."),
+                )
         context = {
             **self.each_context(request),
             "title": _("Two-factor login"),

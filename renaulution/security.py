@@ -69,7 +69,7 @@ WHITENOISE_ALLOW_ALL_ORIGINS = False
 # and so is the address (whatever the username), until the cool-off ends or
 # an admin removes the attempts (admin "Access attempts", or `axes_reset`).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "renaulution.login.ThrottledBackend",  # django-axes' AxesStandaloneBackend
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)

@@ -184,6 +184,13 @@ def test_failures_are_counted_against_the_forwarded_address_behind_a_proxy(
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) <= {"203.0.113.50"}
 
 
+def test_a_login_without_a_request_is_not_throttled_but_still_checked(client, editor):
+    """client.login in tests (no request, no address to count) still needs the password."""
+    assert not client.login(username="editor", password="wrong")
+    assert client.login(username="editor", password=PASSWORD)
+    assert not AccessAttempt.objects.exists()
+
+
 # Session idle expiry.
 
 
@@ -241,6 +248,10 @@ def test_staff_with_a_device_must_give_its_code(client, editor):
     wrong = log_in(client, "editor", PASSWORD, code=f"{(int(code(device)) + 1) % 10**6:06d}")
     assert wrong.status_code == 200
     assert "wrong or has expired" in wrong.content.decode()
+    assert not client.session.get("_auth_user_id")
+    # Right away, even the right code is refused, and the form says why.
+    throttled = log_in(client, "editor", PASSWORD, code=code(device))
+    assert "wait a few seconds" in throttled.content.decode()
     assert not client.session.get("_auth_user_id")
     time.sleep(1.5)  # django-otp refuses codes for 1 s after a wrong one (then 2 s, 4 s…)
     assert logged_in(log_in(client, "editor", PASSWORD, code=code(device)))
