@@ -4,8 +4,11 @@ import datetime
 import io
 
 import factory
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from companies.models import Company, Person, Position, PressRelease
@@ -196,6 +199,57 @@ class MilestoneFactory(PublishableFactory):
     def press_releases(self, create, extracted, **kwargs):
         if create and extracted:
             self.press_releases.set(extracted)
+
+
+# Security records: login attempts (django-axes) and two-factor devices.
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"staff-{n}")
+    is_staff = True
+
+    class Meta:
+        model = User
+
+
+class AccessAttemptFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"guess-{n}")
+    ip_address = "192.0.2.1"
+    user_agent = "pytest"
+    path_info = "/admin/login/"
+    failures_since_start = 1
+
+    class Meta:
+        model = AccessAttempt
+
+
+class AccessLogFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"staff-{n}")
+    ip_address = "192.0.2.1"
+    user_agent = "pytest"
+    path_info = "/admin/login/"
+
+    class Meta:
+        model = AccessLog
+
+
+class AccessFailureLogFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"guess-{n}")
+    ip_address = "192.0.2.1"
+    user_agent = "pytest"
+    path_info = "/admin/login/"
+
+    class Meta:
+        model = AccessFailureLog
+
+
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(StaffUserFactory)
+    name = "Authenticator app"
+    confirmed = True
+
+    class Meta:
+        model = TOTPDevice
 
 
 #: The factory of each content model with localized text.
