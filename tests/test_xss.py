@@ -273,8 +273,7 @@ def stored(django_db_setup, django_db_blocker, tmp_path_factory):
 
         # The English source changes: French and Italian become outdated, so the
         # queues list every object and the change forms show a word diff.
-        # (Not positions: the queue cannot link an outdated position yet, issue 8 item 1.)
-        for model in MODELS:
+        for model in (*MODELS, Position):
             for obj in data.objects[model]:
                 obj.refresh_from_db()
                 for name in localized_fields(model):
@@ -533,3 +532,6 @@ def test_queues_and_diffs_show_every_outdated_object(stored, readings):
     for model in MODELS:
         for obj in stored.objects[model]:
             assert admin_url(obj) in queued, obj
+    # A position is edited inline: the queue links to its person's form.
+    for position in stored.objects[Position]:
+        assert f"{admin_url(position.person)}#positions-group" in queued, position
