@@ -63,6 +63,10 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The Host header first, as CommonMiddleware would: the 404 page for a
+        # NUL path builds absolute links, and a host that is not ours must be
+        # the 400 Django answers for it there, not a 500 from the error page.
+        request.get_host()
         if (
             _has_nul(request.GET)
             or _has_nul(request.COOKIES)

@@ -56,6 +56,13 @@ def test_a_nul_byte_in_the_path_is_a_404_like_any_address_of_no_page(client, con
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("host", ["", "evil.example"])
+def test_a_nul_byte_in_the_path_with_a_host_not_ours_is_a_400(client, content, host):
+    """Found by the fuzzing suite: the 404 page built links on a refused host."""
+    response = client.get("/media/%00", HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize(
     "path", ["/admin/companies/pressrelease/%00/change/", "/admin/translations/queue/%00/"]
 )
