@@ -212,33 +212,31 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
         model = User
 
 
-class AccessAttemptFactory(factory.django.DjangoModelFactory):
+class LoginRecordFactory(factory.django.DjangoModelFactory):
+    """What every django-axes record holds: who tried to log in, from where."""
+
     username = factory.Sequence(lambda n: f"guess-{n}")
     ip_address = "192.0.2.1"
     user_agent = "pytest"
     path_info = "/admin/login/"
+
+    class Meta:
+        abstract = True
+
+
+class AccessAttemptFactory(LoginRecordFactory):
     failures_since_start = 1
 
     class Meta:
         model = AccessAttempt
 
 
-class AccessLogFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"staff-{n}")
-    ip_address = "192.0.2.1"
-    user_agent = "pytest"
-    path_info = "/admin/login/"
-
+class AccessLogFactory(LoginRecordFactory):
     class Meta:
         model = AccessLog
 
 
-class AccessFailureLogFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"guess-{n}")
-    ip_address = "192.0.2.1"
-    user_agent = "pytest"
-    path_info = "/admin/login/"
-
+class AccessFailureLogFactory(LoginRecordFactory):
     class Meta:
         model = AccessFailureLog
 
