@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,10 +22,64 @@ from renaulution.richtext import RichTextField
 from translations.tracking import TracksTranslations
 
 
+# How much of the group tree one page of the companies list shows: the
+# children of each top-level company, and their own children, are cut at
+# these numbers (a link leads to the rest), so a page's size does not grow
+# with a group's (companies/views.py).
+TREE_CHILDREN = 6
+TREE_GRANDCHILDREN = 3
+
+
 class CompanyQuerySet(PublishedQuerySet):
     def for_listing(self):
         """With the parent, for `published_parent`."""
         return self.select_related("parent")
+
+    def roots(self):
+        """
+        Published companies at the top of the tree: no parent, or a parent
+        readers cannot see (a draft parent is never named, so its children
+        stand on their own).
+        """
+        return self.published().exclude(published_condition("parent"))
+
+    def main(self):
+        """
+        The groups and their own brands, published, in name order: the
+        companies readers filter the press list by most often, offered as
+        links beside the company field (the caller cuts the list).
+        """
+        return (
+            self.published()
+            .filter(
+                Q(kind=Company.Kind.GROUP)
+                | Q(kind=Company.Kind.BRAND, parent__kind=Company.Kind.GROUP)
+            )
+            .in_name_order()
+        )
+
+    def in_name_order(self):
+        """Sorted by name, then id: a stable order that pages cut the same way every time."""
+        return self.order_by("name", "pk")
+
+    def for_tree(self):
+        """
+        In name order, each with its first published children in
+        `first_children` and theirs in each child's `first_children`: one
+        more than shown (TREE_CHILDREN, TREE_GRANDCHILDREN), so the template
+        knows when to link to the rest. Two queries, whatever the sizes.
+        """
+        grandchildren = Company.objects.published().in_name_order()[: TREE_GRANDCHILDREN + 1]
+        children = (
+            Company.objects.published()
+            .in_name_order()
+            .prefetch_related(
+                Prefetch("children", queryset=grandchildren, to_attr="first_children")
+            )[: TREE_CHILDREN + 1]
+        )
+        return self.in_name_order().prefetch_related(
+            Prefetch("children", queryset=children, to_attr="first_children")
+        )
 
 
 class Company(Publishable):
@@ -66,7 +121,14 @@ class Company(Publishable):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The companies list and a group's children, in name order.
+            models.Index(fields=["name", "id"], name="company_name_idx"),
+            models.Index(fields=["parent", "name", "id"], name="company_parent_name_idx"),
+            # The press list's company field, resolved by name (iexact).
+            models.Index(Upper("name"), name="company_name_upper_idx"),
+        ]
         constraints = [
             english_slug_required("company"),
             *localized_slugs_unique("company"),
@@ -93,16 +155,19 @@ class Company(Publishable):
 class PersonQuerySet(PublishedQuerySet):
     def for_listing(self):
         """
-        People with their positions (and each position's company) prefetched:
-        only positions at a published company, so a draft company is never
-        named, nor its address given, on a person's page.
+        People with their latest positions (and each position's company) in
+        `public_positions`: only positions at a published company, so a draft
+        company is never named, nor its address given, on a person's page;
+        at most DETAIL_POSITIONS of them, so the page stays bounded.
         """
+        positions = Position.objects.filter(published_condition("company")).select_related(
+            "company"
+        )
         return self.prefetch_related(
             Prefetch(
                 "positions",
-                queryset=Position.objects.filter(published_condition("company")).select_related(
-                    "company"
-                ),
+                queryset=positions[: settings.DETAIL_POSITIONS],
+                to_attr="public_positions",
             )
         )
 
@@ -127,7 +192,11 @@ class Person(Publishable):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The people list, in name order (id breaks ties between namesakes).
+            models.Index(fields=["name", "id"], name="person_name_idx"),
+        ]
         constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
 
     def __str__(self):
@@ -218,6 +287,19 @@ class PressRelease(Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
+            # The press list (all, or one year: a range of issued_on) and the
+            # first and last years of its year filter, read in issued order
+            # among published rows; published_at last, so the date check of
+            # `published()` needs no visit to the table while paging deep.
+            models.Index(
+                fields=["status", "-issued_on", "-id", "published_at"],
+                name="pressrelease_public_idx",
+            ),
+            # The same for one company: its page and the press list's filter.
+            models.Index(
+                fields=["company", "status", "-issued_on", "-id", "published_at"],
+                name="pressrelease_company_idx",
+            ),
         ]
         constraints = [
             english_slug_required("pressrelease"),

@@ -1,7 +1,9 @@
 import re
 
 from django.conf import settings
+from django.db.models import Max, Min
 from django.http import Http404
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -9,41 +11,75 @@ from episodes.models import Episode
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
 
-from .models import Company, Person, Position, PressRelease
+from .models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company, Person, Position, PressRelease
 
-DETAIL_PRESS_RELEASES = 10
 YEAR = re.compile(r"^\d{4}$")
 
 
-def build_tree(companies):
+def published_by_slug(queryset, slug, message):
     """
-    Arrange `companies` as a forest: a list of (company, children) pairs.
+    The published object of `queryset` whose slug is `slug` in the active
+    language (with the English fallback), or in any language; else a 404
+    saying `message`. For the lists' filters (`?company=`, `?person=`, `?parent=`).
+    """
+    queryset = queryset.published()
+    found = queryset.by_slug(slug).first() or queryset.by_any_slug(slug).first()
+    if found is None:
+        raise Http404(message)
+    return found
 
-    A company whose parent is not among `companies` (no parent, or a parent
-    that is not published) is a root. Works in memory on one query's rows.
+
+def tree(companies, limits=(TREE_CHILDREN, TREE_GRANDCHILDREN)):
     """
-    by_parent = {}
-    ids = {company.pk for company in companies}
+    `companies` as branches of the group tree: (company, children, more)
+    triples, where `children` are the first of its `first_children` (see
+    `CompanyQuerySet.for_tree`) as branches themselves, `limits` saying how
+    many per level, and `more` tells that some were left out. Works in memory.
+    """
+    if not limits:
+        return [(company, [], False) for company in companies]
+    limit, deeper = limits[0], limits[1:]
+    branches = []
     for company in companies:
-        parent = company.parent_id if company.parent_id in ids else None
-        by_parent.setdefault(parent, []).append(company)
-
-    def branch(parent):
-        return [(company, branch(company.pk)) for company in by_parent.get(parent, [])]
-
-    return branch(None)
+        below = getattr(company, "first_children", [])
+        branches.append((company, tree(below[:limit], deeper), len(below) > limit))
+    return branches
 
 
 class CompanyListView(ListView):
+    """
+    The group tree, one page of top-level companies at a time (in name
+    order), each with its first brands and units and theirs (see
+    `CompanyQuerySet.for_tree`); `?parent=<slug>` lists one company's
+    children the same way, which is where "all brands and units" leads.
+    """
+
     model = Company
     template_name = "companies/company_list.html"
+    paginate_by = settings.COMPANIES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        slug = request.GET.get("parent", "")
+        self.parent = (
+            published_by_slug(Company.objects, slug, _("There is no such company."))
+            if slug
+            else None
+        )
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Company.objects.published()
+        if self.parent:
+            return Company.objects.published().filter(parent=self.parent).for_tree()
+        return Company.objects.roots().for_tree()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tree"] = build_tree(list(context["object_list"]))
+        context.update(
+            tree=tree(context["object_list"]),
+            parent_company=self.parent,
+            list_filtered=self.parent is not None,
+            filter_query=urlencode({"parent": self.parent.slug}) if self.parent else "",
+        )
         return context
 
 
@@ -56,26 +92,42 @@ class CompanyDetailView(PublishedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         company = self.object
+        # One more than shown of the children: the template links to the
+        # rest only when there is a rest, and nothing is counted.
+        children = list(
+            Company.objects.published()
+            .filter(parent=company)
+            .in_name_order()[: settings.DETAIL_CHILDREN + 1]
+        )
         context.update(
             parent=company.published_parent,
-            children=Company.objects.published().filter(parent=company),
+            children=children[: settings.DETAIL_CHILDREN],
+            more_children=len(children) > settings.DETAIL_CHILDREN,
             positions=Position.objects.filter(
                 company=company, person__in=Person.objects.published()
-            ).select_related("person"),
+            ).select_related("person")[: settings.DETAIL_POSITIONS],
             press_releases=PressRelease.objects.published()
             .filter(company=company)
-            .for_listing()[:DETAIL_PRESS_RELEASES],
-            episodes=Episode.objects.published().filter(companies=company).for_listing(),
-            milestones=Milestone.objects.published().filter(companies=company),
+            .for_listing()[: settings.DETAIL_PRESS_RELEASES],
+            all_press_query=urlencode({"company": company.slug}),
+            episodes=Episode.objects.published()
+            .filter(companies=company)
+            .for_listing()[: settings.DETAIL_EPISODES],
+            milestones=Milestone.objects.published().filter(companies=company)[
+                : settings.DETAIL_MILESTONES
+            ],
         )
         return context
 
 
 class PersonListView(ListView):
+    """People in name order, a page at a time (the cards show no positions)."""
+
     model = Person
+    paginate_by = settings.PEOPLE_PER_PAGE
 
     def get_queryset(self):
-        return Person.objects.published().for_listing()
+        return Person.objects.published().order_by("name", "pk")
 
 
 class PersonDetailView(PublishedObjectMixin, DetailView):
@@ -88,56 +140,99 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         context.update(
-            episodes=Episode.objects.published().filter(people=person).for_listing(),
-            press_releases=PressRelease.objects.published().filter(people=person).for_listing(),
-            milestones=Milestone.objects.published().filter(people=person),
+            episodes=Episode.objects.published()
+            .filter(people=person)
+            .for_listing()[: settings.DETAIL_EPISODES],
+            press_releases=PressRelease.objects.published()
+            .filter(people=person)
+            .for_listing()[: settings.DETAIL_PRESS_RELEASES],
+            all_press_query=urlencode({"person": person.slug}),
+            milestones=Milestone.objects.published().filter(people=person)[
+                : settings.DETAIL_MILESTONES
+            ],
         )
         return context
 
 
 class PressReleaseListView(ListView):
+    """
+    Press releases newest first, a page at a time, filtered by company
+    (`?company=` a slug in any language, or a name as typed in the filter
+    field), person mentioned (`?person=`, from a person's page) and year.
+
+    Every filter is bounded: the company is a text field resolved here, not
+    a <select> of every company; the years run from the first to the last
+    year of publication, read from the two ends of an index.
+    """
+
     model = PressRelease
     paginate_by = settings.PRESS_RELEASES_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        self.company, self.year = self.get_filters()
+        self.company, self.person, self.year = self.get_filters()
         return super().get(request, *args, **kwargs)
 
     def get_filters(self):
-        """The company and year asked for; an unknown value is a 404."""
-        company = None
-        slug = self.request.GET.get("company", "")
+        """The company, person and year asked for; an unknown value is a 404."""
+        company = person = None
+        name = " ".join(self.request.GET.get("company", "").split())
+        if name:
+            company = self.find_company(name)
+        slug = self.request.GET.get("person", "")
         if slug:
-            companies = Company.objects.published()
-            company = companies.by_slug(slug).first() or companies.by_any_slug(slug).first()
-            if company is None:
-                raise Http404(_("There is no such company."))
+            person = published_by_slug(Person.objects, slug, _("There is no such person."))
         year = self.request.GET.get("year", "")
         if year and not YEAR.match(year):
             raise Http404(_("A year has four digits."))
-        return company, int(year) if year else None
+        return company, person, int(year) if year else None
+
+    def find_company(self, name):
+        """The published company whose slug (in any language) or name is `name`."""
+        companies = Company.objects.published()
+        company = (
+            companies.by_slug(name).first()
+            or companies.by_any_slug(name).first()
+            or companies.filter(name__iexact=name).in_name_order().first()
+        )
+        if company is None:
+            raise Http404(_("There is no such company."))
+        return company
 
     def get_queryset(self):
         queryset = PressRelease.objects.published().for_listing()
         if self.company:
             queryset = queryset.filter(company=self.company)
+        if self.person:
+            queryset = queryset.filter(people=self.person)
         if self.year:
             queryset = queryset.filter(issued_on__year=self.year)
         return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = PressRelease.objects.published()
         context.update(
             selected_company=self.company,
+            selected_person=self.person,
             selected_year=self.year,
-            filter_companies=Company.objects.published()
-            .filter(press_releases__in=published)
-            .distinct(),
-            filter_years=[day.year for day in published.dates("issued_on", "year", order="DESC")],
+            list_filtered=bool(self.company or self.person or self.year),
+            filter_years=self.filter_years(),
+            main_companies=Company.objects.main()[: settings.PRESS_FILTER_COMPANIES],
             filter_query=self.filter_query(),
         )
         return context
+
+    def filter_years(self):
+        """
+        Every year from the last to the first of the published releases, newest
+        first: two ends of an index, where listing the years that occur would
+        read every row.
+        """
+        span = PressRelease.objects.published().aggregate(
+            first=Min("issued_on"), last=Max("issued_on")
+        )
+        if span["first"] is None:
+            return []
+        return list(range(span["last"].year, span["first"].year - 1, -1))
 
     def filter_query(self):
         """The filters as a query string, to keep them across pages."""
@@ -154,6 +249,10 @@ class PressReleaseDetailView(PublishedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["people"] = Person.objects.published().filter(press_releases=self.object)
-        context["milestones"] = Milestone.objects.published().filter(press_releases=self.object)
+        context["people"] = Person.objects.published().filter(press_releases=self.object)[
+            : settings.DETAIL_PEOPLE
+        ]
+        context["milestones"] = Milestone.objects.published().filter(press_releases=self.object)[
+            : settings.DETAIL_MILESTONES
+        ]
         return context

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from companies.models import Company, Person
@@ -9,6 +10,7 @@ from .models import Episode
 
 class EpisodeListView(ListView):
     model = Episode
+    paginate_by = settings.EPISODES_PER_PAGE
 
     def get_queryset(self):
         return Episode.objects.published().for_listing()
@@ -25,10 +27,14 @@ class EpisodeDetailView(PublishedObjectMixin, DetailView):
         episode = self.object
         siblings = Episode.objects.published().filter(series=episode.series_id)
         context.update(
-            people=Person.objects.published().filter(episodes=episode),
-            companies=Company.objects.published().filter(episodes=episode),
+            people=Person.objects.published().filter(episodes=episode)[: settings.DETAIL_PEOPLE],
+            companies=Company.objects.published().filter(episodes=episode)[
+                : settings.DETAIL_COMPANIES
+            ],
             previous_episode=siblings.filter(number__lt=episode.number).order_by("-number").first(),
             next_episode=siblings.filter(number__gt=episode.number).order_by("number").first(),
-            milestones=Milestone.objects.published().filter(episodes=episode),
+            milestones=Milestone.objects.published().filter(episodes=episode)[
+                : settings.DETAIL_MILESTONES
+            ],
         )
         return context

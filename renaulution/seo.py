@@ -294,7 +294,7 @@ def person_meta(build, person, context):
     image = build.image(person, "portrait")
     description = plain_text(person.headline or person.biography)
     # Prefetched, at published companies only (PersonQuerySet.for_listing).
-    current = [p for p in person.positions.all() if p.is_current]
+    current = [p for p in person.public_positions if p.is_current]
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -362,12 +362,14 @@ OBJECT_PAGES = {
 def canonical_query(context):
     """
     The query string that belongs in a list's canonical address: `?page=`
-    past the first page, nothing else. A filtered press list is a view of
-    the whole list: its canonical address is the unfiltered list's first page.
+    past the first page, nothing else. A filtered list is a view of the
+    whole list: its canonical address is the unfiltered list's first page.
     """
     page_obj = context.get("page_obj")
-    # The filters the view understood (unknown parameters are junk).
-    filtered = context.get("selected_company") or context.get("selected_year")
+    # The filters the view understood (unknown parameters are junk): the
+    # views say so in `list_filtered` (press: company, person, year;
+    # companies: parent).
+    filtered = context.get("list_filtered")
     if page_obj is not None and page_obj.number > 1 and not filtered:
         return f"?{PAGE_PARAMETER}={page_obj.number}"
     return ""

@@ -253,6 +253,22 @@ LOGGING = {
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
+COMPANIES_PER_PAGE = 12  # top-level companies, each with its first children (see for_tree)
+PEOPLE_PER_PAGE = 30
+EPISODES_PER_PAGE = 24
+# How many of each related list a detail page shows, so that no page grows
+# with the data: the press releases link to the filtered press list for the
+# rest, a company's children to the companies list of that company; the
+# others are editorial lists that stay short and are cut as a safeguard.
+DETAIL_PRESS_RELEASES = 10
+DETAIL_CHILDREN = 20
+DETAIL_POSITIONS = 20
+DETAIL_EPISODES = 12
+DETAIL_PEOPLE = 30
+DETAIL_COMPANIES = 30
+DETAIL_MILESTONES = 20
+# The press list's quick links to the main companies (groups and their brands).
+PRESS_FILTER_COMPANIES = 12
 # Serve uploaded files from Django itself: on in development; in production
 # the web server serves MEDIA_ROOT, unless DJANGO_SERVE_MEDIA=1.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
