@@ -21,7 +21,6 @@ from renaulution.publishing import (
 from renaulution.richtext import RichTextField
 from translations.tracking import TracksTranslations
 
-
 # How much of the group tree one page of the companies list shows: the
 # children of each top-level company, and their own children, are cut at
 # these numbers (a link leads to the rest), so a page's size does not grow
