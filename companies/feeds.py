@@ -19,6 +19,9 @@ from django.utils.translation import gettext as _
 from .models import Person, PressRelease
 
 FEED_ITEMS = 20
+# People named in an item's categories: the first few, so that an item
+# mentioning hundreds of people stays one item's size.
+FEED_ITEM_PEOPLE = 10
 
 
 class LatestPressReleasesFeed(Feed):
@@ -40,7 +43,13 @@ class LatestPressReleasesFeed(Feed):
         return (
             PressRelease.objects.published()
             .for_listing()
-            .prefetch_related(Prefetch("people", queryset=Person.objects.published()))
+            .prefetch_related(
+                Prefetch(
+                    "people",
+                    queryset=Person.objects.published()[:FEED_ITEM_PEOPLE],
+                    to_attr="feed_people",
+                )
+            )
             .order_by("-issued_on", "-published_at", "-pk")[:FEED_ITEMS]
         )
 
@@ -78,7 +87,7 @@ class LatestPressReleasesFeed(Feed):
 
     def item_categories(self, item):
         company = item.published_company
-        people = [person.name for person in item.people.all()]  # published only
+        people = [person.name for person in item.feed_people]  # published only
         return [company.name, *people] if company else people
 
 

@@ -201,7 +201,7 @@ def series_meta(build, series, context):
         "description": plain_text(series.synopsis, 500) or description,
         "url": url,
         "inLanguage": content_language(context),
-        "numberOfEpisodes": len(episodes),
+        "numberOfEpisodes": context.get("episode_count", len(episodes)),
         "productionCompany": [build.organization(c) for c in series.producers.all()],
         "episode": [
             {

@@ -127,12 +127,24 @@ def media(request, path):
 @require_safe
 def home(request):
     series = Series.objects.published().for_home().first()
-    episodes = series.episodes.published().for_listing() if series else []
+    episodes, episode_count = [], 0
+    if series:
+        # A page of the episode list at most, and their number (one count
+        # over the series' episodes): the page stays bounded however long
+        # the series runs, and the list's next page is a link away.
+        published = series.episodes.published()
+        episodes = list(published.for_listing()[: settings.EPISODES_PER_PAGE])
+        episode_count = published.count()
     press_releases = PressRelease.objects.published().for_listing()[:HOME_PRESS_RELEASES]
     return render(
         request,
         "home.html",
-        {"series": series, "episodes": episodes, "press_releases": press_releases},
+        {
+            "series": series,
+            "episodes": episodes,
+            "episode_count": episode_count,
+            "press_releases": press_releases,
+        },
     )
 
 

@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
@@ -264,7 +265,41 @@ def test_hreflang_alternates_are_the_canonical_addresses_in_each_language(client
 
 def test_other_lists_drop_every_query_parameter(client, site):
     url = url_in("it", name="episodes:episode_list")
-    assert get_page(client, url + "?utm_source=x&page=3").canonical == HOST + url
+    assert get_page(client, url + "?utm_source=x").canonical == HOST + url
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "per_page"),
+    [
+        ("companies:company_list", CompanyFactory, settings.COMPANIES_PER_PAGE),
+        ("companies:person_list", PersonFactory, settings.PEOPLE_PER_PAGE),
+        ("episodes:episode_list", None, settings.EPISODES_PER_PAGE),
+    ],
+)
+def test_every_paginated_list_is_canonical_and_alternate_with_its_page(
+    client, name, factory, per_page
+):
+    if factory is None:
+        series = SeriesFactory()
+        for number in range(1, per_page + 2):
+            EpisodeFactory(series=series, number=number)
+    else:
+        factory.create_batch(per_page + 1)
+    url = url_in("fr", name=name)
+    page = get_page(client, url + "?page=2&utm_source=x")
+    assert page.canonical == HOST + url + "?page=2"
+    assert page.alternates == {
+        code: HOST + url_in(code, name=name) + "?page=2" for code in LANGUAGES
+    } | {"x-default": HOST + url_in("en", name=name) + "?page=2"}
+    assert get_page(client, url + "?page=1").canonical == HOST + url
+
+
+def test_a_groups_own_companies_list_is_canonical_as_the_whole_list(client):
+    group = CompanyFactory(slug_en="renault-group")
+    CompanyFactory.create_batch(3, parent=group)
+    url = url_in("fr", name="companies:company_list")
+    page = get_page(client, url + "?parent=renault-group")
+    assert page.canonical == HOST + url
 
 
 def test_a_mostly_untranslated_version_points_to_its_source(client):

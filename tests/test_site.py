@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import DatabaseError, OperationalError, ProgrammingError
 from django.test import override_settings
 
@@ -66,13 +67,17 @@ def test_home_shows_the_series_its_episodes_and_latest_press(client, language):
 def test_home_query_count_does_not_grow(client, django_assert_num_queries, rows):
     series = SeriesFactory()
     SeriesProducerFactory.create_batch(2, series=series)
-    for number in range(1, 5):
+    for number in range(1, min(rows, 30) + 1):
         EpisodeFactory(series=series, number=number)
     PressReleaseFactory.create_batch(rows)
-    # series with platform and subject, its producers, its episodes, the
-    # latest press releases with their companies.
-    with django_assert_num_queries(4):
-        assert client.get("/en/").status_code == 200
+    # series with platform and subject, its producers, its first episodes,
+    # their number, the latest press releases with their companies.
+    with django_assert_num_queries(5):
+        response = client.get("/en/")
+    shown = min(rows, settings.EPISODES_PER_PAGE)
+    assert response.content.decode().count('class="card"') == shown
+    main = response.content.decode().split("<main")[1].split("</main>")[0]
+    assert ('href="/en/episodes/"' in main) == (rows > shown)
 
 
 @pytest.mark.django_db
