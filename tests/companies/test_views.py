@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import Company
+from companies.models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
@@ -295,3 +295,141 @@ def test_press_release_titles_never_skip_a_heading_level(client, group, language
         press_list, home = reverse("companies:pressrelease_list"), reverse("home")
     assert heading_levels(client.get(press_list)) == [1, 2]
     assert heading_levels(client.get(home)) == [1, 2, 3]
+
+
+class TestBoundedCompanyTree:
+    """The companies list: top-level companies a page at a time, their children cut."""
+
+    def test_top_level_companies_are_paginated_in_name_order(self, client):
+        CompanyFactory.create_batch(settings.COMPANIES_PER_PAGE + 2, kind=Company.Kind.GROUP)
+        first = client.get("/en/companies/")
+        second = client.get("/en/companies/?page=2")
+        names = [c.name for c, _, _ in first.context["tree"] + second.context["tree"]]
+        assert len(first.context["tree"]) == settings.COMPANIES_PER_PAGE
+        assert len(names) == len(set(names)) == settings.COMPANIES_PER_PAGE + 2
+        assert names == sorted(names)
+        assert "?page=2" in first.content.decode()
+        assert "<title>Companies · page 2" in second.content.decode()
+
+    @pytest.mark.parametrize("query", ["page=3", "page=0", "page=abc", "parent=nobody"])
+    def test_bad_pages_and_unknown_parents_answer_404(self, client, group, query):
+        assert client.get(f"/en/companies/?{query}").status_code == 404
+
+    def test_children_are_cut_with_a_link_to_the_rest(self, client, group):
+        CompanyFactory.create_batch(TREE_CHILDREN, parent=group)  # Dacia and Alpine too
+        response = client.get("/en/companies/")
+        ((company, children, more),) = response.context["tree"]
+        assert company == group and more and len(children) == TREE_CHILDREN
+        assert 'href="/en/companies/?parent=renault-group"' in response.content.decode()
+        whole = client.get("/fr/companies/?parent=groupe-renault")
+        shown = [c for c, _, _ in whole.context["tree"]]
+        assert len(shown) == min(TREE_CHILDREN + 2, settings.COMPANIES_PER_PAGE)
+        assert all(c.parent_id == group.pk for c in shown)
+        assert whole.context["page_obj"].paginator.count == TREE_CHILDREN + 2
+
+    def test_grandchildren_are_shown_and_cut_too(self, client, group):
+        alpine = Company.objects.get(name="Alpine")
+        CompanyFactory.create_batch(TREE_GRANDCHILDREN + 1, parent=alpine)
+        response = client.get("/en/companies/")
+        ((_, children, _),) = response.context["tree"]
+        alpine_branch = next(b for b in children if b[0] == alpine)
+        assert len(alpine_branch[1]) == TREE_GRANDCHILDREN and alpine_branch[2]
+        assert "?parent=alpine" in response.content.decode()
+
+    def test_the_child_of_a_draft_parent_stands_at_the_top(self, client):
+        hidden = CompanyFactory(name="Hidden group", draft=True)
+        CompanyFactory(name="Orphan", parent=hidden)
+        tree = client.get("/en/companies/").context["tree"]
+        assert [c.name for c, _, _ in tree] == ["Orphan"]
+        assert client.get(f"/en/companies/?parent={hidden.slug_en}").status_code == 404
+
+    def test_a_company_page_cuts_its_children_and_links_to_them_all(self, client, group):
+        CompanyFactory.create_batch(settings.DETAIL_CHILDREN, parent=group)
+        response = client.get("/en/companies/renault-group/")
+        assert len(response.context["children"]) == settings.DETAIL_CHILDREN
+        assert 'href="/en/companies/?parent=renault-group"' in response.content.decode()
+
+    def test_a_company_page_with_few_children_has_no_such_link(self, client, group):
+        assert "?parent=" not in client.get("/en/companies/renault-group/").content.decode()
+
+
+class TestPeopleList:
+    def test_paginated_in_name_order(self, client):
+        PersonFactory.create_batch(settings.PEOPLE_PER_PAGE + 1)
+        first = client.get("/en/people/")
+        assert len(first.context["object_list"]) == settings.PEOPLE_PER_PAGE
+        last = client.get("/en/people/?page=2").context["object_list"]
+        assert len(last) == 1
+        names = [p.name for p in first.context["object_list"]]
+        assert names == sorted(names) and last[0].name >= names[-1]
+
+    @pytest.mark.parametrize("query", ["page=2", "page=-1", "page=x"])
+    def test_bad_pages_answer_404(self, client, query):
+        PersonFactory()
+        assert client.get(f"/en/people/?{query}").status_code == 404
+
+
+class TestPersonPress:
+    @pytest.fixture
+    def person(self):
+        person = PersonFactory(name="Luca de Meo", slug_en="luca-de-meo", slug_fr="luca-fr")
+        for day in range(1, settings.DETAIL_PRESS_RELEASES + 4):
+            PressReleaseFactory(issued_on=datetime.date(2024, 1, day)).people.add(person)
+        PressReleaseFactory(issued_on=datetime.date(2024, 2, 1))  # not mentioning them
+        PressReleaseFactory(issued_on=datetime.date(2024, 3, 1), draft=True).people.add(person)
+        return person
+
+    def test_a_persons_page_shows_the_latest_and_links_to_them_all(self, client, person):
+        response = client.get("/en/people/luca-de-meo/")
+        releases = list(response.context["press_releases"])
+        assert len(releases) == settings.DETAIL_PRESS_RELEASES
+        assert releases[0].issued_on == datetime.date(2024, 1, settings.DETAIL_PRESS_RELEASES + 3)
+        assert 'href="/en/press/?person=luca-de-meo"' in response.content.decode()
+
+    def test_the_press_list_filters_by_person_in_any_language(self, client, person):
+        for path in ["/en/press/?person=luca-de-meo", "/fr/press/?person=luca-fr"]:
+            response = client.get(path)
+            assert response.context["selected_person"] == person
+            assert response.context["page_obj"].paginator.count == (
+                settings.DETAIL_PRESS_RELEASES + 3
+            )
+        content = client.get("/en/press/?person=luca-de-meo").content.decode()
+        assert 'name="person" value="luca-de-meo"' in content  # kept by the form
+        assert "person=luca-de-meo&amp;page=2" in content  # and across pages
+
+    @pytest.mark.parametrize("slug", ["nobody", "%3Cscript%3E", "hidden"])
+    def test_an_unknown_or_draft_person_answers_404(self, client, person, slug):
+        PersonFactory(slug_en="hidden", draft=True)
+        assert client.get(f"/en/press/?person={slug}").status_code == 404
+
+
+class TestPressFilters:
+    def test_the_company_filter_is_a_text_field_not_a_select(self, client, group):
+        CompanyFactory.create_batch(30)
+        content = client.get("/en/press/").content.decode()
+        assert '<select id="filter-company"' not in content
+        assert '<input id="filter-company" name="company" type="search"' in content
+
+    @pytest.mark.parametrize("typed", ["renault+group", "RENAULT+GROUP", "+Renault++Group+"])
+    def test_a_typed_company_name_is_found_whatever_its_case(self, client, group, typed):
+        response = client.get(f"/en/press/?company={typed}")
+        assert response.context["selected_company"] == group
+        assert 'value="Renault Group"' in response.content.decode()
+
+    def test_the_main_companies_are_a_few_links(self, client, group):
+        CompanyFactory.create_batch(settings.PRESS_FILTER_COMPANIES + 5, kind=Company.Kind.GROUP)
+        CompanyFactory(name="A partner", kind=Company.Kind.PARTNER)
+        response = client.get("/en/press/")
+        main = list(response.context["main_companies"])
+        assert len(main) == settings.PRESS_FILTER_COMPANIES
+        assert all(c.kind == Company.Kind.GROUP or c.parent.kind == "group" for c in main)
+        assert 'href="?company=alpine"' in response.content.decode()
+
+    def test_years_run_from_the_last_to_the_first_publication(self, client, group):
+        PressReleaseFactory(issued_on=datetime.date(2019, 5, 1))
+        PressReleaseFactory(issued_on=datetime.date(2016, 5, 1), draft=True)
+        years = client.get("/en/press/").context["filter_years"]
+        assert years == [2024, 2023, 2022, 2021, 2020, 2019]
+
+    def test_without_press_releases_there_are_no_years(self, client):
+        assert client.get("/en/press/").context["filter_years"] == []
