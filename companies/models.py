@@ -193,8 +193,10 @@ class Person(Publishable):
         verbose_name_plural = _("people")
         indexes = [
             models.Index(fields=["status", "published_at"]),
-            # The people list, in name order (id breaks ties between namesakes).
-            models.Index(fields=["name", "id"], name="person_name_idx"),
+            # The people list, in name order (id breaks ties between
+            # namesakes); with the publication columns, so that a deep page's
+            # keys are read from the index alone (renaulution/pagination.py).
+            models.Index(fields=["status", "name", "id", "published_at"], name="person_name_idx"),
         ]
         constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
 
@@ -222,6 +224,10 @@ class Position(TracksTranslations):
         ordering = ["-start_date", "pk"]
         verbose_name = _("position")
         verbose_name_plural = _("positions")
+        # A company's page: its latest positions first, read in order.
+        indexes = [
+            models.Index(fields=["company", "-start_date", "id"], name="position_company_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

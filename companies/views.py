@@ -1,13 +1,15 @@
 import re
 
 from django.conf import settings
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.http import Http404
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from episodes.models import Episode
+from renaulution.pagination import KeysFirstPaginator
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
 
@@ -22,11 +24,34 @@ def published_by_slug(queryset, slug, message):
     language (with the English fallback), or in any language; else a 404
     saying `message`. For the lists' filters (`?company=`, `?person=`, `?parent=`).
     """
-    queryset = queryset.published()
-    found = queryset.by_slug(slug).first() or queryset.by_any_slug(slug).first()
+    found = best_match(queryset.published(), slug)
     if found is None:
         raise Http404(message)
     return found
+
+
+def best_match(queryset, text, name=False):
+    """
+    In one query: the object whose slug in the active language is `text`
+    (English fallback included, as `by_slug`), else one whose slug in
+    another language is, else (with `name`) the first whose name is `text`
+    in any case.
+    """
+    condition = Q()
+    for code, _name in settings.LANGUAGES:
+        condition |= Q(**{f"slug_{code}": text})
+    if name:
+        condition |= Q(name__iexact=text)
+    language = translation.get_language()
+
+    def rank(obj):
+        own = getattr(obj, f"slug_{language}", None)
+        own_slug = own == text or (own is None and obj.slug_en == text)
+        any_slug = text in {getattr(obj, f"slug_{code}") for code, _name in settings.LANGUAGES}
+        return (not own_slug, not any_slug, obj.name, obj.pk)
+
+    candidates = sorted(queryset.filter(condition)[:10], key=rank)
+    return candidates[0] if candidates else None
 
 
 def tree(companies, limits=(TREE_CHILDREN, TREE_GRANDCHILDREN)):
@@ -125,6 +150,7 @@ class PersonListView(ListView):
 
     model = Person
     paginate_by = settings.PEOPLE_PER_PAGE
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         return Person.objects.published().order_by("name", "pk")
@@ -167,6 +193,7 @@ class PressReleaseListView(ListView):
 
     model = PressRelease
     paginate_by = settings.PRESS_RELEASES_PER_PAGE
+    paginator_class = KeysFirstPaginator
 
     def get(self, request, *args, **kwargs):
         self.company, self.person, self.year = self.get_filters()
@@ -188,12 +215,7 @@ class PressReleaseListView(ListView):
 
     def find_company(self, name):
         """The published company whose slug (in any language) or name is `name`."""
-        companies = Company.objects.published()
-        company = (
-            companies.by_slug(name).first()
-            or companies.by_any_slug(name).first()
-            or companies.filter(name__iexact=name).in_name_order().first()
-        )
+        company = best_match(Company.objects.published(), name, name=True)
         if company is None:
             raise Http404(_("There is no such company."))
         return company
