@@ -62,24 +62,16 @@ class EstimatedCountPaginator(Paginator):
         return row[0] if row and row[0] >= 0 else None
 
 
-def prefix_tsquery(search_term):
-    """'électr voit' -> 'électr:* & voit:*', or "" when there is no word."""
-    return " & ".join(f"{word}:*" for word in WORD.findall(search_term)[:MAX_SEARCH_TERMS])
-
-
-def vector_match(search_term, prefix=""):
-    """A Q matching the stored search vectors of any language (PostgreSQL only)."""
+def vector_match(word):
+    """A Q: `word` as a prefix in the stored search vector of any language (PostgreSQL)."""
     from django.contrib.postgres.search import SearchQuery
 
-    raw = prefix_tsquery(search_term)
+    # A word of letters and digits only (WORD): nothing of tsquery's syntax.
+    raw = f"{word}:*"
     condition = Q()
     for language, config in CONFIGURATIONS.items():
         condition |= Q(
-            **{
-                f"{prefix}_admin_search_{language}": SearchQuery(
-                    raw, search_type="raw", config=config
-                )
-            }
+            **{f"_admin_search_{language}": SearchQuery(raw, search_type="raw", config=config)}
         )
     return condition
 
@@ -105,13 +97,19 @@ class VectorSearchMixin:
         connection = connections[queryset.db]
         if connection.vendor != "postgresql" or not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
-        if not prefix_tsquery(search_term):
+        words = WORD.findall(search_term)[:MAX_SEARCH_TERMS]
+        if not words:
             return queryset.none(), False
-        condition = vector_match(search_term)
-        for name in self.vector_search_related:
-            related = self.model._meta.get_field(name).related_model
-            matching = with_vectors(related._base_manager.all()).filter(vector_match(search_term))
-            condition |= Q(**{f"{name}__in": matching.values("pk")})
+        # As Django's own search: every word must be found, each in the
+        # object's text or in a related object's (a release's company).
+        condition = Q()
+        for word in words:
+            found = vector_match(word)
+            for name in self.vector_search_related:
+                related = self.model._meta.get_field(name).related_model
+                matching = with_vectors(related._base_manager.all()).filter(vector_match(word))
+                found |= Q(**{f"{name}__in": matching.values("pk")})
+            condition &= found
         return with_vectors(queryset).filter(condition), False
 
 
@@ -144,6 +142,11 @@ class ChosenObjectFilter(admin.SimpleListFilter):
         self.title = field.verbose_name
         self.related_model = field.related_model
         super().__init__(request, params, model, model_admin)
+
+    def has_output(self):
+        # Applied whenever it is set, even to an unknown id (an empty list,
+        # not every row as if unfiltered).
+        return self.value() is not None
 
     def lookups(self, request, model_admin):
         value = self.value()
