@@ -95,7 +95,9 @@ def get(base, path, **headers):
 def start_varnish(directory, backend_port, purgers=("127.0.0.1", "::1")):
     port = free_port()
     # nginx is not started: /media/ is not what these tests are about.
-    stack = Stack(directory, dict(os.environ), [backend_port], port, free_port(offset=port + 1 - PORT_BASE))
+    stack = Stack(
+        directory, dict(os.environ), [backend_port], port, free_port(offset=port + 1 - PORT_BASE)
+    )
     stack.start_varnish(purgers=purgers)
     return stack
 
