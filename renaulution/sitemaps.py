@@ -19,6 +19,7 @@ section has more URLs than a page holds. Query counts do not grow with the
 data: tests/test_sitemaps.py holds them.
 """
 
+import datetime
 from functools import cached_property
 
 from django.conf import settings
@@ -26,7 +27,8 @@ from django.contrib import sitemaps
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Value
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
@@ -276,3 +278,51 @@ SITEMAPS = {
     "people": PersonSitemap,
     "press": PressReleaseSitemap,
 }
+
+
+class UrlsetTemplate:
+    """
+    The `<urlset>` of a section page written in Python, as Django's
+    `sitemap.xml` template writes it: a page of 10,000 URLs with their
+    alternates is 7 MB, and the template engine (and its `{% spaceless %}`
+    over the whole output) took seconds where this takes a fraction. Passed
+    to Django's sitemap view as its `template_name` (a template object is
+    accepted there).
+    """
+
+    HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+    )
+
+    def render(self, context=None, request=None):
+        parts = [self.HEAD]
+        for url in (context or {}).get("urlset", ()):
+            parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+            if url.get("lastmod"):
+                parts.append(f"<lastmod>{day(url['lastmod'])}</lastmod>")
+            if url.get("changefreq"):
+                parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+            if url.get("priority"):
+                parts.append(f"<priority>{escape(url['priority'])}</priority>")
+            for alternate in url.get("alternates", ()):
+                parts.append(
+                    f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+                    f'href="{escape(alternate["location"])}"/>'
+                )
+            parts.append("</url>")
+        parts.append("</urlset>\n")
+        return "".join(parts)
+
+
+def day(value):
+    """A lastmod as the template's `date:"Y-m-d"` writes it (in the current time zone)."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    return value.isoformat()
+
+
+URLSET_TEMPLATE = UrlsetTemplate()
