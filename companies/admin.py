@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
-from renaulution.admin_scale import ChosenObjectFilter, VectorSearchMixin, localized
+from renaulution.admin_scale import ChosenObjectFilter, VectorSearchMixin, YearFilter, localized
 from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Company, Person, Position, PressRelease
@@ -64,11 +64,17 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     ]
     # Not a filter of every company (thousands): search finds a company's
     # releases by its name, and `?company=<id>` filters (shown when set).
-    list_filter = ["status", "original_language", ChosenObjectFilter.for_field("company")]
+    list_filter = [
+        "status",
+        "original_language",
+        YearFilter.for_field("issued_on"),
+        ChosenObjectFilter.for_field("company"),
+    ]
     list_select_related = ["company"]
     search_fields = [*localized("title", "slug", "summary"), "company__name"]
     vector_search_related = ["company"]
-    date_hierarchy = "issued_on"
+    # Years as a filter, not `date_hierarchy`, which reads every row's date
+    # on every request (see YearFilter).
     prepopulated_fields = {"slug_en": ["title_en"]}
     autocomplete_fields = ["company", "people"]
     readonly_fields = ["image_preview"]

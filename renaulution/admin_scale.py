@@ -19,7 +19,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.utils.functional import cached_property
 
 from .search import CONFIGURATIONS, WORD, StoredDocument
@@ -27,14 +27,22 @@ from .search import CONFIGURATIONS, WORD, StoredDocument
 # Below this many rows (by the statistics) a table is counted exactly: the
 # count is cheap and the number on the page is then exact.
 ESTIMATE_ABOVE = 10000
+# A filtered list is counted up to this many rows ("more than 10000").
+COUNT_LIMIT = 10000
 # Words of an admin search used at most.
 MAX_SEARCH_TERMS = 10
 
 
 class EstimatedCountPaginator(Paginator):
-    """Counts an unfiltered queryset of a big table from the planner's statistics."""
+    """
+    Counts an unfiltered queryset of a big table from the planner's
+    statistics (`is_estimate`), and a filtered one only up to COUNT_LIMIT
+    (`is_capped`): a search for a common word matches half the table, and
+    nobody pages past the hundredth page of it.
+    """
 
     is_estimate = False
+    is_capped = False
 
     @cached_property
     def count(self):
@@ -42,7 +50,14 @@ class EstimatedCountPaginator(Paginator):
         if estimate is not None and estimate > ESTIMATE_ABOVE:
             self.is_estimate = True
             return estimate
-        return super().count
+        queryset = self.object_list
+        if not hasattr(queryset, "query"):
+            return super().count
+        counted = queryset.order_by()[: COUNT_LIMIT + 1].count()
+        if counted > COUNT_LIMIT:
+            self.is_capped = True
+            return COUNT_LIMIT
+        return counted
 
     def _estimate(self):
         queryset = self.object_list
@@ -111,6 +126,46 @@ class VectorSearchMixin:
                 found |= Q(**{f"{name}__in": matching.values("pk")})
             condition &= found
         return with_vectors(queryset).filter(condition), False
+
+
+class YearFilter(admin.SimpleListFilter):
+    """
+    The years of a date field, from its first and last value (one MIN/MAX
+    query through the field's index), for a big table: the admin's
+    `date_hierarchy` reads every row's date (`SELECT DISTINCT`), on every
+    request, and again for every search. Made per field by `for_field`.
+    """
+
+    field_name = None
+
+    @classmethod
+    def for_field(cls, field_name):
+        return type(
+            f"{field_name.title().replace('_', '')}YearFilter",
+            (cls,),
+            {"field_name": field_name, "parameter_name": f"{field_name}__year", "title": "year"},
+        )
+
+    def __init__(self, request, params, model, model_admin):
+        self.title = model._meta.get_field(self.field_name).verbose_name
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        bounds = model_admin.model._base_manager.aggregate(
+            first=Min(self.field_name), last=Max(self.field_name)
+        )
+        if bounds["first"] is None:
+            return []
+        years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit() or not 1 <= int(value) <= 9999:
+            raise IncorrectLookupParameters(value)
+        return queryset.filter(**{f"{self.field_name}__year": int(value)})
 
 
 def localized(*fields):

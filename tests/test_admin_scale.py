@@ -343,3 +343,26 @@ def test_every_relation_field_is_a_model_relation():
         isinstance(PressRelease._meta.get_field(name), models.Field)
         for name in relation_fields(admin.site._registry[PressRelease])
     )
+
+
+def test_a_filtered_list_is_counted_up_to_a_limit_and_says_more_than(client, editor, monkeypatch):
+    PressReleaseFactory.create_batch(4)
+    monkeypatch.setattr(admin_scale, "COUNT_LIMIT", 2)
+    url = reverse("admin:companies_pressrelease_changelist")
+    response = client.get(url, {"q": "release"})
+    assert "more than 2 press releases" in response.content.decode()
+    assert len(response.context["cl"].result_list) == 4  # one page of 100: all of them
+
+
+def test_the_years_filter_lists_the_years_between_the_first_and_last_release(client, editor):
+    import datetime
+
+    old = PressReleaseFactory(issued_on=datetime.date(2020, 7, 1))
+    PressReleaseFactory(issued_on=datetime.date(2024, 12, 13))
+    url = reverse("admin:companies_pressrelease_changelist")
+    content = client.get(url).content.decode()
+    for year in range(2020, 2025):
+        assert f"?issued_on__year={year}" in content
+    response = client.get(url, {"issued_on__year": "2020"})
+    assert list(response.context["cl"].result_list) == [old]
+    assert client.get(url, {"issued_on__year": "20x0"}).status_code == 302
