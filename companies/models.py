@@ -66,7 +66,16 @@ class Company(Publishable):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="company_sitemap_idx",
+            ),
+        ]
         constraints = [
             english_slug_required("company"),
             *localized_slugs_unique("company"),
@@ -127,7 +136,16 @@ class Person(Publishable):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="person_sitemap_idx",
+            ),
+        ]
         constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
 
     def __str__(self):
@@ -218,6 +236,13 @@ class PressRelease(Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="pressrelease_sitemap_idx",
+            ),
         ]
         constraints = [
             english_slug_required("pressrelease"),
