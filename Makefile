@@ -19,7 +19,7 @@ help:
 	@echo "make messages  extract and compile the interface translations (needs GNU gettext)"
 	@echo "make backup    write the database and media/ to one archive in backups/ (or FILE=...)"
 	@echo "make restore FILE=...  restore such an archive into an empty database (FORCE=1 to replace content)"
-	@echo "make bench     search benchmark on PostgreSQL, 100,000 press releases (needs DATABASE_URL)"
+	@echo "make bench     benchmark every page at small and 100,000-release data, gunicorn, Varnish (needs DATABASE_URL; BENCH_QUICK=1 for a short run)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,10 +78,11 @@ restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/renaulution-....tar.gz [FORCE=1]"; exit 2; }
 	$(MANAGE) restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
-# Not part of `make test`: it fills its own database (renaulution_bench on
-# DATABASE_URL's server) and takes a few minutes the first time.
+# Not part of `make test`: it fills its own databases (renaulution_bench and
+# renaulution_bench_small on DATABASE_URL's server) the first time, in a few
+# minutes, then measures for about 15 (README, "Benchmarks").
 bench: install-dev
-	$(BIN)/python bench/search.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

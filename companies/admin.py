@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from renaulution.admin_scale import ChosenObjectFilter, VectorSearchMixin, YearFilter, localized
 from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Company, Person, Position, PressRelease
@@ -15,11 +16,14 @@ class PositionInline(TranslatorRestrictionsMixin, TranslationTabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(ContentAdmin):
+class CompanyAdmin(VectorSearchMixin, ContentAdmin):
     list_display = ["name", "kind", "parent", "published_column", "languages_column"]
-    list_filter = ["status", "kind", "parent"]
+    # No parent filter: it would list every company (thousands); the parent
+    # is found by search, and `?parent=<id>` still filters.
+    list_filter = ["status", "kind", ChosenObjectFilter.for_field("parent")]
     list_select_related = ["parent"]
-    search_fields = ["name", "slug_en", "slug_fr", "slug_it", "tagline"]
+    # The SQLite fallback; PostgreSQL searches the stored vectors.
+    search_fields = ["name", *localized("slug", "tagline")]
     prepopulated_fields = {"slug_en": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["logo_preview"]
@@ -33,10 +37,10 @@ class CompanyAdmin(ContentAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ContentAdmin):
+class PersonAdmin(VectorSearchMixin, ContentAdmin):
     list_display = ["name", "headline", "published_column", "languages_column"]
     list_filter = ["status"]
-    search_fields = ["name", "headline"]
+    search_fields = ["name", *localized("slug", "headline")]
     prepopulated_fields = {"slug_en": ["name"]}
     readonly_fields = ["portrait_preview"]
     inlines = [PositionInline]
@@ -49,7 +53,7 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(ContentAdmin):
+class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     list_display = [
         "title",
         "company",
@@ -58,10 +62,19 @@ class PressReleaseAdmin(ContentAdmin):
         "published_column",
         "languages_column",
     ]
-    list_filter = ["status", "original_language", "company"]
+    # Not a filter of every company (thousands): search finds a company's
+    # releases by its name, and `?company=<id>` filters (shown when set).
+    list_filter = [
+        "status",
+        "original_language",
+        YearFilter.for_field("issued_on"),
+        ChosenObjectFilter.for_field("company"),
+    ]
     list_select_related = ["company"]
-    search_fields = ["title", "summary", "company__name"]
-    date_hierarchy = "issued_on"
+    search_fields = [*localized("title", "slug", "summary"), "company__name"]
+    vector_search_related = ["company"]
+    # Years as a filter, not `date_hierarchy`, which reads every row's date
+    # on every request (see YearFilter).
     prepopulated_fields = {"slug_en": ["title_en"]}
     autocomplete_fields = ["company", "people"]
     readonly_fields = ["image_preview"]

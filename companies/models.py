@@ -127,6 +127,13 @@ class Company(Publishable):
             models.Index(fields=["parent", "name", "id"], name="company_parent_name_idx"),
             # The press list's company field, resolved by name (iexact).
             models.Index(Upper("name"), name="company_name_upper_idx"),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="company_sitemap_idx",
+            ),
         ]
         constraints = [
             english_slug_required("company"),
@@ -197,6 +204,13 @@ class Person(Publishable):
             # namesakes); with the publication columns, so that a deep page's
             # keys are read from the index alone (renaulution/pagination.py).
             models.Index(fields=["status", "name", "id", "published_at"], name="person_name_idx"),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="person_sitemap_idx",
+            ),
         ]
         constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
 
@@ -304,6 +318,13 @@ class PressRelease(Publishable):
             models.Index(
                 fields=["company", "status", "-issued_on", "-id", "published_at"],
                 name="pressrelease_company_idx",
+            ),
+            # The sitemap counts and pages the published rows from the index
+            # alone (an index-only scan, no heap of wide localized rows).
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "updated_at"],
+                name="pressrelease_sitemap_idx",
             ),
         ]
         constraints = [

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from renaulution.admin_scale import VectorSearchMixin, localized
 
 from .models import Episode, EpisodeCompany, Series, SeriesProducer
 
@@ -28,7 +29,7 @@ class SeriesAdmin(ContentAdmin):
     list_display = ["title", "premiere_date", "platform", "published_column", "languages_column"]
     list_filter = ["status"]
     list_select_related = ["platform"]
-    search_fields = ["title", "tagline"]
+    search_fields = localized("title", "tagline")
     date_hierarchy = "premiere_date"
     autocomplete_fields = ["platform", "subject"]
     readonly_fields = ["poster_preview"]
@@ -68,7 +69,7 @@ class SeriesAdmin(ContentAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(ContentAdmin):
+class EpisodeAdmin(VectorSearchMixin, ContentAdmin):
     list_display = [
         "title",
         "series",
@@ -79,7 +80,7 @@ class EpisodeAdmin(ContentAdmin):
     ]
     list_filter = ["status", "series"]
     list_select_related = ["series"]
-    search_fields = ["title", "synopsis"]
+    search_fields = localized("title", "slug", "synopsis")
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug_en": ["title_en"]}
     autocomplete_fields = ["series", "people"]

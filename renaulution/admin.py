@@ -24,6 +24,7 @@ from translations.admin import (
 from translations.models import State as TranslationState
 from translations.registry import source_language
 
+from .admin_scale import EstimatedCountPaginator
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
 from .publishing import Status
@@ -66,6 +67,11 @@ class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
 
     actions = ["publish", "unpublish"]
     save_on_top = True
+    # No COUNT(*) of the whole table beside the filtered count, and the
+    # unfiltered list of a big table counted from PostgreSQL's statistics
+    # (renaulution/admin_scale.py).
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.ImageField: {"form_class": ImageUploadField},

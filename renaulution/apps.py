@@ -18,6 +18,13 @@ class RenaulutionConfig(AppConfig):
         # then refuses to decode (at twice the limit) even outside uploads.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
+        from . import surrogate_keys, varnish
+
+        # Front caches (Varnish) drop the pages a change made stale.
+        surrogate_keys.pages_invalidated.connect(
+            varnish.purge_invalidated_pages, dispatch_uid="renaulution.varnish.purge"
+        )
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with our site: two-factor login for staff who have it."""

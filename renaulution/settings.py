@@ -250,6 +250,12 @@ LOGGING = {
     },
 }
 
+# Front caches to purge by surrogate key after every change (renaulution/varnish.py):
+# comma-separated addresses such as http://127.0.0.1:6081/; unset, nothing is purged.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS", [])
+# Seconds to wait for each of them: a Varnish that is down must not hold the editor.
+VARNISH_PURGE_TIMEOUT = float(os.environ.get("VARNISH_PURGE_TIMEOUT", "1"))
+
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, URLSET_TEMPLATE
 
 # A database that is down is a 503, also when other middleware hit it.
 handler500 = "renaulution.faults.server_error"
@@ -23,7 +23,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": URLSET_TEMPLATE},
         name="sitemap_section",
     ),
     path("admin/translations/", include("translations.urls")),

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree
@@ -199,26 +201,73 @@ def test_an_unknown_section_is_a_404(client):
     assert client.get(section_url("nothing")).status_code == 404
 
 
-@pytest.mark.parametrize("rows", [3, 30])
-def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries, rows):
-    series = SeriesFactory()
-    for number in range(1, rows + 1):
+def sitemap_query_counts(client):
+    """{address: queries} of the index and every section."""
+    counts = {}
+    for url in [reverse("sitemap"), *(section_url(section) for section in SITEMAPS)]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[url] = len(queries)
+    return counts
+
+
+def add_rows(series, rows, first_number):
+    for number in range(first_number, first_number + rows):
         EpisodeFactory(series=series, number=number)
     CompanyFactory.create_batch(rows)
     PersonFactory.create_batch(rows)
     PressReleaseFactory.create_batch(rows)
-    # A section of objects: the objects, then the languages mostly missing
-    # for all of them (one grouped query).
+
+
+def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries):
+    series = SeriesFactory()
+    add_rows(series, 3, 1)
+    small = sitemap_query_counts(client)
+    add_rows(series, 27, 4)
+    assert sitemap_query_counts(client) == small
+    # A section of objects: its count and newest change (one aggregate),
+    # the languages mostly missing (one grouped query), the page's rows.
     for section in ("episodes", "companies", "people", "press"):
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(3):
             assert client.get(section_url(section)).status_code == 200
-    # The static pages: the newest change of each of the six models
-    # (series, episodes, press releases, companies, people, milestones).
-    with django_assert_num_queries(6):
+    # The static pages: the newest change of the six models, one union.
+    with django_assert_num_queries(1):
         assert client.get(section_url("pages")).status_code == 200
-    # The index: all of the above, each once (its page count and lastmod).
-    with django_assert_num_queries(4 * 2 + 6):
+    # The index: each section's aggregate; a section that fits in one page
+    # needs nothing else to be counted.
+    with django_assert_num_queries(4 + 1):
         assert client.get(reverse("sitemap")).status_code == 200
+
+
+def test_a_section_of_several_pages_is_counted_and_read_in_bounded_queries(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    """Past one page the languages left out count; a page still reads only its rows."""
+    monkeypatch.setattr(SITEMAPS["press"], "limit", 4)
+    PressReleaseFactory.create_batch(2, translated=True)
+    PressReleaseFactory(slug_en="half", summary_en="Summary.", summary_it="S.", body_it="<p>C.</p>")
+    PressReleaseFactory.create_batch(2, translated=True)
+    # 5 releases, one without French: 14 URLs, pages of 4, 4, 4 and 2.
+    with django_assert_max_num_queries(8):
+        root = etree.fromstring(client.get(reverse("sitemap")).content)
+    press = HOST + section_url("press")
+    assert [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)].count(press) == 1
+    assert f"{press}?p=4" in [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    pages = []
+    for page in (1, 2, 3, 4):
+        with django_assert_max_num_queries(8):
+            pages.append(read_section(client, "press", p=page))
+    assert [len(urls) for urls in pages] == [4, 4, 4, 2]
+    listed = [location for urls in pages for location in urls]
+    assert len(set(listed)) == 14
+    expected = [
+        absolute(release, code)
+        for release in PressRelease.objects.order_by("pk")
+        for code in LANGUAGES
+        if not (release.slug_en == "half" and code == "fr")
+    ]
+    assert listed == expected
+    assert client.get(section_url("press"), {"p": "5"}).status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -239,3 +288,24 @@ def test_robots_txt_keeps_crawlers_out_of_search_in_every_language(client):
         "Disallow: /fr/search/",
         "Disallow: /it/search/",
     ]
+
+
+def test_a_section_page_is_the_xml_djangos_template_writes(client, release, rf):
+    """UrlsetTemplate is a faster writer of the same document, not another one."""
+    from django.contrib.sites.requests import RequestSite
+    from django.template.loader import render_to_string
+
+    from renaulution.sitemaps import URLSET_TEMPLATE
+
+    PressReleaseFactory(slug_en="half", summary_en="S.", summary_it="S.", body_it="<p>C.</p>")
+    PressReleaseFactory(slug_en="quote-it", title_en='Say "R&D" <now>')
+    urls = SITEMAPS["press"]().get_urls(page=1, site=RequestSite(rf.get("/")), protocol="http")
+    urls[0]["priority"], urls[0]["changefreq"] = "0.5", "daily"  # ours are unset; Django's are not
+
+    def canonical(xml):
+        parser = etree.XMLParser(remove_blank_text=True)
+        return etree.tostring(etree.fromstring(xml.encode(), parser), method="c14n")
+
+    ours = URLSET_TEMPLATE.render({"urlset": urls})
+    assert canonical(ours) == canonical(render_to_string("sitemap.xml", {"urlset": urls}))
+    assert client.get(section_url("press")).content.decode().startswith("<?xml")

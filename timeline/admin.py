@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from renaulution.admin_scale import ChosenObjectFilter, localized
 
 from .models import Milestone
 
@@ -14,8 +15,9 @@ class MilestoneAdmin(ContentAdmin):
         "published_column",
         "languages_column",
     ]
-    list_filter = ["status", "precision", "companies"]
-    search_fields = ["title", "summary", "slug"]
+    # Not a filter of every company (thousands): `?companies=<id>` filters.
+    list_filter = ["status", "precision", ChosenObjectFilter.for_field("companies")]
+    search_fields = [*localized("title", "summary"), "slug"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["companies", "people", "episodes", "press_releases"]
