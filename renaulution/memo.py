@@ -18,6 +18,8 @@ import threading
 from collections import OrderedDict
 
 from django.core.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 _memos = []
 
@@ -72,3 +74,28 @@ def _on_setting_changed(**kwargs):
 
 
 setting_changed.connect(_on_setting_changed, dispatch_uid="renaulution.memo")
+
+
+_urls = Memo("urls", 20000)
+
+
+def cached_reverse(viewname, **kwargs):
+    """
+    `reverse(viewname, kwargs=kwargs)`, remembered: an address depends only
+    on the view, its arguments, the active language (i18n_patterns' prefix),
+    the script prefix and the URLconf, all in the key. Pages call
+    `get_absolute_url` dozens of times (links, hreflang, JSON-LD), and each
+    reverse costs more than the lookup.
+    """
+    key = (
+        viewname,
+        tuple(sorted(kwargs.items())),
+        get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+    )
+    url = _urls.get(key)
+    if url is None:
+        url = reverse(viewname, kwargs=kwargs or None)
+        _urls.set(key, url)
+    return url

@@ -29,6 +29,7 @@ from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 
 from . import images
+from .memo import Memo
 
 DESCRIPTION_LENGTH = 160
 HEADLINE_LENGTH = 110  # Google's limit for an article's headline
@@ -64,6 +65,8 @@ PAGE_PARAMETER = "page"
 
 # Where rich text breaks a line, plain text needs a space: "</p><p>" is not "".
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|tr|td|th)\b[^>]*>", re.I)
+# Descriptions by their source text (strip_tags parses HTML: it is not cheap).
+_plain_texts = Memo("plain_text", 4000)
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -108,8 +111,13 @@ def json_ld(data):
 
 def plain_text(value, length=DESCRIPTION_LENGTH):
     """Rich or plain text as one line of plain text, at most `length` characters."""
-    text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or ""))).split())
-    return Truncator(text).chars(length)
+    key = (value or "", length)
+    text = _plain_texts.get(key)
+    if text is None:
+        text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or ""))).split())
+        text = Truncator(text).chars(length)
+        _plain_texts.set(key, text)
+    return text
 
 
 def meta_image(request, obj, field):
