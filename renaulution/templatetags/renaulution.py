@@ -44,6 +44,16 @@ def lang_attr(obj, field):
     return ""
 
 
+@register.simple_tag
+def page_url(viewname, **kwargs):
+    """
+    `{% url %}` for the site's fixed links (header, footer, feeds): the same
+    address, remembered (renaulution.memo.cached_reverse), where `{% url %}`
+    reverses it again on every page.
+    """
+    return cached_reverse(viewname, **kwargs)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """
