@@ -7,6 +7,10 @@ JSON-LD built from the page's object.
 `object`, or the home page's `series`, or the list's `page_obj`) and returns
 a `PageMeta`; `templates/includes/seo_head.html` renders it in base.html.
 It reads only what the view already loaded: it adds no query.
+What it computes per object is cheap or remembered by what it depends on:
+addresses through `get_absolute_url` (memo.cached_reverse), share images
+through `images.rendition_url`, descriptions by their source text; so it
+costs a small part of a page and cannot show an older version.
 """
 
 import html
