@@ -112,8 +112,9 @@ FIELD_PRESETS = {
     "image": ("detail",),
 }
 # Rendition URLs and srcsets already built, by upload name (see _srcsets):
-# a few hundred bytes each, room for every image of a large site's busy pages.
-_memo = Memo("renditions", 20000)
+# up to about 1.5 KB each, so at most some 6 MB per process, room for the
+# images of a large site's busy pages; the others are rebuilt when shown.
+_memo = Memo("renditions", 4000)
 
 # Width of the rendition shared on social networks (og:image).
 SHARE_WIDTH = 1200

@@ -76,7 +76,8 @@ def _on_setting_changed(**kwargs):
 setting_changed.connect(_on_setting_changed, dispatch_uid="renaulution.memo")
 
 
-_urls = Memo("urls", 20000)
+# About 400 bytes each: at most some 4 MB per process.
+_urls = Memo("urls", 10000)
 
 
 def cached_reverse(viewname, **kwargs):

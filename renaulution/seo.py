@@ -13,6 +13,7 @@ through `images.rendition_url`, descriptions by their source text; so it
 costs a small part of a page and cannot show an older version.
 """
 
+import hashlib
 import html
 import json
 import re
@@ -70,7 +71,7 @@ PAGE_PARAMETER = "page"
 # Where rich text breaks a line, plain text needs a space: "</p><p>" is not "".
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|tr|td|th)\b[^>]*>", re.I)
 # Descriptions by their source text (strip_tags parses HTML: it is not cheap).
-_plain_texts = Memo("plain_text", 4000)
+_plain_texts = Memo("plain_text", 3000)  # up to 500 characters each
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -115,10 +116,12 @@ def json_ld(data):
 
 def plain_text(value, length=DESCRIPTION_LENGTH):
     """Rich or plain text as one line of plain text, at most `length` characters."""
-    key = (value or "", length)
+    value = value or ""
+    # A digest, not the text: a body of many kilobytes must not be kept twice.
+    key = (hashlib.blake2b(value.encode(), digest_size=16).digest(), length)
     text = _plain_texts.get(key)
     if text is None:
-        text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or ""))).split())
+        text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value))).split())
         text = Truncator(text).chars(length)
         _plain_texts.set(key, text)
     return text

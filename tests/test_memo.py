@@ -1,6 +1,6 @@
 """
 What pages remember between requests (renaulution/memo.py): rendition URLs
-and srcsets, addresses, cleaned rich text, descriptions. Each is keyed by
+and srcsets, addresses, descriptions. Each is keyed by
 what it depends on, so a change of content shows at once and a draft's
 data is never shown by a stale entry.
 """
@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.files.storage import FileSystemStorage
-from django.template import Context, Template
 from django.test import override_settings
 from django.urls import set_script_prefix
 from django.utils import translation
@@ -174,14 +173,6 @@ def test_language_links_keep_the_query_and_translate_the_path(client):
     assert 'href="/it/search/?q=amp%C3%A8re&amp;page=1"' in page
     # Search engines get the address without the reader's parameters.
     assert '<link rel="alternate" hreflang="it" href="http://testserver/it/search/">' in page
-
-
-def test_cleaned_rich_text_is_remembered_by_its_text_only():
-    template = Template("{% load renaulution %}{{ text|richtext }}")
-    dirty = '<p onclick="x()">Hello<script>alert(1)</script></p>'
-    assert template.render(Context({"text": dirty})) == "<p>Hello</p>"
-    assert template.render(Context({"text": dirty})) == "<p>Hello</p>"
-    assert template.render(Context({"text": "<p>Other</p>"})) == "<p>Other</p>"
 
 
 def test_a_memo_keeps_at_most_its_bound_and_drops_the_least_recently_used():

@@ -6,25 +6,17 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from renaulution.images import picture_html
-from renaulution.memo import Memo, cached_reverse
+from renaulution.memo import cached_reverse
 from renaulution.richtext import sanitize_html
 from renaulution.seo import canonical_query
 
 register = template.Library()
 
-# Cleaned rich text by its stored text: the same text cleans the same way.
-_cleaned = Memo("richtext", 2000)
-
 
 @register.filter
 def richtext(html):
     """Render stored rich text, cleaned against the editor's allow-list."""
-    html = html or ""
-    cleaned = _cleaned.get(html)
-    if cleaned is None:
-        cleaned = mark_safe(sanitize_html(html))  # noqa: S308 - cleaned by nh3 just here
-        _cleaned.set(html, cleaned)
-    return cleaned
+    return mark_safe(sanitize_html(html or ""))  # noqa: S308 - cleaned by nh3 just above
 
 
 def fell_back(obj, field):
