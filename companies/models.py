@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from renaulution.fields import (
@@ -11,6 +10,7 @@ from renaulution.fields import (
     reserved_slugs_refused,
     slug_field,
 )
+from renaulution.memo import cached_reverse
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
@@ -150,7 +150,7 @@ class Company(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("companies:company_detail", kwargs={"slug": self.slug})
+        return cached_reverse("companies:company_detail", slug=self.slug)
 
     @property
     def published_parent(self):
@@ -218,7 +218,7 @@ class Person(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("companies:person_detail", kwargs={"slug": self.slug})
+        return cached_reverse("companies:person_detail", slug=self.slug)
 
 
 class Position(TracksTranslations):
@@ -337,7 +337,7 @@ class PressRelease(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("companies:pressrelease_detail", kwargs={"slug": self.slug})
+        return cached_reverse("companies:pressrelease_detail", slug=self.slug)
 
     @property
     def published_company(self):

@@ -1,11 +1,11 @@
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from companies.models import Company, Person
 from renaulution.fields import image_fields, localized_slugs_unique, slug_field
+from renaulution.memo import cached_reverse
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
@@ -68,7 +68,7 @@ class Series(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("home")
+        return cached_reverse("home")
 
     @property
     def published_platform(self):
@@ -153,7 +153,7 @@ class Episode(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("episodes:episode_detail", kwargs={"slug": self.slug})
+        return cached_reverse("episodes:episode_detail", slug=self.slug)
 
 
 class EpisodeCompany(models.Model):

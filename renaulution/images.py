@@ -7,7 +7,9 @@ source's name and the resizing parameters (imagekit's hash), so finding it
 needs neither the database nor the source file: pages compute every URL from
 the stored name, width and height. Whether the file has been written is
 remembered in the default cache (locmem, or Redis with REDIS_URL), one
-`get_many` per picture.
+`get_many` per picture; once all of a picture's renditions exist, its URLs
+and `srcset`s are remembered in the process (renaulution/memo.py) under the
+upload's name, which is unique per upload, so later pages build none of them.
 
 Renditions are written when an image is saved (`RenditionImageField`, so
 through the admin, the loader and any other save alike), or by
@@ -42,6 +44,8 @@ from imagekit.specs import ImageSpec
 from imagekit.utils import get_cache, process_image
 from PIL import Image
 from pilkit.processors import Resize, ResizeToFill, ResizeToFit
+
+from .memo import Memo
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +111,11 @@ FIELD_PRESETS = {
     "portrait": ("portrait", "portrait-card"),
     "image": ("detail",),
 }
+# Rendition URLs and srcsets already built, by upload name (see _srcsets):
+# up to about 1.5 KB each, so at most some 6 MB per process, room for the
+# images of a large site's busy pages; the others are rebuilt when shown.
+_memo = Memo("renditions", 4000)
+
 # Width of the rendition shared on social networks (og:image).
 SHARE_WIDTH = 1200
 # Width of the admin's preview of an image (sharp at twice its 240 pixels).
@@ -224,8 +233,16 @@ def rendition_url(image, width=SHARE_WIDTH, format=JPEG):
     """
     if not image:
         return ""
-    file = rendition_file(image, _no_wider_than_stored(image, width), format)
-    return file.url if _exists(file) else ""
+    width = _no_wider_than_stored(image, width)
+    key = ("url", image.name, width, format)
+    url = _memo.get(key)
+    if url is None:
+        file = rendition_file(image, width, format)
+        if not _exists(file):
+            return ""  # not remembered: it may be made later
+        url = file.url
+        _memo.set(key, url)
+    return url
 
 
 def scaled_size(width, height, target_width):
@@ -295,8 +312,50 @@ def picture_html(
         raise ValueError(
             f"Unknown picture preset {preset!r}: one of {', '.join(PRESETS)}"
         ) from None
-    candidates = candidate_widths(chosen, width, height)
-    files = _files(chosen, image, candidates)
+    srcsets = _srcsets(image, width, height, chosen)
+    if srcsets is None:
+        return format_html(
+            '<img src="{}" width="{}" height="{}" {}>', image.url, width, height, common
+        )
+    return format_html(
+        '<picture><source type="{webp_type}" srcset="{webp}" sizes="{sizes}">'
+        '<img src="{src}" srcset="{srcset}" sizes="{sizes}" width="{width}" height="{height}" '
+        "{common}></picture>",
+        webp_type=MIME_TYPES[WEBP],
+        webp=srcsets.webp,
+        sizes=sizes or chosen.sizes,
+        src=srcsets.src,
+        srcset=srcsets.fallback,
+        width=srcsets.width,
+        height=srcsets.height,
+        common=common,
+    )
+
+
+@dataclass(frozen=True)
+class _Srcsets:
+    """What a <picture> of one image with one preset needs from its renditions."""
+
+    webp: str
+    fallback: str
+    src: str
+    width: int
+    height: int
+
+
+def _srcsets(image, width, height, preset):
+    """
+    The `srcset`s of `image` (`width` × `height`) shown with `preset`, or
+    None when a rendition is missing. Remembered per upload name (unique per
+    upload) and preset once every rendition exists: a page with 300 pictures
+    then builds no imagekit file and asks neither the cache nor the disk.
+    """
+    key = ("srcsets", image.name, width, height, preset)
+    found = _memo.get(key)
+    if found is not None:
+        return found
+    candidates = candidate_widths(preset, width, height)
+    files = _files(preset, image, candidates)
     every_file = [f for pairs in files.values() for f, _w in pairs]
     with _state_cache():
         # One cache round trip for every rendition of this picture.
@@ -305,34 +364,24 @@ def picture_html(
     if missing:
         # Saved before renditions were made at upload, or one could not be
         # made: the original, whose URL works, rather than a broken image.
+        # Not remembered, so the renditions are used once they are written.
         logger.warning(
             "%d renditions of %s are missing (load_renaulution --renditions writes them)",
             len(missing),
             image.name,
         )
-        return format_html(
-            '<img src="{}" width="{}" height="{}" {}>', image.url, width, height, common
-        )
-    srcsets = {
-        fmt: format_html_join(", ", "{} {}w", ((f.url, w) for f, w in pairs))
-        for fmt, pairs in files.items()
-    }
-
-    fallback = fallback_format(image)
+        return None
+    fallback = files[fallback_format(image)]
     display_width, display_height = candidates[-1]
-    return format_html(
-        '<picture><source type="{webp_type}" srcset="{webp}" sizes="{sizes}">'
-        '<img src="{src}" srcset="{srcset}" sizes="{sizes}" width="{width}" height="{height}" '
-        "{common}></picture>",
-        webp_type=MIME_TYPES[WEBP],
-        webp=srcsets[WEBP],
-        sizes=sizes or chosen.sizes,
-        src=files[fallback][-1][0].url,
-        srcset=srcsets[fallback],
+    found = _Srcsets(
+        webp=format_html_join(", ", "{} {}w", ((f.url, w) for f, w in files[WEBP])),
+        fallback=format_html_join(", ", "{} {}w", ((f.url, w) for f, w in fallback)),
+        src=fallback[-1][0].url,
         width=display_width,
         height=display_height,
-        common=common,
     )
+    _memo.set(key, found)
+    return found
 
 
 def _state_cache():
@@ -403,6 +452,7 @@ def delete_renditions(storage, name):
     for path in paths:
         storage.delete(path)
     backend.cache.delete_many([backend.get_key(_Named(path)) for path in paths])
+    _memo.discard(lambda key: key[1] == name)
 
 
 @dataclass(frozen=True)

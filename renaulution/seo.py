@@ -7,8 +7,13 @@ JSON-LD built from the page's object.
 `object`, or the home page's `series`, or the list's `page_obj`) and returns
 a `PageMeta`; `templates/includes/seo_head.html` renders it in base.html.
 It reads only what the view already loaded: it adds no query.
+What it computes per object is cheap or remembered by what it depends on:
+addresses through `get_absolute_url` (memo.cached_reverse), share images
+through `images.rendition_url`, descriptions by their source text; so it
+costs a small part of a page and cannot show an older version.
 """
 
+import hashlib
 import html
 import json
 import re
@@ -29,6 +34,7 @@ from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 
 from . import images
+from .memo import Memo
 
 DESCRIPTION_LENGTH = 160
 HEADLINE_LENGTH = 110  # Google's limit for an article's headline
@@ -64,6 +70,8 @@ PAGE_PARAMETER = "page"
 
 # Where rich text breaks a line, plain text needs a space: "</p><p>" is not "".
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|tr|td|th)\b[^>]*>", re.I)
+# Descriptions by their source text (strip_tags parses HTML: it is not cheap).
+_plain_texts = Memo("plain_text", 3000)  # up to 500 characters each
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -108,8 +116,15 @@ def json_ld(data):
 
 def plain_text(value, length=DESCRIPTION_LENGTH):
     """Rich or plain text as one line of plain text, at most `length` characters."""
-    text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or ""))).split())
-    return Truncator(text).chars(length)
+    value = value or ""
+    # A digest, not the text: a body of many kilobytes must not be kept twice.
+    key = (hashlib.blake2b(value.encode(), digest_size=16).digest(), length)
+    text = _plain_texts.get(key)
+    if text is None:
+        text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value))).split())
+        text = Truncator(text).chars(length)
+        _plain_texts.set(key, text)
+    return text
 
 
 def meta_image(request, obj, field):

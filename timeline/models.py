@@ -1,12 +1,12 @@
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution.fields import image_fields
+from renaulution.memo import cached_reverse
 from renaulution.publishing import Publishable, PublishedQuerySet
 
 
@@ -117,7 +117,7 @@ class Milestone(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{reverse('timeline:index')}#{self.slug}"
+        return f"{cached_reverse('timeline:index')}#{self.slug}"
 
     def normalized_date(self):
         """The date cut down to its precision: July 2020 → 1 July 2020."""

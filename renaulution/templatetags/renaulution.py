@@ -1,11 +1,12 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from renaulution.images import picture_html
+from renaulution.memo import cached_reverse
 from renaulution.richtext import sanitize_html
 from renaulution.seo import canonical_query
 
@@ -35,6 +36,16 @@ def lang_attr(obj, field):
     return ""
 
 
+@register.simple_tag
+def page_url(viewname, **kwargs):
+    """
+    `{% url %}` for the site's fixed links (header, footer, feeds): the same
+    address, remembered (renaulution.memo.cached_reverse), where `{% url %}`
+    reverses it again on every page.
+    """
+    return cached_reverse(viewname, **kwargs)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """
@@ -53,6 +64,8 @@ def language_links(context):
     # search engines: it would show them the source language.
     unindexable = coverage.mostly_missing() if coverage else set()
     current = translation.get_language()
+    full_path = request.get_full_path()
+    query = full_path[full_path.index("?") :] if "?" in full_path else ""
     links = []
     for code, _name in settings.LANGUAGES:
         if obj is not None and hasattr(obj, "get_absolute_url"):
@@ -62,8 +75,13 @@ def language_links(context):
         else:
             # Readers keep their filters; search engines get the canonical
             # address (no junk parameters), as in <link rel="canonical">.
-            url = translate_url(request.get_full_path(), code)
-            indexed_url = translate_url(request.path, code) + canonical_query(context)
+            path = _page_in(request, code)
+            if path is None:
+                url = translate_url(request.get_full_path(), code)
+                indexed_url = translate_url(request.path, code) + canonical_query(context)
+            else:
+                url = path + query
+                indexed_url = path + canonical_query(context)
         links.append(
             {
                 "code": code,
@@ -75,6 +93,25 @@ def language_links(context):
             }
         )
     return links
+
+
+def _page_in(request, code):
+    """
+    The path of the page being shown, in language `code`: `translate_url`
+    without resolving the path again (the request's match is at hand) and
+    with the remembered reverse. None when the page has no match to reverse
+    (an error page): the caller then translates the URL as it is.
+    """
+    match = request.resolver_match
+    if match is None or match.args or not match.url_name:
+        return None
+    if not all(isinstance(value, str | int) for value in match.kwargs.values()):
+        return None
+    with translation.override(code):
+        try:
+            return cached_reverse(match.view_name, **match.kwargs)
+        except NoReverseMatch:
+            return None
 
 
 @register.simple_tag
