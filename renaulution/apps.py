@@ -18,6 +18,12 @@ class RenaulutionConfig(AppConfig):
         # then refuses to decode (at twice the limit) even outside uploads.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
+        from . import invalidation, pagecache
+
+        # Model changes announce surrogate keys; the page cache drops their pages.
+        invalidation.connect()
+        pagecache.connect()
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with our site: two-factor login for staff who have it."""

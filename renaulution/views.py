@@ -18,6 +18,7 @@ from django.views.static import serve
 from companies.models import PressRelease
 from episodes.models import Series
 
+from . import invalidation, surrogate_keys
 from .faults import database_logger
 from .search import (
     MAX_QUERY_LENGTH,
@@ -143,6 +144,8 @@ def search(request):
     the reader's language. Any query gives a page: an empty or too short one
     asks for more, a bad page number is a 404 (as in the press list).
     """
+    # Results depend on the text of everything: dropped on any content change.
+    invalidation.add_keys(surrogate_keys.SEARCH)
     query, truncated = clean_query(request.GET.get("q", ""))
     context = {
         "query": query,
