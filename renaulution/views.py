@@ -120,9 +120,13 @@ def media(request, path):
     (A NUL byte never gets here: RefuseNulMiddleware answers 400.)
     """
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
         raise Http404(_("There is no such file.")) from error
+    # Every upload gets a new random folder (storage.py) and renditions are
+    # named after their source: a URL's bytes never change, so keep them.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @require_safe
