@@ -24,6 +24,7 @@ shell) goes through one of those.
 
 import contextlib
 import contextvars
+import re
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -34,6 +35,7 @@ from . import surrogate_keys as sk
 # Apps whose models readers see.
 PUBLIC_APPS = ("companies", "episodes", "timeline")
 
+_AGGREGATE = re.compile(r"\b(MAX|MIN|SUM|AVG)\(", re.IGNORECASE)
 _collecting = contextvars.ContextVar("pagecache_collecting", default=None)
 _in_lookup = contextvars.ContextVar("pagecache_in_lookup", default=False)
 
@@ -45,7 +47,10 @@ def public_models():
 
 def _tables():
     """`"db_table"` (quoted, as both backends write it in SQL) → list key."""
-    return {f'"{model._meta.db_table}"': sk.list_key(model) for model in public_models()}
+    return {
+        f'"{model._meta.db_table}"': (sk.list_key(model), sk.any_key(model))
+        for model in public_models()
+    }
 
 
 class Collector:
@@ -74,9 +79,14 @@ def collect():
 
     def watch(execute, sql, params, many, context):
         if not _in_lookup.get():
-            for table, key in tables.items():
+            # MAX(updated_at) and the like read every row's values (the
+            # sitemap index's lastmod): they change with any edit.
+            aggregate = _AGGREGATE.search(sql) is not None
+            for table, (key, every) in tables.items():
                 if table in sql:
                     collector.keys.add(key)
+                    if aggregate:
+                        collector.keys.add(every)
         return execute(sql, params, many, context)
 
     try:
@@ -128,8 +138,10 @@ def announce(keys):
     if not keys:
         return
     if connection.in_atomic_block:
-        for _sids, func, _robust in connection.run_on_commit:
-            if isinstance(func, _Batch):
+        # A batch of this savepoint level: a savepoint rolled back drops its keys.
+        level = set(connection.savepoint_ids)
+        for sids, func, _robust in connection.run_on_commit:
+            if isinstance(func, _Batch) and sids == level:
                 func.keys.update(keys)
                 return
     batch = _Batch()
@@ -198,7 +210,18 @@ def _saved(sender, instance, created, **kwargs):
         membership = True
     else:
         membership = any(getattr(instance, column) != value for column, value in before.items())
+    if _draft_before_and_after(instance, before):
+        return  # a draft then and now: no public page shows it
     changed(sender, [instance.pk], membership=membership)
+
+
+def _draft_before_and_after(instance, before):
+    from .publishing import Status
+
+    if not hasattr(instance, "status"):
+        return False
+    was_draft = before is None or before.get("status") == Status.DRAFT
+    return was_draft and instance.status == Status.DRAFT
 
 
 def _deleted(sender, instance, **kwargs):
