@@ -16,7 +16,6 @@ change is rolled back after it and the cache put back as it was.
 """
 
 import re
-from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
@@ -25,6 +24,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone, translation
+from lxml import etree
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, Series
@@ -93,11 +93,11 @@ class Site:
     def discover(self):
         namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
         urls = ["/sitemap.xml", "/robots.txt"]
-        index = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
+        index = etree.fromstring(self.client.get("/sitemap.xml").content)
         for section in index.findall("s:sitemap/s:loc", namespace):
             path = re.sub(r"^https?://[^/]+", "", section.text)
             urls.append(path)
-            tree = ElementTree.fromstring(self.client.get(path).content)
+            tree = etree.fromstring(self.client.get(path).content)
             for loc in tree.iter():
                 href = loc.text if loc.tag.endswith("loc") else loc.get("href")
                 if href and "sitemap" not in href:
