@@ -213,9 +213,7 @@ def test_publishing_a_draft_press_release(site):
         draft.status = Status.PUBLISHED
         draft.save()
 
-    changed, _invalidated = site.check(
-        change, [*urls_of(draft), "A fresh release", "/press/"]
-    )
+    changed, _invalidated = site.check(change, [*urls_of(draft), "A fresh release", "/press/"])
     assert "/en/" in changed and "/en/press/feed/" in changed
 
 
@@ -278,9 +276,7 @@ def test_publishing_a_new_company(site):
 def test_mentioning_a_person_in_a_press_release(site):
     person = Person.objects.published().first()
     release = PressRelease.objects.published().exclude(people=person).first()
-    site.check(
-        lambda: release.people.add(person), [*urls_of(person), *urls_of(release)]
-    )
+    site.check(lambda: release.people.add(person), [*urls_of(person), *urls_of(release)])
 
 
 def test_editing_and_adding_a_position(site):
