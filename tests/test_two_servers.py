@@ -14,6 +14,14 @@ from tests.servers import AppServer, PostgresCluster, RedisServer, fetch, free_p
 
 pytestmark = pytest.mark.slow
 
+# Generous: a fresh gunicorn's first pages compile templates, and CI machines are shared.
+TIMEOUT = 60
+
+
+def get(app, path):
+    return fetch(app.base + path, timeout=TIMEOUT)
+
+
 CONTENT = (
     "from tests.factories import CompanyFactory, PressReleaseFactory, StaffUserFactory\n"
     "from django.contrib.sessions.backends.db import SessionStore\n"
@@ -71,7 +79,7 @@ def _admin_post(app, session_key, path, fields):
     """POST to the admin as the editor, with the CSRF token its form carries."""
     cookie = f"sessionid={session_key}"
     page = urllib.request.Request(app.base + path, headers={"Cookie": cookie})  # noqa: S310
-    with urllib.request.urlopen(page, timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(page, timeout=TIMEOUT) as response:  # noqa: S310
         html = response.read().decode()
         csrf_cookie = re.search(r"csrftoken=([^;]+)", response.headers.get("Set-Cookie", ""))
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
@@ -80,16 +88,16 @@ def _admin_post(app, session_key, path, fields):
     post = urllib.request.Request(  # noqa: S310
         app.base + path, data=data, headers={"Cookie": cookie, "Referer": app.base + path}
     )
-    with urllib.request.urlopen(post, timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(post, timeout=TIMEOUT) as response:  # noqa: S310
         return response.status
 
 
 def test_a_publication_on_one_server_shows_on_the_other_at_once(servers):
     editor_side, reader_side, session_key, draft_pk, _static = servers
-    status, headers, body = reader_side.get("/en/press/")
+    status, headers, body = get(reader_side, "/en/press/")
     assert status == 200 and "Fresh news" not in body
     # The reader's server now answers from its cache (the same page, twice).
-    _status, again, _body = reader_side.get("/en/press/")
+    _status, again, _body = get(reader_side, "/en/press/")
     assert again["ETag"] == headers["ETag"]
     assert "companies.pressrelease:list" in again["xkey"].split()
 
@@ -101,12 +109,12 @@ def test_a_publication_on_one_server_shows_on_the_other_at_once(servers):
     )
     assert status == 200
 
-    status, after, body = reader_side.get("/en/press/")
+    status, after, body = get(reader_side, "/en/press/")
     assert status == 200
     assert "Fresh news" in body
     assert after["ETag"] != headers["ETag"]
     # The editor's own requests never went into the cache.
-    status, staff_headers, _body = fetch(editor_side.base + "/en/press/")
+    status, staff_headers, _body = get(editor_side, "/en/press/")
     assert status == 200 and "Fresh news" in _body
 
 
@@ -123,5 +131,5 @@ def test_collectstatic_writes_brotli_and_gzip_beside_each_file(servers):
         f"{app.base}/static/{stylesheets[0].relative_to(static)}",
         headers={"Accept-Encoding": "br"},
     )
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
         assert response.headers["Content-Encoding"] == "br"
