@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from translations.readers import coverage, notice
 from translations.tracking import TracksTranslations
 
+from . import invalidation
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -27,6 +29,18 @@ class Status(models.TextChoices):
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_condition())
+
+    def update(self, **kwargs):
+        """
+        A bulk update (the admin's publish actions) sends no model signal:
+        announce the rows' keys to the page caches here.
+        """
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        if pks:
+            membership = invalidation.update_changes_membership(self.model, kwargs)
+            invalidation.changed(self.model, pks, membership=membership)
+        return count
 
     def by_slug(self, slug, language=None):
         """
@@ -127,7 +141,9 @@ class PublishedObjectMixin:
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
         slug = self.kwargs["slug"]
-        obj = queryset.by_slug(slug).first()
+        # The page's own object, found by its slug: not a list of its model.
+        with invalidation.lookup():
+            obj = queryset.by_slug(slug).first()
         if obj is None:
             other = queryset.by_any_slug(slug).first()
             if other is None:

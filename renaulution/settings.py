@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "renaulution.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and auth: a hit costs two cache reads, no query.
+    "renaulution.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is chosen (the 400 page speaks it), before any view.
@@ -138,6 +140,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCMEM_CACHE_MAX_ENTRIES", 20000))},
         }
     }
+# The page cache (renaulution/pagecache.py): anonymous public pages, dropped
+# by surrogate key when what they show changes.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 3600))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
+
 # django-redis logs each error it ignores to renaulution.cache, which LOGGING
 # below reduces to one line per interval.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

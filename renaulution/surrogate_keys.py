@@ -6,6 +6,26 @@ objects and lists it shows. When content changes, the keys whose pages are
 now stale are announced once, after the transaction commits, through
 `pages_invalidated`. The app's own page cache and the front caches (Varnish,
 a CDN) listen to it and drop exactly those pages.
+
+Naming (no language in any key: a change invalidates every language's page):
+
+- `<app>.<model>:<pk>`, e.g. `companies.pressrelease:42`: the page shows
+  that object (its detail page, or any page that read it: a list row, a
+  related link, the company named under a release). Announced on every
+  change of the object, including a change of what only its translations'
+  states say.
+- `<app>.<model>:list`, e.g. `companies.pressrelease:list`: the page asked
+  the database which objects of that model to show or count (lists, home,
+  feeds, sitemaps, a company's releases, search). Announced when a change
+  can alter such an answer: an object created, deleted, published,
+  unpublished, rescheduled, or any of its non-text fields changed (company,
+  date, order). Text-only edits of an existing object announce only its
+  own key, so the pages listing others are kept.
+- `<app>.<model>:any`: stands for all the object keys of that model on a
+  page that read more than `MAX_OBJECT_KEYS` of them (a sitemap section),
+  so a header stays bounded; announced with every change of that model.
+- `search`: search results, which depend on the text of everything;
+  announced with every content change.
 """
 
 from django.dispatch import Signal
@@ -15,3 +35,25 @@ HEADER = "xkey"
 
 # Sent with `keys`, a frozenset of key strings, after the change commits.
 pages_invalidated = Signal()
+
+# Above this many objects of one model on a page, its `:any` key stands for them.
+MAX_OBJECT_KEYS = 50
+
+SEARCH = "search"
+
+
+def model_label(model):
+    """`companies.pressrelease`: the model part of every key."""
+    return model._meta.label_lower
+
+
+def object_key(model, pk):
+    return f"{model_label(model)}:{pk}"
+
+
+def list_key(model):
+    return f"{model_label(model)}:list"
+
+
+def any_key(model):
+    return f"{model_label(model)}:any"

@@ -13,3 +13,8 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
 from renaulution.settings import *  # noqa: E402, F403
+
+# Most tests change content inside a transaction that never commits, so
+# nothing is announced: they read pages uncached. tests/test_pagecache.py
+# and tests/test_invalidation.py turn it on.
+PAGE_CACHE = False

@@ -18,6 +18,7 @@ from django.views.static import serve
 from companies.models import PressRelease
 from episodes.models import Series
 
+from . import invalidation, surrogate_keys
 from .faults import database_logger
 from .search import (
     MAX_QUERY_LENGTH,
@@ -119,9 +120,13 @@ def media(request, path):
     (A NUL byte never gets here: RefuseNulMiddleware answers 400.)
     """
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
         raise Http404(_("There is no such file.")) from error
+    # Every upload gets a new random folder (storage.py) and renditions are
+    # named after their source: a URL's bytes never change, so keep them.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @require_safe
@@ -143,6 +148,8 @@ def search(request):
     the reader's language. Any query gives a page: an empty or too short one
     asks for more, a bad page number is a 404 (as in the press list).
     """
+    # Results depend on the text of everything: dropped on any content change.
+    invalidation.add_keys(surrogate_keys.SEARCH)
     query, truncated = clean_query(request.GET.get("q", ""))
     context = {
         "query": query,

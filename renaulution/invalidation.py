@@ -1,0 +1,257 @@
+"""
+Which surrogate keys a page shows, and which ones a change makes stale.
+
+Attribution is automatic, so no view or template has to remember it (and a
+new one cannot forget): while a cacheable page renders, `collect()` watches
+
+- every instance of a public model the page loads (`post_init`): its
+  object key, whatever loaded it (the detail lookup, a list, a
+  `select_related` join, a prefetch);
+- every SQL query on a public model's table: its `:list` key, since the
+  query decided which rows to show and a change of membership (a draft
+  published, a release moved to another company) changes its answer. The
+  detail view's own lookup by slug runs under `lookup()`, so a detail page
+  is not invalidated by every new object of its model; what it lists
+  beside (a company's releases) still counts.
+
+Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
+and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
+the current transaction's batch; the batch is sent once through
+`surrogate_keys.pages_invalidated` after the commit (nothing on rollback).
+Every write path (admin, translators' forms, XLIFF import, the loader, the
+shell) goes through one of those.
+"""
+
+import contextlib
+import contextvars
+
+from django.apps import apps
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
+
+from . import surrogate_keys as sk
+
+# Apps whose models readers see.
+PUBLIC_APPS = ("companies", "episodes", "timeline")
+
+_collecting = contextvars.ContextVar("pagecache_collecting", default=None)
+_in_lookup = contextvars.ContextVar("pagecache_in_lookup", default=False)
+
+
+def public_models():
+    """Models of the public apps, the explicit through tables included."""
+    return [model for app in PUBLIC_APPS for model in apps.get_app_config(app).get_models()]
+
+
+def _tables():
+    """`"db_table"` (quoted, as both backends write it in SQL) → list key."""
+    return {f'"{model._meta.db_table}"': sk.list_key(model) for model in public_models()}
+
+
+class Collector:
+    """The keys of one page being rendered."""
+
+    def __init__(self):
+        self.objects = {}  # model label → set of pks
+        self.keys = set()
+
+    def keys_for_header(self):
+        keys = set(self.keys)
+        for label, pks in self.objects.items():
+            if len(pks) > sk.MAX_OBJECT_KEYS:
+                keys.add(f"{label}:any")
+            else:
+                keys.update(f"{label}:{pk}" for pk in pks)
+        return sorted(keys)
+
+
+@contextlib.contextmanager
+def collect():
+    """Record the keys of what runs inside (one page's rendering)."""
+    collector = Collector()
+    token = _collecting.set(collector)
+    tables = _tables()
+
+    def watch(execute, sql, params, many, context):
+        if not _in_lookup.get():
+            for table, key in tables.items():
+                if table in sql:
+                    collector.keys.add(key)
+        return execute(sql, params, many, context)
+
+    try:
+        with connection.execute_wrapper(watch):
+            yield collector
+    finally:
+        _collecting.reset(token)
+
+
+def add_keys(*keys):
+    """Keys a page depends on that no query shows (e.g. `search`)."""
+    collector = _collecting.get()
+    if collector is not None:
+        collector.keys.update(keys)
+
+
+@contextlib.contextmanager
+def lookup():
+    """The query inside fetches one known object (by slug): no `:list` key."""
+    token = _in_lookup.set(True)
+    try:
+        yield
+    finally:
+        _in_lookup.reset(token)
+
+
+def _loaded(sender, instance, **kwargs):
+    collector = _collecting.get()
+    if collector is not None and instance.pk is not None:
+        collector.objects.setdefault(sk.model_label(sender), set()).add(instance.pk)
+
+
+# Announcement ---------------------------------------------------------------
+
+
+class _Batch:
+    """The keys of one transaction, sent once after it commits."""
+
+    def __init__(self):
+        self.keys = set()
+
+    def __call__(self):
+        if self.keys:
+            sk.pages_invalidated.send(sender=None, keys=frozenset(self.keys))
+
+
+def announce(keys):
+    """Add `keys` to the current transaction's batch (sent after commit)."""
+    if not keys:
+        return
+    if connection.in_atomic_block:
+        for _sids, func, _robust in connection.run_on_commit:
+            if isinstance(func, _Batch):
+                func.keys.update(keys)
+                return
+    batch = _Batch()
+    batch.keys.update(keys)
+    transaction.on_commit(batch)
+
+
+def _text_columns(model):
+    """Localized columns and their base fields: edits that change no list."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return set()
+    columns = set()
+    for field, translated in options.all_fields.items():
+        columns.add(field)
+        columns.update(f.name for f in translated)
+    return columns
+
+
+_IGNORED = {"updated_at", "created_at"}
+
+
+def _list_columns(model):
+    """Concrete fields whose change can move the object in or out of a list."""
+    text = _text_columns(model)
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.name not in text and field.name not in _IGNORED and not field.primary_key
+    ]
+
+
+def changed(model, pks, *, membership):
+    """Objects `pks` of `model` changed; `membership`: lists may change too."""
+    keys = {sk.any_key(model), sk.SEARCH}
+    keys.update(sk.object_key(model, pk) for pk in pks)
+    if membership:
+        keys.add(sk.list_key(model))
+    announce(keys)
+
+
+def update_changes_membership(model, fields):
+    """Whether a queryset `update(**fields)` can change lists."""
+    columns = set(_list_columns(model))
+    names = {model._meta.get_field(name).attname for name in fields}
+    return bool(names & columns)
+
+
+def _before_save(sender, instance, raw=False, **kwargs):
+    """Remember the stored list-relevant values, to compare after the save."""
+    columns = _list_columns(sender)
+    if instance.pk is None or not columns:
+        instance._pagecache_before = None
+        return
+    instance._pagecache_before = (
+        sender._base_manager.filter(pk=instance.pk).values(*columns).first()
+    )
+
+
+def _saved(sender, instance, created, **kwargs):
+    before = getattr(instance, "_pagecache_before", None)
+    if created or before is None:
+        membership = True
+    else:
+        membership = any(getattr(instance, column) != value for column, value in before.items())
+    changed(sender, [instance.pk], membership=membership)
+
+
+def _deleted(sender, instance, **kwargs):
+    changed(sender, [instance.pk], membership=True)
+
+
+def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action == "pre_clear":
+        field = _m2m_field(sender, type(instance), reverse)
+        manager = getattr(instance, field)
+        instance._pagecache_cleared = set(manager.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if action == "post_clear":
+        pk_set = getattr(instance, "_pagecache_cleared", set())
+    keys = {sk.object_key(type(instance), instance.pk), sk.any_key(type(instance)), sk.SEARCH}
+    keys.add(sk.any_key(model))
+    keys.update(sk.object_key(model, pk) for pk in pk_set or ())
+    announce(keys)
+
+
+def _m2m_field(through, model, reverse):
+    """The name of the manager on `model` whose through table is `through`."""
+    for field in model._meta.get_fields():
+        if getattr(field, "many_to_many", False):
+            remote = getattr(field, "remote_field", None)
+            if field.concrete and remote is not None and remote.through is through:
+                return field.name
+            if not field.concrete and field.through is through:
+                return field.get_accessor_name()
+    raise LookupError(through)
+
+
+def _translation_state(sender, instance, **kwargs):
+    """A translation's state is shown (a notice) on its object's pages."""
+    model = instance.content_type.model_class()
+    if model is not None:
+        announce({sk.object_key(model, instance.object_id)})
+
+
+def connect():
+    """Called once from AppConfig.ready()."""
+    from translations.models import FieldTranslation
+
+    for model in public_models():
+        post_init.connect(_loaded, sender=model, dispatch_uid=f"pagecache-init-{model}")
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"pagecache-pre-{model}")
+        post_save.connect(_saved, sender=model, dispatch_uid=f"pagecache-save-{model}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-del-{model}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if through._meta.auto_created:
+                m2m_changed.connect(_m2m, sender=through, dispatch_uid=f"pagecache-m2m-{through}")
+    post_save.connect(_translation_state, sender=FieldTranslation, dispatch_uid="pagecache-ft-s")
+    post_delete.connect(_translation_state, sender=FieldTranslation, dispatch_uid="pagecache-ft-d")

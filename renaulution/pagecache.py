@@ -1,0 +1,299 @@
+"""
+The full-page cache: anonymous GET/HEAD of public pages, served from
+Django's `default` cache (Redis when REDIS_URL is set, process memory
+otherwise) without a query, and dropped exactly when what they show changes.
+
+Where it sits: after WhiteNoise, before sessions, locale, CSRF and auth
+(settings.MIDDLEWARE), so a hit costs two cache reads and no more. The
+middleware above it (security headers, CSP) still run on a hit, so a cached
+page gets a fresh Content-Security-Policy header. A page whose rendering
+used the CSP nonce is never stored: replaying a nonce would make it a
+constant anyone can read. Public pages use none (JSON-LD is data).
+
+What is stored: 200 answers to GET of a path outside the admin, media,
+static files and /healthz, by a request without the session or messages
+cookie, whose response sets no cookie, carries no `Cache-Control: private`
+or `no-store`, and used no CSP nonce. Redirects (`/`, other-language slugs)
+and 404s are not stored: they are cheap, and `/` depends on
+Accept-Language. The key is host + path + the sorted query string (the
+language is in the path; sitemaps and robots.txt are the same in every
+language).
+
+Invalidation by key version: `pages_invalidated` (renaulution/invalidation)
+increments a global sequence and stamps each announced key with it. An
+entry keeps the sequence read *before* its page was rendered; on a hit the
+stamps of its keys are read in one `get_many`, and any stamp newer than the
+entry makes it a miss. A change committed while a page rendered therefore
+never leaves that page stale, and it works across processes through Redis.
+Stamps are stored without expiry; with Redis, use an eviction policy that
+spares keys without a TTL (`volatile-lru`) or none.
+
+Lifetime: at most PAGE_CACHE_SECONDS, and never past the next scheduled
+publication of any public object (read once and kept in the cache until the
+next change or until it passes), so a scheduled go-live appears on time.
+
+Compression: the stored entry holds the body as is, gzipped and, with the
+Brotli package, in Brotli, so a hit compresses nothing. Only these public
+pages are compressed; the admin, which echoes input beside a CSRF token,
+never is (BREACH).
+"""
+
+import gzip
+import hashlib
+import time
+from email.utils import formatdate, parsedate_to_datetime
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from . import invalidation
+from . import surrogate_keys as sk
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - Brotli is in requirements.txt
+    brotli = None
+
+SEQUENCE = "pc:seq"
+NEXT_SCHEDULED = "pc:next"
+COMPRESSIBLE = (
+    "text/html",
+    "text/plain",
+    "text/xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json",
+    "application/ld+json",
+)
+MIN_COMPRESS_SIZE = 200
+# Headers the stored entry does not replay: recomputed on each answer.
+NOT_STORED = {"set-cookie", "vary", "content-length", "content-encoding", "cache-control"}
+
+
+def _stamp_key(key):
+    return f"pck:{key}"
+
+
+def invalidate(keys):
+    """Make every stored page that carries one of `keys` a miss, everywhere."""
+    cache.add(SEQUENCE, 0, timeout=None)
+    try:
+        sequence = cache.incr(SEQUENCE)
+    except ValueError:  # the cache lost the key between add and incr, or is down
+        cache.set(SEQUENCE, 1, timeout=None)
+        sequence = 1
+    cache.set_many({_stamp_key(key): sequence for key in keys}, timeout=None)
+    cache.delete(NEXT_SCHEDULED)
+
+
+def _on_invalidated(sender, keys, **kwargs):
+    invalidate(keys)
+
+
+def connect():
+    sk.pages_invalidated.connect(_on_invalidated, dispatch_uid="pagecache")
+
+
+def next_scheduled():
+    """Epoch seconds of the next scheduled publication of anything public, or None."""
+    now = time.time()
+    stored = cache.get(NEXT_SCHEDULED)
+    if stored is not None and (stored == 0 or stored > now):
+        return stored or None
+    from .publishing import Publishable, Status
+
+    moment = timezone.now()
+    soonest = None
+    for model in invalidation.public_models():
+        if not issubclass(model, Publishable):
+            continue
+        first = (
+            model._base_manager.filter(status=Status.PUBLISHED, published_at__gt=moment)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        if first is not None and (soonest is None or first < soonest):
+            soonest = first
+    value = soonest.timestamp() if soonest else 0
+    cache.set(NEXT_SCHEDULED, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value or None
+
+
+def lifetime():
+    """Seconds a page rendered now may be kept: to the next scheduled change at most."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    soonest = next_scheduled()
+    if soonest is not None:
+        seconds = min(seconds, int(soonest - time.time()))
+    return max(seconds, 0)
+
+
+def cache_key(request):
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
+    return f"pc:{request.get_host()}{request.path}?{query}"
+
+
+def _accepted(request):
+    """Content codings the client accepts (q=0 refuses), as a set."""
+    accepted = set()
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        coding, _sep, params = part.strip().partition(";")
+        if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        if coding:
+            accepted.add(coding.strip().lower())
+    return accepted
+
+
+class Entry:
+    """One stored page: headers, its body in each coding, its validators."""
+
+    def __init__(self, response, keys, sequence, seconds):
+        self.status = response.status_code
+        self.headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+        self.vary = response.get("Vary", "")
+        body = response.content
+        self.bodies = {"identity": body}
+        content_type = response.get("Content-Type", "").split(";")[0].strip()
+        if content_type in COMPRESSIBLE and len(body) >= MIN_COMPRESS_SIZE:
+            self.bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+            if brotli is not None:
+                self.bodies["br"] = brotli.compress(body, quality=5)
+        self.etag = 'W/"%s"' % hashlib.md5(body, usedforsecurity=False).hexdigest()  # noqa: UP031
+        self.last_modified = int(time.time())
+        self.keys = keys
+        self.sequence = sequence
+        self.expires = time.time() + seconds
+
+    def coding_for(self, request):
+        accepted = _accepted(request)
+        for coding in ("br", "gzip"):
+            if coding in self.bodies and coding in accepted:
+                return coding
+        return "identity"
+
+    def not_modified(self, request):
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None:
+            tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+            return "*" in tags or self.etag.removeprefix("W/") in tags
+        if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+        if if_modified_since:
+            try:
+                since = parsedate_to_datetime(if_modified_since).timestamp()
+            except (TypeError, ValueError, IndexError, OverflowError):
+                return False
+            return self.last_modified <= since
+        return False
+
+    def respond(self, request):
+        remaining = max(int(self.expires - time.time()), 0)
+        if self.not_modified(request):
+            response = HttpResponseNotModified()
+        else:
+            coding = self.coding_for(request)
+            response = HttpResponse(status=self.status)
+            for name, value in self.headers:
+                response[name] = value
+            if request.method != "HEAD":
+                response.content = self.bodies[coding]
+            else:
+                response["Content-Length"] = str(len(self.bodies[coding]))
+            if coding != "identity":
+                response["Content-Encoding"] = coding
+        response["ETag"] = self.etag
+        response["Last-Modified"] = formatdate(self.last_modified, usegmt=True)
+        response[sk.HEADER] = " ".join(self.keys)
+        if self.vary:
+            response["Vary"] = self.vary
+        if "gzip" in self.bodies:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, remaining),
+            s_maxage=remaining,
+        )
+        return response
+
+
+def _stale(entry):
+    if entry.expires <= time.time():
+        return True
+    stamps = cache.get_many([_stamp_key(key) for key in entry.keys])
+    return any(stamp > entry.sequence for stamp in stamps.values())
+
+
+def _vary_without_cookie(response):
+    """Staff are told apart by the cookie before the cache: Vary need not say it."""
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    kept = [v for v in vary if v.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded = tuple(
+            p for p in ("/admin/", "/healthz", settings.MEDIA_URL, settings.STATIC_URL) if p
+        )
+        self.bypass_cookies = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            response = self.get_response(request)
+            if any(name in request.COOKIES for name in self.bypass_cookies):
+                # Staff: what they see (drafts, banners) is theirs alone.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = cache_key(request)
+        entry = cache.get(key)
+        if entry is not None and not _stale(entry):
+            return entry.respond(request)
+        if request.method == "HEAD":
+            return self.get_response(request)
+        sequence = cache.get(SEQUENCE, 0)
+        with invalidation.collect() as collector:
+            response = self.get_response(request)
+        if not self.storable(request, response):
+            return response
+        seconds = lifetime()
+        entry = Entry(response, collector.keys_for_header(), sequence, seconds)
+        _vary_without_cookie(response)
+        entry.vary = response.get("Vary", "")
+        if seconds > 0:
+            cache.set(key, entry, timeout=seconds)
+        return entry.respond(request)
+
+    def applies_to(self, request):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return False
+        if request.path.startswith(self.excluded) or len(request.path) > 1000:
+            return False
+        return not any(name in request.COOKIES for name in self.bypass_cookies)
+
+    @staticmethod
+    def storable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if getattr(request, "_csp_nonce", None) is not None:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        messages = getattr(request, "_messages", None)
+        if messages is not None and (
+            messages._queued_messages or (messages.used and messages._loaded_messages)
+        ):
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        return vary <= {"", "cookie", "accept-language", "accept-encoding"}
