@@ -56,6 +56,9 @@ class Backend(http.server.ThreadingHTTPServer):
         self.cookies = []
         self.failing = False
 
+    def handle_error(self, request, client_address):
+        pass  # Varnish closing a probe's connection early is no test's business
+
     def fetches(self, path):
         return self.hits.get(path, 0)
 
@@ -550,8 +553,12 @@ def test_an_edit_through_the_admin_is_seen_through_varnish_within_a_second(stack
     status, _headers, text = editor.submit(change, title_en="After the edit", _save="Save")
     assert status == 302, text[-3000:]
 
+    saved = time.monotonic()
     assert until(lambda: "After the edit" in get(stack.url, path)[2])
     assert until(lambda: "After the edit" in get(stack.url, "/en/press/")[2])
+    print(
+        f"\nedit visible through Varnish {1000 * (time.monotonic() - saved):.0f} ms after the save"
+    )
     # And it is cached again, in its new version.
     status, headers, body = cached(stack.url, path)
     assert (headers["X-Cache"], "After the edit" in body) == ("HIT", True)
@@ -566,7 +573,9 @@ def test_a_draft_is_never_cached_and_publishing_it_shows_it_at_once(stack, edito
         assert (status, headers["X-Cache"]) == (404, "PASS") or (
             status == 404 and headers["X-Cache"] != "HIT"
         )
-    assert "Embargoed draft" not in cached(stack.url, "/en/press/")[2]
+    status, headers, body = cached(stack.url, "/en/press/")
+    assert (status, headers["X-Cache"]) == (200, "HIT")
+    assert "Embargoed draft" not in body
 
     changelist = "/admin/companies/pressrelease/"
     csrf = dict(editor.form(changelist))["csrfmiddlewaretoken"]
@@ -595,7 +604,9 @@ def test_staff_previews_never_reach_readers_nor_the_cache(stack, editor):
     assert status == 200 and headers["X-Cache"] != "HIT"
     status, headers, reader_view = get(stack.url, "/en/press/seen-by-staff/")
     assert (status, headers["X-Cache"]) == (200, "MISS")
-    assert "csrfmiddlewaretoken" not in reader_view and 'href="/admin/' not in reader_view
+    assert "Not published" not in staff_view  # published: no draft banner either way
+    for personal in ("csrfmiddlewaretoken", "Log out", "sessionid"):
+        assert personal not in reader_view, reader_view[reader_view.find(personal) - 300 :][:600]
 
 
 def test_uploads_are_served_by_nginx_with_a_year_long_lifetime(stack):
