@@ -334,6 +334,10 @@ def main():
             file=sys.stderr,
         )
         return 2
+    # Ctrl-C, also when started in the background (which ignores SIGINT), and
+    # SIGTERM stop everything, as does a failure while starting.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     varnish_port = _ports("STACK_VARNISH_PORT", "6081")[0]
     app_ports = _ports("STACK_APP_PORTS", "8001,8002")
     media_port = _ports("STACK_MEDIA_PORT", "8080")[0]
@@ -357,7 +361,6 @@ def main():
         + f"  uploads (nginx): {stack.media_url}/media/\n"
         + f"  logs, VCL and nginx.conf: {stack.directory}\n\n  Ctrl-C stops everything.\n"
     )
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while all(process.poll() is None for _name, process in stack.processes):
             time.sleep(0.5)
