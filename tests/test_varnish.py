@@ -29,7 +29,7 @@ from django.contrib.staticfiles.finders import get_finders
 
 from deploy.stack import VCL, Stack, render_vcl, start_stack
 from renaulution import surrogate_keys, varnish
-from tests.servers import PORT_BASE, PostgresCluster, RedisServer, _needed, free_port, manage
+from tests.servers import PORT_BASE, ROOT, PostgresCluster, RedisServer, _needed, free_port, manage
 
 pytestmark = pytest.mark.varnish
 
@@ -200,6 +200,17 @@ def test_thousands_of_keys_go_in_batches_varnish_accepts(front, backend):
     assert get(front.url, "/a")[1]["X-Cache"] == "MISS"
 
 
+def test_text_is_stored_gzipped_and_unzipped_for_clients_without_gzip(front, backend):
+    status, headers, _body = get(front.url, "/gzip-me", **{"Accept-Encoding": "br, gzip"})
+    assert (status, headers["Content-Encoding"]) == (200, "gzip")
+    for accept in ({}, {"Accept-Encoding": "br"}, {"Accept-Encoding": "identity"}):
+        status, headers, body = get(front.url, "/gzip-me", **accept)
+        assert (status, body) == (200, "/gzip-me version 1"), accept
+        assert "Content-Encoding" not in headers
+    # One fetch: Varnish serves every encoding from its gzipped copy.
+    assert backend.fetches("/gzip-me") == 1
+
+
 @pytest.mark.parametrize("path", ["/private", "/no-store", "/sets-cookie", "/unmarked"])
 def test_what_the_app_does_not_mark_public_is_never_cached(front, backend, path):
     before = backend.fetches(path)
@@ -368,7 +379,8 @@ def collected_static(directory):
     collected are the same: collectstatic (Brotli and gzip of every file)
     takes most of a minute, and its result depends on nothing else.
     """
-    digest = hashlib.sha256()
+    # What collectstatic writes also depends on the packages (Brotli or not).
+    digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes())
     for finder in get_finders():
         for path, storage in sorted(finder.list([]), key=lambda found: found[0]):
             stat = os.stat(storage.path(path))
