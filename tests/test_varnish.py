@@ -574,6 +574,9 @@ def test_an_edit_through_the_admin_is_seen_through_varnish_within_a_second(stack
     # And it is cached again, in its new version.
     status, headers, body = cached(stack.url, path)
     assert (headers["X-Cache"], "After the edit" in body) == ("HIT", True)
+    # Both app servers' own page caches (one Redis) dropped the old page too.
+    for app in stack.app_urls:
+        assert "After the edit" in get(app, path)[2], app
     # What the edit did not touch stayed in the cache.
     assert get(stack.url, "/en/press/untouched/")[1]["X-Cache"] == "HIT"
 
@@ -610,6 +613,11 @@ def test_staff_previews_never_reach_readers_nor_the_cache(stack, editor):
     for _ in range(2):
         status, _headers, body = get(stack.url, "/en/press/preview-only/")
         assert status == 404 and "Preview only draft" not in body
+
+    # Staff reading pages purge nothing: only changes do.
+    assert cached(stack.url, "/en/press/untouched/")[1]["X-Cache"] == "HIT"
+    assert editor.request("GET", "/en/press/untouched/")[0] == 200
+    assert get(stack.url, "/en/press/untouched/")[1]["X-Cache"] == "HIT"
 
     # A published page a staff member saw first is not cached with their view.
     status, headers, staff_view = editor.request("GET", "/en/press/seen-by-staff/")
