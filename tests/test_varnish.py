@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import http.client
 import http.server
+import json
 import logging
 import os
 import subprocess
@@ -331,6 +332,9 @@ PressReleaseFactory(draft=True, company=company, slug_en="embargoed",
                     title_en="Embargoed draft", issued_on="2024-01-03")
 PressReleaseFactory(draft=True, company=company, slug_en="preview-only",
                     title_en="Preview only draft", issued_on="2024-01-01")
+from companies.models import PressRelease
+import json
+print(json.dumps(dict(PressRelease.objects.values_list("slug_en", "pk"))))
 """
 
 
@@ -413,7 +417,7 @@ def stack(database_url, tmp_path_factory):
             media_root=directory / "media", directory=directory, workers=1, load_content=False,
             collect_static=False, static_root=collected_static(directory),
         )  # fmt: skip
-        running.manage("shell", "--no-imports", "-c", CONTENT)
+        running.release_ids = json.loads(running.manage("shell", "--no-imports", "-c", CONTENT))
         yield running
     finally:
         if running is not None:
@@ -534,12 +538,6 @@ def cached(base, path):
     return get(base, path)
 
 
-def release_id(stack, slug):
-    code = "from companies.models import PressRelease as P\n"
-    code += f"print(P.objects.get(slug_en={slug!r}).pk)"
-    return stack.manage("shell", "--no-imports", "-c", code).strip()
-
-
 @pytest.fixture(scope="module")
 def editor(stack):
     browser = Editor(stack.url)
@@ -561,7 +559,7 @@ def test_an_edit_through_the_admin_is_seen_through_varnish_within_a_second(stack
     assert (status, headers["X-Cache"]) == (200, "HIT")
     assert "Before the edit" in body
 
-    change = f"/admin/companies/pressrelease/{release_id(stack, 'edited')}/change/"
+    change = f"/admin/companies/pressrelease/{stack.release_ids['edited']}/change/"
     status, _headers, text = editor.submit(change, title_en="After the edit", _save="Save")
     assert status == 302, text[-3000:]
 
@@ -597,7 +595,7 @@ def test_a_draft_is_never_cached_and_publishing_it_shows_it_at_once(stack, edito
     status, _headers, _text = editor.request(
         "POST", changelist,
         {"csrfmiddlewaretoken": csrf, "action": "publish",
-         "_selected_action": release_id(stack, "embargoed")},
+         "_selected_action": stack.release_ids["embargoed"]},
     )  # fmt: skip
     assert status == 302
 
