@@ -266,7 +266,9 @@ def test_a_purge_without_keys_is_refused(front):
     host, port = front.url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=5)
     connection.request("PURGE", "/")
-    assert connection.getresponse().status == 400
+    response = connection.getresponse()
+    assert response.status == 400
+    assert "xkey-purge header" in response.read().decode()
     connection.close()
 
 

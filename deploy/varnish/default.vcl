@@ -194,7 +194,7 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
-    if (req.method == "PURGE") {
+    if (req.method == "PURGE" && resp.status == 200) {
         set resp.http.Content-Type = "text/plain; charset=utf-8";
         set resp.http.xkey-purged = req.http.xkey-purged;
         set resp.body = "Purged " + req.http.xkey-purged + " objects" + {"
