@@ -253,6 +253,7 @@ def start_stack(
     static_root=None,
     load_content=True,
     environment=None,
+    prepare=None,
 ):
     """
     Start Varnish on `varnish_port`, one gunicorn (of `workers` workers) per
@@ -264,8 +265,11 @@ def start_stack(
     each unless turned off. Logs, the generated VCL and nginx.conf go to
     `directory` (a new temporary folder by default); uploads to
     `media_root` (DJANGO_MEDIA_ROOT, else the project's media/).
-    `environment` adds to or overrides the app's settings.
+    `environment` adds to or overrides the app's settings. `prepare`, when
+    given, sets both `migrate` and `collect_static`.
     """
+    if prepare is not None:
+        migrate = collect_static = prepare
     if not str(database_url).startswith(("postgres://", "postgresql://")):
         raise StackError(
             "DATABASE_URL must name a PostgreSQL database (postgres://…): several app "
