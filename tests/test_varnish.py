@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles.finders import get_finders
 
-from deploy.stack import VCL, Stack, render_vcl, start_stack
+from deploy.stack import VCL, Stack, StackError, render_vcl, start_stack
 from renaulution import surrogate_keys, varnish
 from tests.servers import PORT_BASE, ROOT, PostgresCluster, RedisServer, _needed, free_port, manage
 
@@ -642,3 +642,21 @@ def test_uploads_are_served_by_nginx_with_a_year_long_lifetime(stack):
     assert get(stack.url, "/media/press/r4nd0m/")[0] in (403, 404)  # no listing
     # The app servers do not serve uploads themselves.
     assert get(stack.app_urls[0], "/media/press/r4nd0m/photo.jpg")[0] == 404
+
+
+@pytest.mark.parametrize(
+    ("database", "redis", "message"),
+    [
+        ("sqlite:///db.sqlite3", "redis://127.0.0.1:6379/0", "must name a PostgreSQL database"),
+        ("postgres://postgres@127.0.0.1/x", "", "REDIS_URL must name the Redis"),
+    ],
+)
+def test_the_stack_refuses_what_it_cannot_share_with_a_clear_message(database, redis, message):
+    with pytest.raises(StackError, match=message):
+        start_stack(database, redis, [18001, 18002], 18000)
+
+
+def test_the_stack_refuses_a_port_already_taken(backend, tmp_path):
+    taken = backend.server_address[1]
+    with pytest.raises(StackError, match=f"ports already in use on 127.0.0.1: \\[{taken}\\]"):
+        start_stack("postgres://postgres@127.0.0.1/x", "redis://x", [taken], taken + 50)
