@@ -24,16 +24,27 @@ shell) goes through one of those.
 
 import contextlib
 import contextvars
+import functools
+import re
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 
 from . import surrogate_keys as sk
 
 # Apps whose models readers see.
 PUBLIC_APPS = ("companies", "episodes", "timeline")
 
+_AGGREGATE = re.compile(r"\b(MAX|MIN|SUM|AVG)\(", re.IGNORECASE)
+_TABLES = functools.cache(lambda: _tables())
 _collecting = contextvars.ContextVar("pagecache_collecting", default=None)
 _in_lookup = contextvars.ContextVar("pagecache_in_lookup", default=False)
 
@@ -44,8 +55,50 @@ def public_models():
 
 
 def _tables():
-    """`"db_table"` (quoted, as both backends write it in SQL) → list key."""
-    return {f'"{model._meta.db_table}"': sk.list_key(model) for model in public_models()}
+    """
+    `FROM "db_table"` (quoted, as both backends write it) → (list key, any
+    key), and the pattern of a filter on one of its relations.
+    """
+    tables = {}
+    for model in public_models():
+        table = model._meta.db_table
+        columns = [f.column for f in model._meta.concrete_fields if f.is_relation or f.primary_key]
+        # A query filtered by a relation's value (`company_id = %s`, a
+        # prefetch's `IN (%s, ...)`), or a through table's, is the list of
+        # one object's related rows: invalidated through that object's key.
+        relation = [rf'"{re.escape(table)}"\."{re.escape(c)}" (= %s|IN \(%s)' for c in columns]
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through._meta.db_table
+            relation.append(rf'"{re.escape(through)}"\."\w+" (= %s|IN \(%s)')
+        for related in model._meta.related_objects:
+            if related.many_to_many:
+                through = related.field.remote_field.through._meta.db_table
+                relation.append(rf'"{re.escape(through)}"\."\w+" (= %s|IN \(%s)')
+        tables[f'FROM "{table}"'] = (
+            sk.list_key(model),
+            sk.any_key(model),
+            re.compile("|".join(relation)),
+        )
+    return tables
+
+
+def attribute(collector, sql):
+    """
+    The keys one query gives its page: each table it lists rows FROM
+    (joined tables are read through objects the page loads, whose keys it
+    has), unless the query is the related rows of known objects.
+    """
+    found = [(key, every, rel) for table, (key, every, rel) in _TABLES().items() if table in sql]
+    if not found:
+        return
+    aggregate = _AGGREGATE.search(sql) is not None
+    related = any(rel.search(sql) for _key, _every, rel in found)
+    for key, every, _rel in found:
+        if aggregate:
+            # MAX(updated_at) and the like (sitemaps' lastmod) change with any edit.
+            collector.keys.add(every)
+        if not related:
+            collector.keys.add(key)
 
 
 class Collector:
@@ -70,13 +123,10 @@ def collect():
     """Record the keys of what runs inside (one page's rendering)."""
     collector = Collector()
     token = _collecting.set(collector)
-    tables = _tables()
 
     def watch(execute, sql, params, many, context):
         if not _in_lookup.get():
-            for table, key in tables.items():
-                if table in sql:
-                    collector.keys.add(key)
+            attribute(collector, sql)
         return execute(sql, params, many, context)
 
     try:
@@ -128,8 +178,10 @@ def announce(keys):
     if not keys:
         return
     if connection.in_atomic_block:
-        for _sids, func, _robust in connection.run_on_commit:
-            if isinstance(func, _Batch):
+        # A batch of this savepoint level: a savepoint rolled back drops its keys.
+        level = set(connection.savepoint_ids)
+        for sids, func, _robust in connection.run_on_commit:
+            if isinstance(func, _Batch) and sids == level:
                 func.keys.update(keys)
                 return
     batch = _Batch()
@@ -165,13 +217,71 @@ def _list_columns(model):
     ]
 
 
-def changed(model, pks, *, membership):
-    """Objects `pks` of `model` changed; `membership`: lists may change too."""
+def changed(model, pks, *, membership, neighbours=None):
+    """
+    Objects `pks` of `model` changed; `membership`: lists may change too,
+    the lists of all models' and those of the objects related to them.
+    """
     keys = {sk.any_key(model), sk.SEARCH}
     keys.update(sk.object_key(model, pk) for pk in pks)
     if membership:
         keys.add(sk.list_key(model))
+        keys.update(neighbours if neighbours is not None else neighbour_keys(model, pks))
     announce(keys)
+
+
+def neighbour_keys(model, pks, fk_values=()):
+    """
+    Keys of the objects whose pages list these as related rows: what they
+    point to (a release's company), what points to them (a person's
+    positions, and the companies of those), their many-to-many partners.
+    """
+    keys = set()
+    tracked = set(public_models())
+    pks = list(pks)
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model in tracked:
+            values = {value for name, value in fk_values if name == field.attname}
+            if not fk_values:
+                values = set(
+                    model._base_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
+                )
+            keys.update(sk.object_key(field.related_model, v) for v in values if v is not None)
+    for field in model._meta.get_fields():
+        if getattr(field, "many_to_many", False) and field.related_model in tracked:
+            through = field.remote_field.through if field.concrete else field.through
+            source, target = _through_columns(through, model, field)
+            partners = through._base_manager.filter(**{f"{source}__in": pks}).values_list(
+                target, flat=True
+            )
+            keys.update(sk.object_key(field.related_model, pk) for pk in partners)
+        elif field.one_to_many and field.related_model in tracked:
+            related = field.related_model
+            rows = list(
+                related._base_manager.filter(**{f"{field.field.name}__in": pks})[
+                    : sk.MAX_OBJECT_KEYS + 1
+                ]
+            )
+            if len(rows) > sk.MAX_OBJECT_KEYS:
+                keys.update({sk.list_key(related), sk.any_key(related)})
+                rows = []
+            for row in rows:
+                keys.add(sk.object_key(related, row.pk))
+                for other in related._meta.concrete_fields:
+                    value = getattr(row, other.attname)
+                    if other.is_relation and other.related_model in tracked and value is not None:
+                        keys.add(sk.object_key(other.related_model, value))
+    return keys
+
+
+def _through_columns(through, model, field):
+    """(column naming `model`'s side, column naming the partner) of a through table."""
+    sides = [f for f in through._meta.concrete_fields if f.is_relation]
+    mine = next(f for f in sides if f.related_model is model)
+    other = next(f for f in sides if f is not mine and f.related_model is field.related_model)
+    if mine is other:  # pragma: no cover - no self-referencing m2m here
+        raise LookupError(through)
+    return mine.attname, other.attname
 
 
 def update_changes_membership(model, fields):
@@ -198,11 +308,37 @@ def _saved(sender, instance, created, **kwargs):
         membership = True
     else:
         membership = any(getattr(instance, column) != value for column, value in before.items())
-    changed(sender, [instance.pk], membership=membership)
+    if _draft_before_and_after(instance, before):
+        return  # a draft then and now: no public page shows it
+    neighbours = None
+    if membership:
+        fk_values = [
+            (f.attname, getattr(instance, f.attname))
+            for f in sender._meta.concrete_fields
+            if f.is_relation
+        ]
+        fk_values += [(k, v) for k, v in (before or {}).items()]
+        neighbours = neighbour_keys(sender, [instance.pk], fk_values)
+    changed(sender, [instance.pk], membership=membership, neighbours=neighbours)
+
+
+def _draft_before_and_after(instance, before):
+    from .publishing import Status
+
+    if not hasattr(instance, "status"):
+        return False
+    was_draft = before is None or before.get("status") == Status.DRAFT
+    return was_draft and instance.status == Status.DRAFT
+
+
+def _deleting(sender, instance, **kwargs):
+    """Its relations, read while they still exist."""
+    instance._pagecache_neighbours = neighbour_keys(sender, [instance.pk])
 
 
 def _deleted(sender, instance, **kwargs):
-    changed(sender, [instance.pk], membership=True)
+    neighbours = getattr(instance, "_pagecache_neighbours", None)
+    changed(sender, [instance.pk], membership=True, neighbours=neighbours)
 
 
 def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
@@ -248,6 +384,7 @@ def connect():
         post_init.connect(_loaded, sender=model, dispatch_uid=f"pagecache-init-{model}")
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"pagecache-pre-{model}")
         post_save.connect(_saved, sender=model, dispatch_uid=f"pagecache-save-{model}")
+        pre_delete.connect(_deleting, sender=model, dispatch_uid=f"pagecache-predel-{model}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-del-{model}")
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through

@@ -17,4 +17,6 @@ from renaulution.settings import *  # noqa: E402, F403
 # Most tests change content inside a transaction that never commits, so
 # nothing is announced: they read pages uncached. tests/test_pagecache.py
 # and tests/test_invalidation.py turn it on.
-PAGE_CACHE = False
+# Servers that tests start (tests/servers.py) inherit these settings: the
+# two-server test turns it on with PAGE_CACHE=1.
+PAGE_CACHE = os.environ.get("PAGE_CACHE") == "1"

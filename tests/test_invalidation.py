@@ -1,0 +1,334 @@
+"""
+Exact invalidation, proved on the shipped content: every public URL
+(the sitemap's, in all three languages, plus feeds, filters, search and
+robots.txt) is rendered into the page cache; then a change is made, object
+type by object type, through the ORM as the admin, the loader, the XLIFF
+import and the shell do; then every URL is rendered afresh, without the
+cache, and compared with what the cache held:
+
+- no stale page: a page whose HTML changed must have been invalidated;
+- no broad flush: an invalidated page must show the object (its address or
+  its text, before or after the change), or be a search page.
+
+The tests share one copy of the content and of the filled cache (built
+once for the module, in a transaction rolled back at the end); each test's
+change is rolled back after it and the cache put back as it was.
+"""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, TestCase, override_settings
+from django.utils import timezone, translation
+from lxml import etree
+
+from companies.models import Company, Person, Position, PressRelease
+from episodes.models import Episode, Series
+from renaulution import pagecache
+from renaulution.publishing import Status
+from tests.factories import image_file
+from timeline.models import Milestone
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """The module keeps one media folder (the shipped images) for all its tests."""
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PAGE_CACHE=True),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_renaulution", verbosity=0)
+            cache.clear()
+            state = Site()
+            state.snapshot()
+            yield state
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+class Site:
+    """The URLs, and what the page cache holds for each."""
+
+    def __init__(self):
+        self.client = Client()
+        self.urls = self.discover()
+        self.served = {url: self.get(url) for url in self.urls}
+
+    def snapshot(self):
+        """The filled local-memory cache and the pages, to start each test from."""
+        self.saved = (dict(cache._cache), dict(cache._expire_info), dict(self.served))
+
+    def restore(self):
+        entries, expiry, served = self.saved
+        cache.clear()
+        cache._cache.update(entries)
+        cache._expire_info.update(expiry)
+        self.served = dict(served)
+
+    def get(self, url):
+        """The page's text; a page gone (a release deleted) is its status."""
+        response = self.client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        return response.content.decode() if response.status_code == 200 else "404"
+
+    def discover(self):
+        namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        urls = ["/sitemap.xml", "/robots.txt"]
+        index = etree.fromstring(self.client.get("/sitemap.xml").content)
+        for section in index.findall("s:sitemap/s:loc", namespace):
+            path = re.sub(r"^https?://[^/]+", "", section.text)
+            urls.append(path)
+            tree = etree.fromstring(self.client.get(path).content)
+            for loc in tree.iter():
+                href = loc.text if loc.tag.endswith("loc") else loc.get("href")
+                if href and "sitemap" not in href:
+                    urls.append(re.sub(r"^https?://[^/]+", "", href))
+        release = PressRelease.objects.published().first()
+        for code in LANGUAGES:
+            urls += [
+                f"/{code}/press/feed/",
+                f"/{code}/press/feed/atom/",
+                f"/{code}/press/?company={release.company.slug}",
+                f"/{code}/press/?year={release.issued_on.year}",
+                f"/{code}/search/?q=renault",
+                f"/{code}/search/?q=ampere",
+            ]
+        return sorted(set(urls))
+
+    def check(self, change, markers, *, exact=True):
+        """
+        Apply `change`, then compare every page with what the cache held.
+
+        `exact`: every dropped page shows the object. A change of which
+        objects a model's lists hold (publish, unpublish, delete, a new
+        object, a move) drops every page that lists that model, detail
+        pages' related lists included (`<model>:list`): then only "not
+        everything" is asserted, and the figures are printed.
+        """
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            change()
+        invalidated = {url for url in self.urls if self.is_invalidated(url)}
+        with override_settings(PAGE_CACHE=False):
+            fresh = {url: self.get(url) for url in self.urls}
+        changed = {url for url in self.urls if fresh[url] != self.served[url]}
+        stale = sorted(changed - invalidated)
+        assert not stale, f"stale pages: {stale}"
+        assert changed, "the change shows on no page: the test proves nothing"
+        markers = [m for m in markers if m]
+        broad = sorted(
+            url
+            for url in invalidated
+            # Sitemaps' lastmod is the newest change of what they list.
+            if "/search/" not in url
+            and url not in ("/sitemap.xml", "/sitemap-pages.xml")
+            and not any(m in self.served[url] or m in fresh[url] for m in markers)
+        )
+        if exact:
+            assert not broad, f"invalidated pages that do not show it: {broad}"
+        else:
+            assert len(invalidated) < len(self.urls), "everything was dropped"
+        # Through the middleware, every page now answers its fresh version.
+        for url in self.urls:
+            assert self.get(url) == fresh[url], url
+        self.served = fresh
+        print(f"{len(changed)} changed, {len(invalidated)} invalidated of {len(self.urls)}")
+        return changed, invalidated
+
+    def is_invalidated(self, url):
+        from django.test import RequestFactory
+
+        entry = cache.get(pagecache.cache_key(RequestFactory().get(url)))
+        return entry is None or pagecache._stale(entry)
+
+
+def urls_of(obj):
+    """The object's address in every language (what pages link to)."""
+    found = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            found.append(
+                obj.get_absolute_url().split("#")[0]
+                if "#" not in obj.get_absolute_url()
+                else obj.get_absolute_url().split("#")[1]
+            )
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _fresh_start(site):
+    site.restore()
+
+
+def test_the_site_is_all_cached_to_begin_with(site):
+    assert len(site.urls) > 60
+    assert not [url for url in site.urls if site.is_invalidated(url)]
+
+
+def test_editing_a_press_release_text(site):
+    release = PressRelease.objects.published().first()
+
+    def change():
+        release.title_fr = "Un titre tout neuf"
+        release.save()
+
+    changed, invalidated = site.check(change, [*urls_of(release), "Un titre tout neuf"])
+    assert any(url.startswith("/fr/") for url in changed)
+
+
+def test_publishing_a_draft_press_release(site):
+    release = PressRelease.objects.published().first()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        draft = PressRelease.objects.create(
+            slug_en="a-fresh-release",
+            title_en="A fresh release",
+            summary_en="Fresh news.",
+            body_en="<p>Fresh news.</p>",
+            company=release.company,
+            issued_on=timezone.localdate(),
+            status=Status.DRAFT,
+        )
+    # A new draft shows nowhere: no page was dropped for it.
+    assert not [url for url in site.urls if site.is_invalidated(url)]
+
+    def change():
+        draft.status = Status.PUBLISHED
+        draft.save()
+
+    changed, _invalidated = site.check(
+        change, [*urls_of(draft), "A fresh release", "/press/"]
+    )
+    assert "/en/" in changed and "/en/press/feed/" in changed
+
+
+def test_unpublishing_with_the_admin_action(site):
+    """The admin's action is a queryset update: no model signal."""
+    release = PressRelease.objects.published().first()
+
+    def change():
+        PressRelease.objects.filter(pk=release.pk).update(status=Status.DRAFT)
+
+    changed, _ = site.check(change, [*urls_of(release), "/press/"])
+    assert "/en/" in changed
+
+
+def test_deleting_a_press_release(site):
+    release = PressRelease.objects.published().last()
+    markers = [*urls_of(release), "/press/"]
+    site.check(release.delete, markers)
+
+
+def test_moving_a_press_release_to_another_company(site):
+    release = PressRelease.objects.published().first()
+    other = Company.objects.published().exclude(pk=release.company_id).first()
+    markers = [*urls_of(release), *urls_of(other), *urls_of(release.company), "/press/"]
+
+    def change():
+        release.company = other
+        release.save()
+
+    site.check(change, markers)
+
+
+def test_editing_a_company(site):
+    company = Company.objects.published().filter(press_releases__isnull=False).first()
+
+    def change():
+        company.tagline_it = "Una frase nuova"
+        company.save()
+
+    site.check(change, [*urls_of(company), "Una frase nuova"])
+
+
+def test_publishing_a_new_company(site):
+    parent = Company.objects.published().filter(parent__isnull=True).first()
+
+    def change():
+        Company.objects.create(
+            name="Zeta Motors",
+            slug_en="zeta-motors",
+            kind=parent.kind,
+            parent=parent,
+            status=Status.PUBLISHED,
+        )
+
+    # Each company page lists its group's companies: all of them are
+    # dropped (the `:list` key of companies is on each), not one more.
+    site.check(change, ["zeta-motors", "/companies/"])
+
+
+def test_mentioning_a_person_in_a_press_release(site):
+    person = Person.objects.published().first()
+    release = PressRelease.objects.published().exclude(people=person).first()
+    site.check(
+        lambda: release.people.add(person), [*urls_of(person), *urls_of(release)]
+    )
+
+
+def test_editing_and_adding_a_position(site):
+    position = Position.objects.select_related("person", "company").first()
+
+    def change():
+        position.title_en = "Chief Everything Officer"
+        position.save()
+
+    markers = [*urls_of(position.person), *urls_of(position.company), "Chief Everything"]
+    site.check(change, markers)
+
+
+def test_editing_the_series(site):
+    series = Series.objects.published().first()
+
+    def change():
+        series.synopsis_en = "<p>A brand new synopsis.</p>"
+        series.save()
+
+    site.check(change, ["A brand new synopsis", *urls_of(series)])
+
+
+def test_unpublishing_an_episode(site):
+    episode = Episode.objects.published().last()
+
+    def unpublish():
+        episode.status = Status.DRAFT
+        episode.save()
+
+    site.check(unpublish, [*urls_of(episode), "/episodes/"])
+
+
+def test_editing_a_milestone(site):
+    milestone = Milestone.objects.published().first()
+
+    def change():
+        milestone.summary_en = "A milestone rewritten."
+        milestone.save()
+
+    site.check(change, [milestone.slug, "A milestone rewritten."])
+
+
+def test_giving_a_press_release_an_image(site):
+    release = PressRelease.objects.published().first()
+
+    def change():
+        release.image = image_file("new-photo.jpg", (800, 450))
+        release.save()
+
+    site.check(change, [*urls_of(release), "new-photo"])
