@@ -28,7 +28,7 @@ import functools
 import re
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -210,6 +210,18 @@ _IGNORED = {"updated_at", "created_at"}
 def _list_columns(model):
     """Concrete fields whose change can move the object in or out of a list."""
     text = _text_columns(model)
+    # An image and its stored size are shown, not listed by.
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            text.update(
+                {
+                    field.name,
+                    *filter(
+                        None,
+                        (getattr(field, "width_field", None), getattr(field, "height_field", None)),
+                    ),
+                }
+            )
     return [
         field.attname
         for field in model._meta.concrete_fields

@@ -59,7 +59,7 @@ def servers(tmp_path_factory):
         session_key, draft_pk = made.stdout.split()[-2:]
         for app in apps:
             app.start()
-        yield editor_side, reader_side, session_key, int(draft_pk)
+        yield editor_side, reader_side, session_key, int(draft_pk), directory / "static"
     finally:
         for app in apps:
             app.stop()
@@ -85,7 +85,7 @@ def _admin_post(app, session_key, path, fields):
 
 
 def test_a_publication_on_one_server_shows_on_the_other_at_once(servers):
-    editor_side, reader_side, session_key, draft_pk = servers
+    editor_side, reader_side, session_key, draft_pk, _static = servers
     status, headers, body = reader_side.get("/en/press/")
     assert status == 200 and "Fresh news" not in body
     # The reader's server now answers from its cache (the same page, twice).
@@ -108,3 +108,20 @@ def test_a_publication_on_one_server_shows_on_the_other_at_once(servers):
     # The editor's own requests never went into the cache.
     status, staff_headers, _body = fetch(editor_side.base + "/en/press/")
     assert status == 200 and "Fresh news" in _body
+
+
+def test_collectstatic_writes_brotli_and_gzip_beside_each_file(servers):
+    """WhiteNoise compresses with Brotli when the package is installed (pinned)."""
+    static = servers[-1]
+    stylesheets = [p for p in static.glob("css/site.*.css") if p.suffix == ".css"]
+    assert stylesheets
+    for stylesheet in stylesheets:
+        assert stylesheet.with_name(stylesheet.name + ".br").stat().st_size > 0
+        assert stylesheet.with_name(stylesheet.name + ".gz").stat().st_size > 0
+    app = servers[1]
+    request = urllib.request.Request(  # noqa: S310
+        f"{app.base}/static/{stylesheets[0].relative_to(static)}",
+        headers={"Accept-Encoding": "br"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        assert response.headers["Content-Encoding"] == "br"
