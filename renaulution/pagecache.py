@@ -21,9 +21,10 @@ language).
 
 Invalidation by key version: `pages_invalidated` (renaulution/invalidation)
 increments a global sequence and stamps each announced key with it. An
-entry keeps the sequence read *before* its page was rendered; on a hit the
-stamps of its keys are read in one `get_many`, and any stamp newer than the
-entry makes it a miss. A change committed while a page rendered therefore
+entry keeps the sequence read *before* its page was rendered. A hit reads
+the entry and the sequence together; only when the sequence has moved since
+are the stamps of its keys read (one `get_many`), and any stamp newer than
+the entry makes it a miss. A change committed while a page rendered therefore
 never leaves that page stale, and it works across processes through Redis.
 Stamps are stored without expiry; with Redis, use an eviction policy that
 spares keys without a TTL (`volatile-lru`) or none.
@@ -223,9 +224,12 @@ class Entry:
         return response
 
 
-def _stale(entry):
+def _stale(entry, sequence=None):
+    """Expired, or one of its keys announced since it was rendered."""
     if entry.expires <= time.time():
         return True
+    if sequence is not None and sequence <= entry.sequence:
+        return False
     stamps = cache.get_many([_stamp_key(key) for key in entry.keys])
     return any(stamp > entry.sequence for stamp in stamps.values())
 
@@ -256,12 +260,13 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = cache_key(request)
-        entry = cache.get(key)
-        if entry is not None and not _stale(entry):
+        # One read for the common case: nothing announced since it was stored.
+        found = cache.get_many([key, SEQUENCE])
+        entry, sequence = found.get(key), found.get(SEQUENCE, 0)
+        if entry is not None and not _stale(entry, sequence):
             return entry.respond(request)
         if request.method == "HEAD":
             return self.get_response(request)
-        sequence = cache.get(SEQUENCE, 0)
         with invalidation.collect() as collector:
             response = self.get_response(request)
         if not self.storable(request, response):
