@@ -8,10 +8,11 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages bench backup restore install install-dev clean
+.PHONY: help run stack test lint format check messages bench backup restore install install-dev clean
 
 help:
 	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make stack     Varnish + two gunicorn app servers + nginx for uploads, on DATABASE_URL and REDIS_URL"
 	@echo "make test      lint, Django checks, migrations check and the whole test suite"
 	@echo "make lint      ruff lint and format check"
 	@echo "make format    ruff format and safe fixes"
@@ -49,6 +50,12 @@ run: install
 	@echo "  Create an admin account with:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production topology on loopback (deploy/stack.py): Varnish on :6081 in
+# front of gunicorn on :8001 and :8002, nginx serving /media/ on :8080.
+# Needs a PostgreSQL DATABASE_URL and a REDIS_URL; Ctrl-C stops it all.
+stack: install
+	$(BIN)/python deploy/stack.py
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,0 +1,1 @@
+"""How the site is deployed: the Varnish and nginx configurations and the stack launcher."""

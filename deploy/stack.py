@@ -128,6 +128,8 @@ def app_environment(database_url, redis_url, varnish_port, directory, extra=None
     """The app's settings for the stack: production mode on loopback."""
     return {
         **os.environ,
+        # Production's settings, also when started from the test suite.
+        "DJANGO_SETTINGS_MODULE": "renaulution.settings",
         "DJANGO_DEBUG": "0",
         # One key for every app server (sessions and CSRF tokens cross them).
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
@@ -137,7 +139,6 @@ def app_environment(database_url, redis_url, varnish_port, directory, extra=None
         "DJANGO_HSTS_PRELOAD": "0",
         # Varnish appends the reader's address to X-Forwarded-For.
         "DJANGO_TRUSTED_PROXIES": "1",
-        "DJANGO_STATIC_ROOT": str(Path(directory) / "static"),
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "VARNISH_PURGE_URLS": f"http://127.0.0.1:{varnish_port}/",
@@ -247,21 +248,28 @@ def start_stack(
     media_root=None,
     directory=None,
     workers=2,
-    prepare=True,
+    migrate=True,
+    collect_static=True,
+    static_root=None,
     load_content=True,
     environment=None,
+    prepare=None,
 ):
     """
     Start Varnish on `varnish_port`, one gunicorn (of `workers` workers) per
     port of `app_ports` and nginx for /media/ on `media_port` (the port
     after Varnish's by default), and return the running `Stack`.
 
-    `prepare` runs migrate and collectstatic first, and `load_content` the
-    shipped content's loader. Logs, the generated VCL and nginx.conf go to
+    First `migrate`, `collect_static` (into `static_root`, by default a
+    folder of `directory`) and `load_content` (the shipped content's loader),
+    each unless turned off. Logs, the generated VCL and nginx.conf go to
     `directory` (a new temporary folder by default); uploads to
     `media_root` (DJANGO_MEDIA_ROOT, else the project's media/).
-    `environment` adds to or overrides the app's settings.
+    `environment` adds to or overrides the app's settings. `prepare`, when
+    given, sets both `migrate` and `collect_static`.
     """
+    if prepare is not None:
+        migrate = collect_static = prepare
     if not str(database_url).startswith(("postgres://", "postgresql://")):
         raise StackError(
             "DATABASE_URL must name a PostgreSQL database (postgres://…): several app "
@@ -287,15 +295,20 @@ def start_stack(
             redis_url,
             varnish_port,
             directory,
-            {"DJANGO_MEDIA_ROOT": str(media_root), **(environment or {})},
+            {
+                "DJANGO_MEDIA_ROOT": str(media_root),
+                "DJANGO_STATIC_ROOT": str(static_root or directory / "static"),
+                **(environment or {}),
+            },
         ),
         app_ports,
         varnish_port,
         media_port,
     )
     try:
-        if prepare:
+        if migrate:
             stack.manage("migrate", "--no-input")
+        if collect_static:
             stack.manage("collectstatic", "--no-input", "--verbosity", "0")
         if load_content:
             stack.manage("load_renaulution")
@@ -325,6 +338,10 @@ def main():
             file=sys.stderr,
         )
         return 2
+    # Ctrl-C, also when started in the background (which ignores SIGINT), and
+    # SIGTERM stop everything, as does a failure while starting.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     varnish_port = _ports("STACK_VARNISH_PORT", "6081")[0]
     app_ports = _ports("STACK_APP_PORTS", "8001,8002")
     media_port = _ports("STACK_MEDIA_PORT", "8080")[0]
@@ -348,7 +365,6 @@ def main():
         + f"  uploads (nginx): {stack.media_url}/media/\n"
         + f"  logs, VCL and nginx.conf: {stack.directory}\n\n  Ctrl-C stops everything.\n"
     )
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while all(process.poll() is None for _name, process in stack.processes):
             time.sleep(0.5)

@@ -263,6 +263,9 @@ LOGGING = {
 VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS", [])
 # Seconds to wait for each of them: a Varnish that is down must not hold the editor.
 VARNISH_PURGE_TIMEOUT = float(os.environ.get("VARNISH_PURGE_TIMEOUT", "1"))
+# Seconds after which the same keys are purged again, for pages that were being
+# fetched while the change committed (0: once only).
+VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2"))
 
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10

@@ -12,6 +12,10 @@ with one of those keys (a hard purge: the next reader gets the new page),
 saying how many in its `xkey-purged` header. Only changes purge; reading
 pages, staff's included, never does.
 
+A page that was being fetched from the app while the change committed can
+reach Varnish after the purge, old: a second purge follows a moment later
+(VARNISH_PURGE_AGAIN_AFTER) for those.
+
 A purge must never cost the editor their change: it is sent after the
 commit, with a short timeout (VARNISH_PURGE_TIMEOUT), and any failure is
 logged and dropped. Pages of a purge that did not arrive stay stale in that
@@ -21,6 +25,7 @@ Varnish until their lifetime ends, which the VCL bounds (five minutes).
 import http.client
 import logging
 import re
+import threading
 import urllib.parse
 
 from django.conf import settings
@@ -103,6 +108,23 @@ def _purge_one(url, values, timeout):
 
 
 def purge_invalidated_pages(sender, keys, **kwargs):
-    """Receiver of `pages_invalidated`: purge its keys, when a front cache is configured."""
-    if settings.VARNISH_PURGE_URLS and keys:
-        purge(keys)
+    """
+    Receiver of `pages_invalidated`: purge its keys, when a front cache is
+    configured, and once more VARNISH_PURGE_AGAIN_AFTER seconds later.
+
+    The second purge closes a race the first cannot: a reader's request
+    that Varnish sent to the app just before the change committed brings
+    back the old page after the purge, and Varnish would keep it for its
+    whole lifetime. (The app's own page cache needs no such thing: it
+    compares versions, see pagecache.py.) It runs on a timer thread, so the
+    editor does not wait for it.
+    """
+    if not (settings.VARNISH_PURGE_URLS and keys):
+        return
+    purge(keys)
+    delay = settings.VARNISH_PURGE_AGAIN_AFTER
+    if delay > 0:
+        urls, timeout = list(settings.VARNISH_PURGE_URLS), settings.VARNISH_PURGE_TIMEOUT
+        again = threading.Timer(delay, purge, args=(keys, urls, timeout))
+        again.daemon = True  # a worker that exits does not wait for it
+        again.start()

@@ -19,7 +19,11 @@
 # copy with the ports it starts, replacing the block between the BEGIN/END
 # lines; edit it the same way for another deployment.
 #
-#   varnishd -F -a 127.0.0.1:6081 -f deploy/varnish/default.vcl -s malloc,256m
+#   varnishd -F -a 127.0.0.1:6081 -f "$PWD/deploy/varnish/default.vcl" -s malloc,256m
+#
+# (an absolute path: a relative one is looked up in vcl_path), or copy it to
+# /etc/varnish/default.vcl for Debian's service. The xkey vmod comes with
+# varnish-modules.
 #
 # Behind TLS: terminate TLS in front of Varnish (nginx, hitch, a load
 # balancer) and let it set X-Forwarded-Proto; the app then needs
@@ -190,7 +194,7 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
-    if (req.method == "PURGE") {
+    if (req.method == "PURGE" && resp.status == 200) {
         set resp.http.Content-Type = "text/plain; charset=utf-8";
         set resp.http.xkey-purged = req.http.xkey-purged;
         set resp.body = "Purged " + req.http.xkey-purged + " objects" + {"
