@@ -305,14 +305,19 @@ def varnish_phase(dataset, environment, pages, ports, directory, publish_command
                 page_result.update(wrk(url, seconds=FRONT_SECONDS, connections=FRONT_CONNECTIONS))
             result["pages"][page["name"]] = page_result
             print(f"  varnish {page['name']:<24} {page_result}", flush=True)
-        home = next(page for page in chosen if page["name"] == "home")
+        # The reference: the home page, or the first page measured.
+        home = next((page for page in chosen if page["name"] == "home"), chosen[0])
         _status, headers, body = fetch(stack.url + home["path"])
         content_type = headers.get("Content-Type", "text/html; charset=utf-8")
         with NginxStatic(nginx_port, body, content_type, headers.get("Content-Encoding")) as nginx:
             result["nginx"] = wrk(nginx.url, seconds=FRONT_SECONDS, connections=FRONT_CONNECTIONS)
             result["nginx"]["bytes"] = len(body)
-        print(f"  nginx static home        {result['nginx']}", flush=True)
-        result["publish"] = time_publish(stack.url, pages, stack.environment, publish_command)
+            result["nginx"]["page"] = home["name"]
+        print(f"  nginx static {home['name']:<11} {result['nginx']}", flush=True)
+        if any(page["name"] == "press list" for page in chosen):
+            result["publish"] = time_publish(stack.url, pages, stack.environment, publish_command)
+        else:
+            result["publish"] = {"error": "the press list is too slow to be timed"}
         print(f"  publish through Varnish  {result['publish']}", flush=True)
     finally:
         stack.stop()

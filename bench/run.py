@@ -61,6 +61,9 @@ from bench import data, load  # noqa: E402
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 PORT_BASE = int(os.environ.get("BENCH_PORT_BASE", "18600"))
+# A page slower than this in-process is not put under load: wrk would see
+# only timeouts, and the workers would be killed mid-request.
+SLOW_SECONDS = float(os.environ.get("BENCH_SLOW_SECONDS", "5"))
 WORK_DIR = BASE_DIR / ".bench"
 STATIC_ROOT = WORK_DIR / "static"
 REPORT = BASE_DIR / "docs" / "benchmarks.md"
@@ -157,12 +160,19 @@ def run_inprocess(dataset, environment, mode):
         output.unlink(missing_ok=True)
 
 
-def under_load(environment, port, pages, session, *, cached, log):
-    """wrk on every page against gunicorn; then the workers' memory."""
+def too_slow(measured):
+    return measured["wall_ms"] > SLOW_SECONDS * 1000
+
+
+def under_load(environment, port, pages, session, *, cached, log, slow):
+    """wrk on every page against gunicorn (but the `slow` ones); then the workers' memory."""
     results = {}
     with load.Gunicorn(environment, port, log) as server:
         for page in pages:
             if page["kind"] == "admin" and cached:
+                continue
+            if page["name"] in slow:
+                results[page["name"]] = {"skipped": f"over {SLOW_SECONDS:g} s in-process"}
                 continue
             headers = {"Cookie": f"sessionid={session}"} if page["kind"] == "admin" else {}
             url = server.url + page["path"]
@@ -199,21 +209,36 @@ def run_dataset(dataset, secret_key):
     pages, session = uncached["pages"], uncached["session"]
     step(f"{dataset.name}: in-process, page cache on (repeat requests)")
     cached = run_inprocess(dataset, on, "on")
+    slow = {name for name, measured in uncached["results"].items() if too_slow(measured)}
+    if slow:
+        print(f"  not put under load, over {SLOW_SECONDS:g} s each: {', '.join(sorted(slow))}")
     step(f"{dataset.name}: wrk against gunicorn, page cache off")
     wrk_off, rss_off = under_load(
-        off, PORT_BASE, pages, session, cached=False, log=logs / f"{dataset.name}-off.log"
+        off,
+        PORT_BASE,
+        pages,
+        session,
+        cached=False,
+        log=logs / f"{dataset.name}-off.log",
+        slow=slow,
     )
     print(f"  worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss_off)}")
     step(f"{dataset.name}: wrk against gunicorn, page cache on")
     wrk_on, rss_on = under_load(
-        on, PORT_BASE + 1, pages, session, cached=True, log=logs / f"{dataset.name}-on.log"
+        on,
+        PORT_BASE + 1,
+        pages,
+        session,
+        cached=True,
+        log=logs / f"{dataset.name}-on.log",
+        slow={name for name in slow if too_slow(cached["results"].get(name, {"wall_ms": 0}))},
     )
     print(f"  worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss_on)}")
     step(f"{dataset.name}: through Varnish")
     varnish = load.varnish_phase(
         dataset,
         on,
-        pages,
+        [page for page in pages if page["name"] not in slow],
         ports=(PORT_BASE + 10, PORT_BASE + 12, PORT_BASE + 20),
         directory=tempfile.mkdtemp(prefix=f"renaulution-bench-stack-{dataset.name}-"),
         publish_command=[python(), str(BASE_DIR / "bench" / "publish.py")],
@@ -372,13 +397,13 @@ def page_table(name, result, small=None):
             fmt(m["wall_ms"]),
             fmt(m["cpu_ms"]),
             fmt(ratio(m["cpu_ms"], floor), ".2f"),
-            fmt(w.get("rps"), ".0f"),
+            "too slow" if "skipped" in w else fmt(w.get("rps"), ".0f"),
             fmt(w.get("p50_ms")),
             fmt(w.get("p99_ms")),
             str(w.get("non2xx", "–")),
             str(h.get("queries", "–")),
             fmt(h.get("cpu_ms"), ".2f"),
-            fmt(c.get("rps"), ".0f"),
+            "too slow" if "skipped" in c else fmt(c.get("rps"), ".0f"),
             fmt(ratio(c.get("rps"), constant), ".2f"),
             fmt(v.get("rps"), ".0f"),
             fmt(ratio(v.get("rps"), nginx), ".2f"),
@@ -390,7 +415,8 @@ def page_table(name, result, small=None):
     extra = []
     if nginx is not None:
         extra.append(
-            f"nginx serving the home page's bytes ({varnish['nginx']['bytes']} B, as Varnish "
+            f"nginx serving the {varnish['nginx']['page']} page's bytes "
+            f"({varnish['nginx']['bytes']} B, as Varnish "
             f"sends them) as a static file: {nginx:.0f} req/s, "
             f"p99 {varnish['nginx']['p99_ms']:.1f} ms."
         )
