@@ -67,6 +67,7 @@ SLOW_SECONDS = float(os.environ.get("BENCH_SLOW_SECONDS", "5"))
 WORK_DIR = BASE_DIR / ".bench"
 STATIC_ROOT = WORK_DIR / "static"
 REPORT = BASE_DIR / "docs" / "benchmarks.md"
+LAST_RESULTS = WORK_DIR / "last-results.json"
 
 # Targets of issue 9.
 CPU_OVER_FLOOR = 2.0
@@ -263,6 +264,10 @@ def ratio(a, b):
     return a / b if a is not None and b else None
 
 
+def times(value):
+    return "–" if value is None else f"{value:.2f}×"
+
+
 def targets(results):
     """(target, passed or None when not measured, detail) per target of issue 9."""
     checks = []
@@ -302,12 +307,12 @@ def targets(results):
         ]
         add(f"{name}: cached hit costs 0 SQL", failures)
         constant = result["wrk_cached"].get("constant", {}).get("rps")
-        failures = [
-            f"{p['name']} {ratio(result['wrk_cached'][p['name']].get('rps'), constant):.2f}×"
-            for p in public(name)
-            if (ratio(result["wrk_cached"][p["name"]].get("rps", 0), constant) or 0)
-            < HIT_OVER_CONSTANT
-        ]
+        failures = []
+        for p in public(name):
+            loaded = result["wrk_cached"].get(p["name"], {})
+            share = ratio(loaded.get("rps"), constant)
+            if share is None or share < HIT_OVER_CONSTANT:
+                failures.append(f"{p['name']} {loaded.get('skipped') or times(share)}")
         add(
             f"{name}: cached ≥ {HIT_OVER_CONSTANT:g}× constant req/s ({constant or 0:.0f} req/s)",
             failures,
@@ -319,7 +324,7 @@ def targets(results):
         else:
             nginx = varnish["nginx"]["rps"]
             failures = [
-                f"{page} {ratio(m.get('rps', 0), nginx):.2f}×"
+                f"{page} {m.get('skipped') or times(ratio(m.get('rps'), nginx))}"
                 for page, m in varnish["pages"].items()
                 if (ratio(m.get("rps", 0), nginx) or 0) < VARNISH_OVER_NGINX
             ]
@@ -327,7 +332,9 @@ def targets(results):
             publish = varnish["publish"]
             seconds = publish.get("seconds")
             label = f"{name}: publish visible through Varnish within {PUBLISH_SECONDS:g} s"
-            if not publish.get("press_list_was_cached"):
+            if "error" in publish:
+                add(label, [], False, publish["error"])
+            elif not publish.get("press_list_was_cached"):
                 # Seen at once because nothing was cached: proves nothing.
                 add(label, [], False, f"{seconds} s, but Varnish had not cached the list")
             else:
@@ -405,7 +412,7 @@ def page_table(name, result, small=None):
             fmt(h.get("cpu_ms"), ".2f"),
             "too slow" if "skipped" in c else fmt(c.get("rps"), ".0f"),
             fmt(ratio(c.get("rps"), constant), ".2f"),
-            fmt(v.get("rps"), ".0f"),
+            "not cached" if "skipped" in v else fmt(v.get("rps"), ".0f"),
             fmt(ratio(v.get("rps"), nginx), ".2f"),
         ]
         if small:
@@ -611,16 +618,20 @@ def main():
     load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     started = datetime.datetime.now(datetime.UTC)
     clock = time.monotonic()
-    secret_key = secrets.token_urlsafe(50)
-    datasets = prepare(secret_key)
-    results = {dataset.name: run_dataset(dataset, secret_key) for dataset in datasets}
+    if sys.argv[1:] == ["--report"]:
+        # Only the report, from the last run's figures (for working on it).
+        results = json.loads(LAST_RESULTS.read_text())
+    else:
+        secret_key = secrets.token_urlsafe(50)
+        datasets = prepare(secret_key)
+        results = {dataset.name: run_dataset(dataset, secret_key) for dataset in datasets}
+        LAST_RESULTS.write_text(json.dumps(results, indent=1))
     checks = targets(results)
     step("targets")
     for label, passed, detail in checks:
         print(f"  {mark(passed)} {label}{': ' + detail if detail else ''}")
     facts = {**environment_facts(), "load_before": load_before}
     section = markdown_section(results, checks, facts, started, time.monotonic() - clock)
-    (WORK_DIR / "last-results.json").write_text(json.dumps(results, indent=1))
     if os.environ.get("BENCH_WRITE", "1") != "0":
         write_report(section)
         print(f"\nwritten to {REPORT.relative_to(BASE_DIR)}")
