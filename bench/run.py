@@ -488,7 +488,10 @@ def environment_facts():
         "Django": _output([python(), "-c", "import django; print(django.get_version())"]),
         "PostgreSQL": _postgres_version(),
         "Redis": _redis_version(),
-        "Varnish": _output([varnishd, "-V"]).split("(")[-1].split(" revision")[0],
+        "Varnish": _output([varnishd, "-V"])
+        .split("(")[-1]
+        .split(" revision")[0]
+        .removeprefix("varnish-"),
         "nginx": _output([nginx, "-v"]).split("/")[-1],
         "wrk": _output(["wrk", "-v"]).split()[1],
         "gunicorn": _output([python(), "-m", "gunicorn", "--version"]).split()[-1].strip(")"),
@@ -591,7 +594,7 @@ REPORT_INTRO = """# Benchmarks
 Written by `make bench` (bench/run.py): every run appends a dated section, so
 a regression shows against the runs before it. Figures are from one machine
 in one run; compare ratios (× floor, × constant, × nginx, × small) rather
-than raw milliseconds across machines. See README, *Tests*, for the method.
+than raw milliseconds across machines. See README, *Benchmarks*, for the method.
 
 Columns: *SQL* queries, *wall ms* and *CPU ms* in-process with the page cache
 off (medians); *req/s*, *p50*, *p99*, *non-2xx* under wrk against gunicorn,
