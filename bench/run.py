@@ -61,9 +61,14 @@ from bench import data, load  # noqa: E402
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 PORT_BASE = int(os.environ.get("BENCH_PORT_BASE", "18600"))
+# A page slower than this in-process is not put under load: wrk would see
+# only timeouts, and the workers would be killed mid-request.
+SLOW_SECONDS = float(os.environ.get("BENCH_SLOW_SECONDS", "5"))
+HIT_CPU_OVER_CONSTANT = 1.5
 WORK_DIR = BASE_DIR / ".bench"
 STATIC_ROOT = WORK_DIR / "static"
 REPORT = BASE_DIR / "docs" / "benchmarks.md"
+LAST_RESULTS = WORK_DIR / "last-results.json"
 
 # Targets of issue 9.
 CPU_OVER_FLOOR = 2.0
@@ -157,12 +162,19 @@ def run_inprocess(dataset, environment, mode):
         output.unlink(missing_ok=True)
 
 
-def under_load(environment, port, pages, session, *, cached, log):
-    """wrk on every page against gunicorn; then the workers' memory."""
+def too_slow(measured):
+    return measured["wall_ms"] > SLOW_SECONDS * 1000
+
+
+def under_load(environment, port, pages, session, *, cached, log, slow):
+    """wrk on every page against gunicorn (but the `slow` ones); then the workers' memory."""
     results = {}
     with load.Gunicorn(environment, port, log) as server:
         for page in pages:
             if page["kind"] == "admin" and cached:
+                continue
+            if page["name"] in slow:
+                results[page["name"]] = {"skipped": f"over {SLOW_SECONDS:g} s in-process"}
                 continue
             headers = {"Cookie": f"sessionid={session}"} if page["kind"] == "admin" else {}
             url = server.url + page["path"]
@@ -199,21 +211,36 @@ def run_dataset(dataset, secret_key):
     pages, session = uncached["pages"], uncached["session"]
     step(f"{dataset.name}: in-process, page cache on (repeat requests)")
     cached = run_inprocess(dataset, on, "on")
+    slow = {name for name, measured in uncached["results"].items() if too_slow(measured)}
+    if slow:
+        print(f"  not put under load, over {SLOW_SECONDS:g} s each: {', '.join(sorted(slow))}")
     step(f"{dataset.name}: wrk against gunicorn, page cache off")
     wrk_off, rss_off = under_load(
-        off, PORT_BASE, pages, session, cached=False, log=logs / f"{dataset.name}-off.log"
+        off,
+        PORT_BASE,
+        pages,
+        session,
+        cached=False,
+        log=logs / f"{dataset.name}-off.log",
+        slow=slow,
     )
     print(f"  worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss_off)}")
     step(f"{dataset.name}: wrk against gunicorn, page cache on")
     wrk_on, rss_on = under_load(
-        on, PORT_BASE + 1, pages, session, cached=True, log=logs / f"{dataset.name}-on.log"
+        on,
+        PORT_BASE + 1,
+        pages,
+        session,
+        cached=True,
+        log=logs / f"{dataset.name}-on.log",
+        slow={name for name in slow if too_slow(cached["results"].get(name, {"wall_ms": 0}))},
     )
     print(f"  worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss_on)}")
     step(f"{dataset.name}: through Varnish")
     varnish = load.varnish_phase(
         dataset,
         on,
-        pages,
+        [page for page in pages if page["name"] not in slow],
         ports=(PORT_BASE + 10, PORT_BASE + 12, PORT_BASE + 20),
         directory=tempfile.mkdtemp(prefix=f"renaulution-bench-stack-{dataset.name}-"),
         publish_command=[python(), str(BASE_DIR / "bench" / "publish.py")],
@@ -236,6 +263,10 @@ def run_dataset(dataset, secret_key):
 
 def ratio(a, b):
     return a / b if a is not None and b else None
+
+
+def times(value):
+    return "–" if value is None else f"{value:.2f}×"
 
 
 def targets(results):
@@ -276,13 +307,26 @@ def targets(results):
             if p["name"] in hits and hits[p["name"]]["queries"] > 0
         ]
         add(f"{name}: cached hit costs 0 SQL", failures)
-        constant = result["wrk_cached"].get("constant", {}).get("rps")
+        # The references themselves uncached: with the page cache on, they
+        # would be served from it like any page.
+        constant_cpu = result["inprocess"]["constant"]["cpu_ms"]
         failures = [
-            f"{p['name']} {ratio(result['wrk_cached'][p['name']].get('rps'), constant):.2f}×"
+            f"{p['name']} {times(ratio(hits[p['name']]['cpu_ms'], constant_cpu))}"
             for p in public(name)
-            if (ratio(result["wrk_cached"][p["name"]].get("rps", 0), constant) or 0)
-            < HIT_OVER_CONSTANT
+            if p["name"] in hits
+            and ratio(hits[p["name"]]["cpu_ms"], constant_cpu) > HIT_CPU_OVER_CONSTANT
         ]
+        add(
+            f"{name}: cached hit CPU ≤ {HIT_CPU_OVER_CONSTANT:g}× constant ({constant_cpu:.2f} ms)",
+            failures,
+        )
+        constant = result["wrk"].get("constant", {}).get("rps")
+        failures = []
+        for p in public(name):
+            loaded = result["wrk_cached"].get(p["name"], {})
+            share = ratio(loaded.get("rps"), constant)
+            if share is None or share < HIT_OVER_CONSTANT:
+                failures.append(f"{p['name']} {loaded.get('skipped') or times(share)}")
         add(
             f"{name}: cached ≥ {HIT_OVER_CONSTANT:g}× constant req/s ({constant or 0:.0f} req/s)",
             failures,
@@ -294,7 +338,7 @@ def targets(results):
         else:
             nginx = varnish["nginx"]["rps"]
             failures = [
-                f"{page} {ratio(m.get('rps', 0), nginx):.2f}×"
+                f"{page} {m.get('skipped') or times(ratio(m.get('rps'), nginx))}"
                 for page, m in varnish["pages"].items()
                 if (ratio(m.get("rps", 0), nginx) or 0) < VARNISH_OVER_NGINX
             ]
@@ -302,7 +346,9 @@ def targets(results):
             publish = varnish["publish"]
             seconds = publish.get("seconds")
             label = f"{name}: publish visible through Varnish within {PUBLISH_SECONDS:g} s"
-            if not publish.get("press_list_was_cached"):
+            if "error" in publish:
+                add(label, [], False, publish["error"])
+            elif not publish.get("press_list_was_cached"):
                 # Seen at once because nothing was cached: proves nothing.
                 add(label, [], False, f"{seconds} s, but Varnish had not cached the list")
             else:
@@ -347,7 +393,7 @@ def fmt(value, spec=".1f", suffix=""):
 
 def page_table(name, result, small=None):
     floor = result["inprocess"]["floor"]["cpu_ms"]
-    constant = result["wrk_cached"].get("constant", {}).get("rps")
+    constant = result["wrk"].get("constant", {}).get("rps")
     varnish = result["varnish"]
     nginx = None if "skipped" in varnish else varnish["nginx"]["rps"]
     head = [
@@ -372,15 +418,15 @@ def page_table(name, result, small=None):
             fmt(m["wall_ms"]),
             fmt(m["cpu_ms"]),
             fmt(ratio(m["cpu_ms"], floor), ".2f"),
-            fmt(w.get("rps"), ".0f"),
+            "too slow" if "skipped" in w else fmt(w.get("rps"), ".0f"),
             fmt(w.get("p50_ms")),
             fmt(w.get("p99_ms")),
             str(w.get("non2xx", "–")),
             str(h.get("queries", "–")),
             fmt(h.get("cpu_ms"), ".2f"),
-            fmt(c.get("rps"), ".0f"),
+            "too slow" if "skipped" in c else fmt(c.get("rps"), ".0f"),
             fmt(ratio(c.get("rps"), constant), ".2f"),
-            fmt(v.get("rps"), ".0f"),
+            "not cached" if "skipped" in v else fmt(v.get("rps"), ".0f"),
             fmt(ratio(v.get("rps"), nginx), ".2f"),
         ]
         if small:
@@ -390,7 +436,8 @@ def page_table(name, result, small=None):
     extra = []
     if nginx is not None:
         extra.append(
-            f"nginx serving the home page's bytes ({varnish['nginx']['bytes']} B, as Varnish "
+            f"nginx serving the {varnish['nginx']['page']} page's bytes "
+            f"({varnish['nginx']['bytes']} B, as Varnish "
             f"sends them) as a static file: {nginx:.0f} req/s, "
             f"p99 {varnish['nginx']['p99_ms']:.1f} ms."
         )
@@ -441,7 +488,10 @@ def environment_facts():
         "Django": _output([python(), "-c", "import django; print(django.get_version())"]),
         "PostgreSQL": _postgres_version(),
         "Redis": _redis_version(),
-        "Varnish": _output([varnishd, "-V"]).split("(")[-1].split(" revision")[0],
+        "Varnish": _output([varnishd, "-V"])
+        .split("(")[-1]
+        .split(" revision")[0]
+        .removeprefix("varnish-"),
         "nginx": _output([nginx, "-v"]).split("/")[-1],
         "wrk": _output(["wrk", "-v"]).split()[1],
         "gunicorn": _output([python(), "-m", "gunicorn", "--version"]).split()[-1].strip(")"),
@@ -503,23 +553,24 @@ def command_line():
     return f"DATABASE_URL={database} {prefix + ' ' if prefix else ''}make bench"
 
 
-def markdown_section(results, checks, facts, started, seconds):
+def markdown_section(results, checks, facts):
     versions = ", ".join(f"{name} {version}" for name, version in facts["versions"].items())
     any_result = next(iter(results.values()))
     runs = max(m["runs"] for m in any_result["inprocess"].values())
     lines = [
-        f"## {started:%Y-%m-%d %H:%M} UTC, commit {facts['commit']} ({facts['branch']})",
+        f"## {facts['started']} UTC, commit {facts['commit']} ({facts['branch']})",
         "",
         f"- Machine: {facts['cpu']}, {facts['cores']} cores, {facts['memory']} RAM; "
         f"load average {facts['load_before']} before the run, {facts['load']} after "
         "(other work on the machine slows every figure alike, the ratios less).",
         f"- Versions: {versions}.",
-        f"- Command: `{command_line()}` ({'quick mode, ' if QUICK else ''}{seconds / 60:.1f} min).",
+        f"- Command: `{facts['command']}` "
+        f"({'quick mode, ' if facts['quick'] else ''}{facts['minutes']:.1f} min).",
         f"- In-process: Django's test client through the whole stack, DJANGO_DEBUG=0, "
-        f"medians of up to {runs} requests per page. Under load: gunicorn sync ×{load.WORKERS}, "
-        f"`wrk -t2 -c{load.WRK_CONNECTIONS} -d{load.WRK_SECONDS:g}s` "
-        f"(Varnish and nginx: `-c{load.FRONT_CONNECTIONS}`), `Accept-Encoding: gzip`, "
-        f"Redis cache.",
+        f"medians of up to {runs} requests per page. Under load: gunicorn sync "
+        f"×{facts['workers']}, `wrk -t2 -c{facts['wrk_connections']} "
+        f"-d{facts['wrk_seconds']:g}s` (Varnish and nginx: `-c{facts['front_connections']} "
+        f"-d{facts['front_seconds']:g}s`), `Accept-Encoding: gzip`, Redis cache.",
         "",
         "### Targets",
         "",
@@ -543,7 +594,7 @@ REPORT_INTRO = """# Benchmarks
 Written by `make bench` (bench/run.py): every run appends a dated section, so
 a regression shows against the runs before it. Figures are from one machine
 in one run; compare ratios (× floor, × constant, × nginx, × small) rather
-than raw milliseconds across machines. See README, *Tests*, for the method.
+than raw milliseconds across machines. See README, *Benchmarks*, for the method.
 
 Columns: *SQL* queries, *wall ms* and *CPU ms* in-process with the page cache
 off (medians); *req/s*, *p50*, *p99*, *non-2xx* under wrk against gunicorn,
@@ -581,20 +632,38 @@ def prepare(secret_key):
 
 
 def main():
-    check_prerequisites()
-    load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    started = datetime.datetime.now(datetime.UTC)
-    clock = time.monotonic()
-    secret_key = secrets.token_urlsafe(50)
-    datasets = prepare(secret_key)
-    results = {dataset.name: run_dataset(dataset, secret_key) for dataset in datasets}
+    if sys.argv[1:] == ["--report"]:
+        # Only the report, from the last run's figures (for working on it).
+        saved = json.loads(LAST_RESULTS.read_text())
+        results, facts = saved["results"], saved["facts"]
+    else:
+        check_prerequisites()
+        load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        started = datetime.datetime.now(datetime.UTC)
+        clock = time.monotonic()
+        secret_key = secrets.token_urlsafe(50)
+        datasets = prepare(secret_key)
+        results = {dataset.name: run_dataset(dataset, secret_key) for dataset in datasets}
+        facts = {
+            **environment_facts(),
+            "load_before": load_before,
+            "started": f"{started:%Y-%m-%d %H:%M}",
+            "minutes": (time.monotonic() - clock) / 60,
+            "command": command_line(),
+            "quick": QUICK,
+            "workers": load.WORKERS,
+            "wrk_connections": load.WRK_CONNECTIONS,
+            "wrk_seconds": load.WRK_SECONDS,
+            "front_connections": load.FRONT_CONNECTIONS,
+            "front_seconds": load.FRONT_SECONDS,
+        }
+        LAST_RESULTS.write_text(json.dumps({"results": results, "facts": facts}, indent=1))
     checks = targets(results)
     step("targets")
     for label, passed, detail in checks:
         print(f"  {mark(passed)} {label}{': ' + detail if detail else ''}")
-    facts = {**environment_facts(), "load_before": load_before}
-    section = markdown_section(results, checks, facts, started, time.monotonic() - clock)
-    (WORK_DIR / "last-results.json").write_text(json.dumps(results, indent=1))
+    print(f"  (– : not measured; {sum(p is False for _l, p, _d in checks)} targets missed)")
+    section = markdown_section(results, checks, facts)
     if os.environ.get("BENCH_WRITE", "1") != "0":
         write_report(section)
         print(f"\nwritten to {REPORT.relative_to(BASE_DIR)}")

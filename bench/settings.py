@@ -13,10 +13,9 @@ state, computed metadata) stay, as they are part of an uncached page.
 import os
 
 from renaulution.settings import *  # noqa: F403
-from renaulution.settings import BASE_DIR, MIDDLEWARE, TEMPLATES
+from renaulution.settings import MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls"
-TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]
 
 if os.environ.get("BENCH_PAGE_CACHE", "1") == "0":
     PAGE_CACHE = False
