@@ -5,12 +5,12 @@ site, on ports of the private range (TEST_PORT_BASE, default 16500), so a
 test shares no data with anyone and can take a dependency away mid-run.
 
 Ports: take them from `free_port()`, never a fixed number. The range has
-PORT_RANGE ports; under pytest-xdist (`pytest -n 2`) each worker gets its own
-slice of it (`worker_ports()`: gw0 the first half, gw1 the second…), so two
-workers never race for the same free port. A test needing several servers
-asks `free_port(offset=k)` for the k-th port of its slice; a suite with a range
-of its own (another TEST_PORT_BASE) slices it the same way with
-`worker_ports(base, size)`.
+TEST_PORT_RANGE ports (default 100); under pytest-xdist (`pytest -n 2`) each
+worker gets its own slice of it (`worker_ports()`: gw0 the first half, gw1
+the second…), so two workers never race for the same free port. A test
+needing several servers asks `free_port(offset=k)` for the k-th port of its
+slice; a suite with a range of its own (another base) slices it the same way
+with `worker_ports(base, size)`.
 """
 
 import glob
@@ -29,7 +29,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT_BASE = int(os.environ.get("TEST_PORT_BASE", "16500"))
-PORT_RANGE = 100
+PORT_RANGE = int(os.environ.get("TEST_PORT_RANGE", "100"))
 
 
 def worker_ports(base=PORT_BASE, size=PORT_RANGE):
