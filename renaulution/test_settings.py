@@ -10,6 +10,8 @@ runs requests with DEBUG off).
 
 import os
 
+from django.conf import global_settings
+
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
 from renaulution.settings import *  # noqa: E402, F403
@@ -20,3 +22,13 @@ from renaulution.settings import *  # noqa: E402, F403
 # Servers that tests start (tests/servers.py) inherit these settings: the
 # two-server test turns it on with PAGE_CACHE=1.
 PAGE_CACHE = os.environ.get("PAGE_CACHE") == "1"
+
+# A password hash costs 0.3 s of CPU with Django's PBKDF2 (a million
+# iterations, on purpose), and the suite makes one for every staff account it
+# creates: hundreds. The tests check who may log in, not how slowly a stolen
+# hash is cracked, so they hash with MD5, as Django's testing guide advises;
+# the production hashers stay listed, so a PBKDF2 hash still verifies.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    *global_settings.PASSWORD_HASHERS,
+]

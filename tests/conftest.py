@@ -4,6 +4,8 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
 
+from tests.content_snapshot import take_snapshot
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
@@ -25,3 +27,10 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="session")
+def content_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The shipped content as the loader writes it, loaded once (tests/content_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return take_snapshot(tmp_path_factory.mktemp("content") / "media")

@@ -3,6 +3,14 @@ Private servers for tests that need a real one they may stop: a
 `redis-server` on a socket, a PostgreSQL cluster and a gunicorn serving the
 site, on ports of the private range (TEST_PORT_BASE, default 16500), so a
 test shares no data with anyone and can take a dependency away mid-run.
+
+Ports: take them from `free_port()`, never a fixed number. The range has
+TEST_PORT_RANGE ports (default 100); under pytest-xdist (`pytest -n 2`) each
+worker gets its own slice of it (`worker_ports()`: gw0 the first half, gw1
+the second…), so two workers never race for the same free port. A test
+needing several servers asks `free_port(offset=k)` for the k-th port of its
+slice; a suite with a range of its own (another base) slices it the same way
+with `worker_ports(base, size)`.
 """
 
 import glob
@@ -21,6 +29,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT_BASE = int(os.environ.get("TEST_PORT_BASE", "16500"))
+PORT_RANGE = int(os.environ.get("TEST_PORT_RANGE", "100"))
+
+
+def worker_ports(base=PORT_BASE, size=PORT_RANGE):
+    """The ports of `base`..`base + size - 1` that this pytest-xdist worker may use."""
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker.removeprefix("gw") or 0)
+    share = size // max(count, 1)
+    start = base + index * share
+    return range(start, start + share)
 
 
 def wait_until(condition, timeout, what):
@@ -38,11 +57,12 @@ def _port_is_free(port):
 
 
 def free_port(offset=0):
-    """The first port of the private range, from `offset`, that nobody listens on."""
-    for port in range(PORT_BASE + offset, PORT_BASE + 100):
+    """The first port of this worker's slice of the private range, from `offset`, that is free."""
+    ports = worker_ports()
+    for port in ports[offset:]:
         if _port_is_free(port):
             return port
-    raise RuntimeError(f"No free port in {PORT_BASE}-{PORT_BASE + 99}")
+    raise RuntimeError(f"No free port in {ports.start}-{ports.stop - 1}")
 
 
 def _needed(program, hint):

@@ -20,6 +20,7 @@ from episodes.models import Episode, Series
 from renaulution.content import data, images
 from renaulution.content.loader import load_content
 from renaulution.richtext import RichTextField, sanitize_html
+from tests.content_snapshot import restore_snapshot
 from timeline.models import Milestone
 
 pytestmark = pytest.mark.django_db
@@ -74,8 +75,13 @@ def load():
 
 
 @pytest.fixture
-def loaded():
-    load()
+def loaded(content_snapshot):
+    """
+    What the loader's first run leaves: its rows and files, restored from the
+    session's one real load (tests/content_snapshot.py; test_content_snapshot.py
+    checks the copy). The tests of a first run call `load()` themselves.
+    """
+    restore_snapshot(content_snapshot, settings.MEDIA_ROOT)
 
 
 # Reruns ---------------------------------------------------------------------------

@@ -10,7 +10,6 @@ broken CI image cannot turn the whole browser suite into silent skips.
 
 import os
 import time
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,9 +17,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
-from django.core.management import call_command
 
 from renaulution.roles import EDITORS, sync_role_groups
+from tests.content_snapshot import restore_snapshot
 
 # The live server runs in a thread while Playwright's sync API keeps an event
 # loop running in the test's thread; Django would otherwise refuse ORM calls
@@ -157,9 +156,12 @@ def _requests_finish_before_the_flush(transactional_db, page, csp_violations):
 
 
 @pytest.fixture
-def content(transactional_db):
-    """The content shipped with the site, in English, French and Italian, images included."""
-    call_command("load_renaulution", stdout=StringIO())
+def content(transactional_db, content_snapshot, settings):
+    """
+    The content shipped with the site, in English, French and Italian, images included:
+    what `load_renaulution` writes, loaded once per session and restored here.
+    """
+    restore_snapshot(content_snapshot, settings.MEDIA_ROOT)
 
 
 def staff_user(django_user_model, username, group):
