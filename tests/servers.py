@@ -65,6 +65,11 @@ def free_port(offset=0):
     raise RuntimeError(f"No free port in {ports.start}-{ports.stop - 1}")
 
 
+def free_port_after(port):
+    """The first free port of this worker's slice above `port` (for a second server)."""
+    return free_port(offset=port + 1 - worker_ports().start)
+
+
 def _needed(program, hint):
     path = shutil.which(program)
     if path is None:

@@ -30,7 +30,15 @@ from django.contrib.staticfiles.finders import get_finders
 
 from deploy.stack import VCL, Stack, StackError, render_vcl, start_stack
 from renaulution import surrogate_keys, varnish
-from tests.servers import PORT_BASE, ROOT, PostgresCluster, RedisServer, _needed, free_port, manage
+from tests.servers import (
+    ROOT,
+    PostgresCluster,
+    RedisServer,
+    _needed,
+    free_port,
+    free_port_after,
+    manage,
+)
 
 pytestmark = pytest.mark.varnish
 
@@ -106,9 +114,7 @@ def get(base, path, **headers):
 def start_varnish(directory, backend_port, purgers=("127.0.0.1", "::1")):
     port = free_port()
     # nginx is not started: /media/ is not what these tests are about.
-    stack = Stack(
-        directory, dict(os.environ), [backend_port], port, free_port(offset=port + 1 - PORT_BASE)
-    )
+    stack = Stack(directory, dict(os.environ), [backend_port], port, free_port_after(port))
     stack.start_varnish(purgers=purgers)
     return stack
 
@@ -366,7 +372,7 @@ print(json.dumps(dict(PressRelease.objects.values_list("slug_en", "pk"))))
 def private_ports(count):
     ports = []
     for _ in range(count):
-        ports.append(free_port(offset=(ports[-1] + 1 - PORT_BASE) if ports else 0))
+        ports.append(free_port_after(ports[-1]) if ports else free_port())
     return ports
 
 
