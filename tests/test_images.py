@@ -428,17 +428,19 @@ def test_episode_list_with_images_costs_the_same_queries(
         client.get("/en/episodes/")
     else:
         cache.clear()  # a new process: every state is found on disk
-    # 1 query: published episodes with their series; images cost none, cold
-    # (states found on disk) or warm (read from the cache).
-    with django_assert_num_queries(1):
+    # 2 queries: the count, then a page of published episodes with their
+    # series; images cost none, cold (states found on disk) or warm (read
+    # from the cache).
+    with django_assert_num_queries(2):
         response = client.get("/en/episodes/")
     page = pictures(response.content.decode())
-    assert len(page.pictures) == rows
+    shown = min(rows, settings.EPISODES_PER_PAGE)
+    assert len(page.pictures) == shown
     assert rendition_files() == written
     # The default cache keeps every state: none evicted by the next cards'.
     urls = [srcset(p["img"]["srcset"])[0][0] for p in page.pictures]
     urls += [srcset(p["sources"][0]["srcset"])[0][0] for p in page.pictures]
-    assert rendition_states(urls) == ["exists"] * rows * 2
+    assert rendition_states(urls) == ["exists"] * shown * 2
 
 
 @pytest.mark.parametrize("rows", [3, 300])
@@ -454,10 +456,11 @@ def test_people_list_with_portraits_costs_the_same_queries(
         PositionFactory(person=person, company=company)
     if warm:
         client.get("/en/people/")
-    # people, then their positions with companies (one prefetch); portraits none.
-    with django_assert_num_queries(2):
+    # the count, a page's keys, then its people (renaulution/pagination.py);
+    # portraits none.
+    with django_assert_num_queries(3):
         response = client.get("/en/people/")
-    assert len(pictures(response.content.decode()).pictures) == rows
+    assert len(pictures(response.content.decode()).pictures) == min(rows, settings.PEOPLE_PER_PAGE)
 
 
 @pytest.mark.parametrize("rows", [3, 300])
@@ -467,9 +470,10 @@ def test_home_with_images_costs_the_same_queries(client, django_assert_num_queri
     for number in range(1, 5):
         EpisodeFactory(series=series, number=number, with_image=True, still=small_still(number))
     PressReleaseFactory.create_batch(rows, with_image=True, image=image_file("p.jpg", (60, 30)))
-    # series with platform and subject, its producers, its episodes, the
-    # latest press releases with their companies: the same 4 as without images.
-    with django_assert_num_queries(4):
+    # series with platform and subject, its producers, its episodes and their
+    # count, the latest press releases with their companies: the same 5 as
+    # without images.
+    with django_assert_num_queries(5):
         response = client.get("/en/")
     assert len(pictures(response.content.decode()).pictures) == 5
 
