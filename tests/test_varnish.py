@@ -693,5 +693,13 @@ def test_the_stack_refuses_what_it_cannot_share_with_a_clear_message(database, r
 
 def test_the_stack_refuses_a_port_already_taken(backend, tmp_path):
     taken = backend.server_address[1]
+    varnish_port = free_port_after(taken)
+    media_port = free_port_after(varnish_port)
     with pytest.raises(StackError, match=f"ports already in use on 127.0.0.1: \\[{taken}\\]"):
-        start_stack("postgres://postgres@127.0.0.1/x", "redis://x", [taken], taken + 50)
+        start_stack(
+            "postgres://postgres@127.0.0.1/x",
+            "redis://x",
+            [taken],
+            varnish_port,
+            media_port=media_port,
+        )
