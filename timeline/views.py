@@ -71,8 +71,11 @@ class TimelineYearView(YearsMixin, ListView):
 
     context_object_name = "milestones"
     template_name = "timeline/timeline_year.html"
-    paginate_by = settings.TIMELINE_MILESTONES_PER_PAGE
     paginator_class = CountedPaginator
+
+    def get_paginate_by(self, queryset):
+        # Read at each request, as Milestone.get_absolute_url reads it.
+        return settings.TIMELINE_MILESTONES_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         self.year = int(kwargs["year"])
