@@ -95,7 +95,7 @@ class Milestone(Publishable):
         max_length=120,
         unique=True,
         help_text=_(
-            "The milestone's place on the timeline page (…/timeline/#anchor), "
+            "The milestone's place on its year's timeline page (…/timeline/2023/#anchor), "
             "the same in every language."
         ),
     )
