@@ -138,9 +138,9 @@ class CompanyDetailView(PublishedObjectMixin, DetailView):
             episodes=Episode.objects.published()
             .filter(companies=company)
             .for_listing()[: settings.DETAIL_EPISODES],
-            milestones=Milestone.objects.published().filter(companies=company)[
-                : settings.DETAIL_MILESTONES
-            ],
+            milestones=Milestone.objects.published()
+            .filter(companies=company)
+            .with_year_position()[: settings.DETAIL_MILESTONES],
         )
         return context
 
@@ -173,9 +173,9 @@ class PersonDetailView(PublishedObjectMixin, DetailView):
             .filter(people=person)
             .for_listing()[: settings.DETAIL_PRESS_RELEASES],
             all_press_query=urlencode({"person": person.slug}),
-            milestones=Milestone.objects.published().filter(people=person)[
-                : settings.DETAIL_MILESTONES
-            ],
+            milestones=Milestone.objects.published()
+            .filter(people=person)
+            .with_year_position()[: settings.DETAIL_MILESTONES],
         )
         return context
 
@@ -274,7 +274,9 @@ class PressReleaseDetailView(PublishedObjectMixin, DetailView):
         context["people"] = Person.objects.published().filter(press_releases=self.object)[
             : settings.DETAIL_PEOPLE
         ]
-        context["milestones"] = Milestone.objects.published().filter(press_releases=self.object)[
-            : settings.DETAIL_MILESTONES
-        ]
+        context["milestones"] = (
+            Milestone.objects.published()
+            .filter(press_releases=self.object)
+            .with_year_position()[: settings.DETAIL_MILESTONES]
+        )
         return context

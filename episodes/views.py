@@ -33,8 +33,8 @@ class EpisodeDetailView(PublishedObjectMixin, DetailView):
             ],
             previous_episode=siblings.filter(number__lt=episode.number).order_by("-number").first(),
             next_episode=siblings.filter(number__gt=episode.number).order_by("number").first(),
-            milestones=Milestone.objects.published().filter(episodes=episode)[
-                : settings.DETAIL_MILESTONES
-            ],
+            milestones=Milestone.objects.published()
+            .filter(episodes=episode)
+            .with_year_position()[: settings.DETAIL_MILESTONES],
         )
         return context

@@ -394,6 +394,17 @@ def list_canonical(request, view_name, context):
     return request.build_absolute_uri(reverse(view_name) + canonical_query(context))
 
 
+def timeline_year_meta(request, context):
+    """A year of the timeline: its own title and canonical address (its page)."""
+    year = context["year"]
+    _title, description = LIST_PAGES["timeline:index"]
+    title = _("Timeline: %(year)s") % {"year": year}
+    meta = PageMeta(title=title, description=str(description))
+    url = reverse("timeline:year", kwargs={"year": year}) + canonical_query(context)
+    meta.canonical = request.build_absolute_uri(url)
+    return meta
+
+
 def page_meta(context):
     """The PageMeta of the page being rendered (see the module docstring)."""
     request = context.get("request")
@@ -410,6 +421,8 @@ def page_meta(context):
     elif describe is not None:
         meta = describe(build, obj, context)
         meta.canonical = build.url_of(obj, content_language(context))
+    elif view_name == "timeline:year" and "year" in context:
+        meta = timeline_year_meta(request, context)
     elif view_name in LIST_PAGES and "object_list" in context:
         title, description = LIST_PAGES[view_name]
         meta = PageMeta(title=str(title), description=str(description))

@@ -273,6 +273,10 @@ SEARCH_RESULTS_PER_PAGE = 10
 COMPANIES_PER_PAGE = 12  # top-level companies, each with its first children (see for_tree)
 PEOPLE_PER_PAGE = 30
 EPISODES_PER_PAGE = 24
+# The timeline: its overview shows the newest milestones, a year page this
+# many a page (a milestone past them is linked to its page, see Milestone).
+TIMELINE_LATEST = 40
+TIMELINE_MILESTONES_PER_PAGE = 40
 # How many of each related list a detail page shows, so that no page grows
 # with the data: the press releases link to the filtered press list for the
 # rest, a company's children to the companies list of that company; the

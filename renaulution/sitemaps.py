@@ -288,8 +288,33 @@ class PressReleaseSitemap(PublishedSitemap):
     url_name = "companies:pressrelease_detail"
 
 
+class TimelineYearSitemap(I18nSitemap):
+    """
+    The timeline's year pages (their first page: the list pages of the
+    other sections are not listed page by page either), from one aggregate
+    query whose rows are the years.
+    """
+
+    def items(self):
+        return list(self._years)
+
+    def location(self, item):
+        return reverse("timeline:year", kwargs={"year": item})
+
+    def lastmod(self, item):
+        return self._years[item][1]
+
+    def get_latest_lastmod(self):
+        return max(filter(None, (newest for _count, newest in self._years.values())), default=None)
+
+    @cached_property
+    def _years(self):
+        return Milestone.objects.published().year_counts()
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
+    "timeline": TimelineYearSitemap,
     "episodes": EpisodeSitemap,
     "companies": CompanySitemap,
     "people": PersonSitemap,

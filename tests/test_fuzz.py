@@ -64,6 +64,8 @@ PATHS = [
     "/{lang}/press/feed/",
     "/{lang}/press/feed/atom/",
     "/{lang}/timeline/",
+    "/{lang}/timeline/{slug}/",
+    "/{lang}/timeline/2021/",
     "/media/{slug}",
     "/admin/login/",
     "/admin/",

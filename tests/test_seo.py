@@ -15,6 +15,7 @@ from renaulution.seo import HEADLINE_LENGTH, OG_LOCALES, iso_duration, plain_tex
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
+    MilestoneFactory,
     PersonFactory,
     PositionFactory,
     PressReleaseFactory,
@@ -472,3 +473,21 @@ def test_a_small_image_is_shared_at_its_own_size(client, site):
     release = PressReleaseFactory(translated=True, image=image(800, 420), image_alt_en="Small")
     page = get_page(client, url_in("en", release))
     assert (page.one("og:image:width"), page.one("og:image:height")) == ("800", "420")
+
+
+def test_a_timeline_years_page_is_described_and_canonical_with_its_page(client, monkeypatch):
+    """Its own title in each language; its canonical and alternates keep `?page=`."""
+    monkeypatch.setattr(settings, "TIMELINE_MILESTONES_PER_PAGE", 2)
+    for day in (1, 2, 3):
+        MilestoneFactory(date=datetime.date(2022, 5, day))
+    url = url_in("fr", name="timeline:year", year=2022)
+    page = get_page(client, url + "?page=2&utm_source=x")
+    assert page.canonical == HOST + url + "?page=2"
+    assert page.alternates == {
+        code: HOST + url_in(code, name="timeline:year", year=2022) + "?page=2" for code in LANGUAGES
+    } | {"x-default": HOST + "/en/timeline/2022/?page=2"}
+    assert page.meta["og:title"] == ["Chronologie : 2022"]
+    assert get_page(client, url).canonical == HOST + url
+    # The overview stays canonical as itself, whatever the query string.
+    overview = url_in("it", name="timeline:index")
+    assert get_page(client, overview + "?year=2022").canonical == HOST + overview

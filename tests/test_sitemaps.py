@@ -15,6 +15,7 @@ from renaulution.sitemaps import SITEMAPS, STATIC_PAGES
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
+    MilestoneFactory,
     PersonFactory,
     PressReleaseFactory,
     SeriesFactory,
@@ -168,6 +169,27 @@ def test_static_pages_are_listed_in_every_language_with_their_newest_change(clie
     assert len(urls) == len(STATIC_PAGES) * len(LANGUAGES)
 
 
+def test_the_timelines_years_are_listed_in_every_language_with_their_newest_change(client):
+    MilestoneFactory(date=datetime.date(2020, 7, 1))
+    newest = MilestoneFactory(date=datetime.date(2020, 1, 14))
+    MilestoneFactory(date=datetime.date(2023, 11, 1))
+    # A year of drafts only has no page, so no entry.
+    MilestoneFactory(date=datetime.date(2019, 1, 1), draft=True)
+    urls = read_section(client, "timeline")
+    expected = {
+        year: {code: f"{HOST}/{code}/timeline/{year}/" for code in LANGUAGES}
+        for year in (2020, 2023)
+    }
+    assert set(urls) == {url for year in expected.values() for url in year.values()}
+    for by_language in expected.values():
+        for location in by_language.values():
+            assert urls[location]["alternates"] == by_language | {"x-default": by_language["en"]}
+    newest.refresh_from_db()
+    assert urls[f"{HOST}/it/timeline/2020/"]["lastmod"] == (
+        timezone.localdate(newest.updated_at).isoformat()
+    )
+
+
 def test_every_list_page_with_meta_tags_is_in_the_sitemap():
     """A page added to one of the two constants and not the other fails here."""
     assert set(LIST_PAGES) | {"home"} == {name for name, _models in STATIC_PAGES}
@@ -233,6 +255,11 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries):
     # The static pages: the newest change of the six models, one union.
     with django_assert_num_queries(1):
         assert client.get(section_url("pages")).status_code == 200
+    # The timeline's years: one aggregate query, however many milestones.
+    for index in range(rows):
+        MilestoneFactory(date=datetime.date(2018 + index % 7, 1, 1))
+    with django_assert_num_queries(1):
+        assert client.get(section_url("timeline")).status_code == 200
     # The index: each section's aggregate; a section that fits in one page
     # needs nothing else to be counted.
     with django_assert_num_queries(4 + 1):

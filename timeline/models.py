@@ -1,5 +1,9 @@
+import datetime
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, ExpressionWrapper, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, TruncYear
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +26,48 @@ class MilestoneQuerySet(PublishedQuerySet):
             Prefetch("episodes", queryset=Episode.objects.published()),
             Prefetch("press_releases", queryset=PressRelease.objects.published()),
         )
+
+    def in_year(self, year):
+        """The milestones of `year`, as a date range the date index answers."""
+        return self.filter(
+            date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1)
+        )
+
+    def year_counts(self):
+        """
+        {year: (number of milestones, newest change)} in year order: one
+        aggregate query whose result is bounded by the number of years.
+        """
+        rows = (
+            self.order_by()
+            .annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(count=Count("pk"), newest=Max("updated_at"))
+            .order_by("year")
+        )
+        return {row["year"]: (row["count"], row["newest"]) for row in rows}
+
+    def with_year_position(self):
+        """
+        Each milestone's place among the published milestones of its year
+        (0 for the first), so that `get_absolute_url` can name the page of a
+        year too full for one page. One correlated count per row, in the
+        same query: for the short, cut lists of detail pages.
+        """
+        earlier = (
+            Milestone.objects.published()
+            .filter(
+                date__gte=TruncYear(
+                    ExpressionWrapper(OuterRef("date"), output_field=models.DateField())
+                )
+            )
+            .filter(Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk")))
+            .order_by()
+            .values("status")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(year_position=Coalesce(Subquery(earlier), 0))
 
 
 class Milestone(Publishable):
@@ -49,7 +95,7 @@ class Milestone(Publishable):
         max_length=120,
         unique=True,
         help_text=_(
-            "The milestone's place on the timeline page (…/timeline/#anchor), "
+            "The milestone's place on its year's timeline page (…/timeline/2023/#anchor), "
             "the same in every language."
         ),
     )
@@ -88,6 +134,11 @@ class Milestone(Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"]),
             models.Index(fields=["date", "id"], name="milestone_date_idx"),
+            # The published milestones of a year, in date order, and the
+            # years' counts: read from the index, not the table.
+            models.Index(
+                fields=["status", "date", "id", "published_at"], name="milestone_status_date_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -117,7 +168,17 @@ class Milestone(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{cached_reverse('timeline:index')}#{self.slug}"
+        """
+        The milestone's place on its year's page: `/timeline/2023/#anchor`,
+        computed from the date alone. A year holds one page of milestones
+        unless it has more than TIMELINE_MILESTONES_PER_PAGE; past them, a
+        milestone loaded `with_year_position()` links to its page (`?page=2`).
+        """
+        url = cached_reverse("timeline:year", year=self.date.year)
+        page = getattr(self, "year_position", 0) // settings.TIMELINE_MILESTONES_PER_PAGE + 1
+        if page > 1:
+            url += f"?page={page}"
+        return f"{url}#{self.slug}"
 
     def normalized_date(self):
         """The date cut down to its precision: July 2020 → 1 July 2020."""

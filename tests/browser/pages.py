@@ -80,6 +80,7 @@ PAGE_TYPES = [
     ),
     PageType("not-found", "episodes:episode_detail", kwargs={"slug": "no-such-page"}, status=404),
     PageType("timeline", "timeline:index"),
+    PageType("timeline-year", "timeline:year", kwargs={"year": 2023}),
     PageType("search", "search", query={"q": "renault"}),
     PageType("search-empty", "search", query={"q": "zzzz"}),
 ]

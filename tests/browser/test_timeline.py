@@ -34,23 +34,31 @@ def test_reader_follows_a_milestone_to_its_company_and_switches_language(
     page.wait_for_url(f"{live_server.url}/en/companies/**")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ampere")
 
-    # The company page leads back to the milestone's place on the timeline.
+    # The company page leads back to the milestone's place on its year's page.
     page.locator(
         "section[aria-labelledby=milestones-title] a", has_text="Ampere starts work"
     ).click()
-    expect(page).to_have_url(f"{timeline}#ampere-launched")
+    with translation.override("en"):
+        year_2023 = live_server.url + reverse("timeline:year", kwargs={"year": 2023})
+    expect(page).to_have_url(f"{year_2023}#ampere-launched")
     expect(page.locator("li#ampere-launched")).to_be_in_viewport()
+    expect(page.locator("nav.timeline__years a[aria-current=page]")).to_contain_text("2023")
 
+    # The language switcher keeps the year.
     page.locator("nav.language-switcher a[hreflang=fr]").click()
     with translation.override("fr"):
-        french = reverse("timeline:index")
+        french = reverse("timeline:year", kwargs={"year": 2023})
     assert urlsplit(page.url).path == french
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     with translation.override("fr"):
-        # The interface catalog's word (the lead translates new strings at merge).
-        expect(page.get_by_role("heading", level=1)).to_have_text(gettext("Timeline"))
-    expect(page.locator("li#luca-de-meo-chief-executive time")).to_have_text("juillet 2020")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            gettext("Timeline: %(year)s") % {"year": 2023}
+        )
     expect(page.locator("li#ampere-launched h3")).to_have_text("Ampere entre en activité")
+
+    # Another year, from the list of years.
+    page.locator("nav.timeline__years a", has_text="2020").click()
+    expect(page.locator("li#luca-de-meo-chief-executive time")).to_have_text("juillet 2020")
 
     assert broken_responses == []
     assert external_requests == []

@@ -66,7 +66,7 @@ def test_a_detail_page_links_its_published_milestones_to_the_timeline(
         expected = [early.get_absolute_url(), late.get_absolute_url()]
     links = milestone_links(client, objects[kind], language)
     assert [href for href, _text in links] == expected
-    assert expected[0] == f"/{language}/timeline/#early"
+    assert expected[0] == f"/{language}/timeline/2020/#early"
     assert [label for _href, label in links] == (
         ["Early", "Late"] if language == "en" else ["Tôt", "Tard"]
     )
@@ -78,3 +78,24 @@ def test_a_page_without_milestones_has_no_timeline_section(client):
     with translation.override("en"):
         content = client.get(company.get_absolute_url()).content.decode()
     assert 'id="milestones-title"' not in content
+
+
+def test_a_milestone_past_the_first_page_of_its_year_links_to_its_page(client, settings):
+    """In a year fuller than one page, the link names the page the anchor is on."""
+    settings.TIMELINE_MILESTONES_PER_PAGE = 2
+    company = CompanyFactory()
+    for day in (1, 2, 3):
+        MilestoneFactory(slug=f"day-{day}", date=datetime.date(2022, 5, day), companies=[company])
+    # A draft before them does not push them down a page.
+    MilestoneFactory(slug="draft", date=datetime.date(2022, 1, 1), draft=True)
+    links = [href for href, _text in milestone_links(client, company)]
+    assert links == [
+        "/en/timeline/2022/#day-1",
+        "/en/timeline/2022/#day-2",
+        "/en/timeline/2022/?page=2#day-3",
+    ]
+    for href in links:
+        path, anchor = href.split("#")
+        response = client.get(path)
+        assert response.status_code == 200
+        assert html.fromstring(response.content).xpath(f'//li[@id="{anchor}"]'), href

@@ -281,10 +281,10 @@ def test_the_header_links_to_the_timeline_and_marks_it_current(client, story):
     assert link.get("aria-current") is None
 
 
-def test_a_milestones_url_is_its_anchor_on_the_timeline(story):
+def test_a_milestones_url_is_its_anchor_on_its_years_page(story):
     for language in LANGUAGES:
         with translation.override(language):
-            assert story["premiere"].get_absolute_url() == f"/{language}/timeline/#premiere"
+            assert story["premiere"].get_absolute_url() == f"/{language}/timeline/2024/#premiere"
 
 
 def test_an_empty_timeline_says_so(client):
@@ -298,30 +298,116 @@ def test_query_strings_are_ignored_not_an_error(client, story):
     assert response.status_code == 200
 
 
+def make_milestones(rows, **links):
+    for index in range(rows):
+        MilestoneFactory(date=datetime.date(2018 + index % 7, 1 + index % 12, 1), **links)
+
+
 @pytest.mark.parametrize("rows", [3, 300])
 def test_query_count_does_not_grow_with_milestones_and_links(
-    client, django_assert_num_queries, rows
+    client, django_assert_num_queries, settings, rows
 ):
     companies = CompanyFactory.create_batch(3) + [CompanyFactory(draft=True)]
     people = PersonFactory.create_batch(2)
     episodes = EpisodeFactory.create_batch(2)
     releases = PressReleaseFactory.create_batch(2)
-    for index in range(rows):
-        MilestoneFactory(
-            date=datetime.date(2018 + index % 7, 1 + index % 12, 1),
-            companies=companies,
-            people=people,
-            episodes=episodes,
-            press_releases=releases,
-        )
-    # 5 queries, whatever the number of milestones: the published milestones,
-    # then one prefetch each for their published companies, people, episodes
-    # (of published series, a subquery of the same query) and press releases.
-    # The page has no object, so no translation states are read.
-    with django_assert_num_queries(5):
-        response = client.get(timeline_url("en"))
+    make_milestones(
+        rows, companies=companies, people=people, episodes=episodes, press_releases=releases
+    )
+    # 6 queries, whatever the number of milestones: the years with their
+    # counts (one aggregate), the newest milestones (or the year's page of
+    # them, its count known from the years), then one prefetch each for
+    # their published companies, people, episodes and press releases.
+    for path in (timeline_url("en"), year_url("en", 2018), year_url("en", 2018) + "?page=2"):
+        if rows == 3 and "page=2" in path:
+            continue
+        with django_assert_num_queries(6):
+            response = client.get(path)
+        items = html.fromstring(response.content).xpath('//ol[@class="timeline__milestones"]/li')
+        expected = min(rows, settings.TIMELINE_LATEST) if path == timeline_url("en") else None
+        if expected is not None:
+            assert len(items) == expected
+        # 3 public companies, 2 people, 2 episodes, 2 press releases per milestone.
+        assert items and all(len(item.xpath(".//ul/li/a")) == 9 for item in items)
+
+
+def year_url(language, year):
+    with translation.override(language):
+        return reverse("timeline:year", kwargs={"year": year})
+
+
+def test_the_overview_lists_every_year_with_its_count_and_the_newest_milestones(client, settings):
+    settings.TIMELINE_LATEST = 5
+    make_milestones(20)  # 2018…2024, 3 in each of the first six years, 2 in 2024
+    MilestoneFactory(date=datetime.date(2030, 1, 1), draft=True)
+    response, tree = get_tree(client, "en")
+    years = tree.xpath('//nav[@class="timeline__years"]//a')
+    assert [a.get("href") for a in years] == [year_url("en", y) for y in range(2018, 2025)]
+    assert [text(a) for a in years][:2] == ["2018 (3 milestones)", "2019 (3 milestones)"]
+    assert text(years[-1]) == "2024 (2 milestones)"
+    shown = tree.xpath('//ol[@class="timeline__milestones"]/li//time/@datetime')
+    # The five newest, in date order.
+    newest = Milestone.objects.published().order_by("-date", "-pk")[:5]
+    assert shown == [m.datetime_value for m in reversed(newest)]
+    assert "The latest 5 milestones" in text(tree)
+    # Each year heading leads to its year's page.
+    assert tree.xpath('//ol[@class="timeline"]/li/h2/a/@href') == [
+        year_url("en", 2023),
+        year_url("en", 2024),
+    ]
+
+
+def test_an_old_link_to_the_overviews_anchor_finds_a_recent_milestone_there(client, story):
+    """`/timeline/#premiere` from before the year pages: the overview still holds it."""
+    _response, tree = get_tree(client, "en")
+    assert milestone_item(tree, "premiere") is not None
+
+
+def test_a_years_page_shows_its_milestones_in_order_and_only_them(client, story):
+    response = client.get(year_url("fr", 2020))
+    assert response.status_code == 200
     tree = html.fromstring(response.content)
-    items = tree.xpath('//ol[@class="timeline__milestones"]/li')
-    assert len(items) == rows
-    # 3 public companies, 2 people, 2 episodes, 2 press releases per milestone.
-    assert all(len(item.xpath(".//ul/li/a")) == 9 for item in items)
+    assert tree.xpath('//ol[@class="timeline__milestones"]/li/@id') == ["record-loss", "new-ceo"]
+    assert text(tree.xpath("//h1")[0]) == "Chronologie : 2020"
+    (current,) = tree.xpath('//nav[@class="timeline__years"]//a[@aria-current="page"]')
+    assert current.get("href") == year_url("fr", 2020)
+    neighbours = tree.xpath('//nav[@class="timeline__neighbours"]/a/@href')
+    assert neighbours == [year_url("fr", 2018), year_url("fr", 2024)]
+    assert "Secret Partner" not in response.content.decode()
+
+
+def test_a_full_year_is_paginated_in_date_order(client, settings):
+    settings.TIMELINE_MILESTONES_PER_PAGE = 2
+    for day in (3, 1, 2):
+        MilestoneFactory(slug=f"day-{day}", date=datetime.date(2022, 5, day))
+    first = html.fromstring(client.get(year_url("en", 2022)).content)
+    second = html.fromstring(client.get(year_url("en", 2022) + "?page=2").content)
+    assert first.xpath('//ol[@class="timeline__milestones"]/li/@id') == ["day-1", "day-2"]
+    assert second.xpath('//ol[@class="timeline__milestones"]/li/@id') == ["day-3"]
+    assert first.xpath('//nav[@class="pagination"]/a[@rel="next"]/@href') == ["?page=2"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/timeline/2019/",  # no milestone that year
+        "/en/timeline/2021/",  # only a draft and a scheduled one (the factory's date)
+        "/en/timeline/2020/?page=2",
+        "/en/timeline/2020/?page=x",
+        "/en/timeline/20200/",
+        "/en/timeline/abcd/",
+        "/en/timeline/0000/",
+    ],
+)
+def test_a_bad_year_or_page_is_a_404(client, story, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_years_page_has_its_own_canonical_and_alternates(client, story):
+    page = read_page(client.get(year_url("it", 2020)))
+    assert page.switcher == {"en": year_url("en", 2020), "fr": year_url("fr", 2020)}
+    assert set(page.alternates) == {"en", "fr", "it", "x-default"}
+    tree = html.fromstring(client.get(year_url("it", 2020)).content)
+    assert tree.xpath('//link[@rel="canonical"]/@href') == [
+        "http://testserver" + year_url("it", 2020)
+    ]
