@@ -17,6 +17,7 @@ change is rolled back after it and the cache put back as it was.
 """
 
 import re
+from html import escape
 
 import pytest
 from django.conf import settings
@@ -255,7 +256,11 @@ def test_editing_a_company(site):
         company.tagline_it = "Una frase nuova"
         company.save()
 
-    site.check(change, [*urls_of(company), "Una frase nuova"], exact=False)
+    # Pages that name it as a release's company show it too: the press
+    # lists' lines and the feeds' categories.
+    name = escape(company.name)
+    shown = [f"· {name}</p>", f"<category>{name}</category>", f'<category term="{name}"']
+    site.check(change, [*urls_of(company), "Una frase nuova", *shown])
 
 
 def test_publishing_a_new_company(site):
