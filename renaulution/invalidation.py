@@ -186,7 +186,15 @@ class Collector:
         self.keys = set()
 
     def keys_for_header(self):
-        keys = set(self.keys)
+        keys = set()
+        relations = {}
+        for key in self.keys:
+            if sk.is_relation_key(key):
+                relations.setdefault(sk.every_relation_key(key), set()).add(key)
+            else:
+                keys.add(key)
+        for every, found in relations.items():
+            keys.update([every] if len(found) > sk.MAX_OBJECT_KEYS else found)
         for label, pks in self.objects.items():
             if len(pks) > sk.MAX_OBJECT_KEYS:
                 keys.add(f"{label}:any")
@@ -254,6 +262,8 @@ def announce(keys):
     """Add `keys` to the current transaction's batch (sent after commit)."""
     if not keys:
         return
+    keys = set(keys)
+    keys.update(sk.every_relation_key(key) for key in list(keys) if sk.is_relation_key(key))
     if connection.in_atomic_block:
         # A batch of this savepoint level: a savepoint rolled back drops its keys.
         level = set(connection.savepoint_ids)
