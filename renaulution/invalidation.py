@@ -12,7 +12,10 @@ new one cannot forget): while a cacheable page renders, `collect()` watches
   published, a release moved to another company) changes its answer. The
   detail view's own lookup by slug runs under `lookup()`, so a detail page
   is not invalidated by every new object of its model; what it lists
-  beside (a company's releases) still counts.
+  beside (a company's releases) still counts, as a relation key
+  (`companies.pressrelease:list:company_id=5`, the value read from the
+  query's parameters), so that publishing a release drops the pages
+  listing its company's releases, not every page that shows the company.
 
 Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
 and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
