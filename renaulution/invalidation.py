@@ -12,7 +12,10 @@ new one cannot forget): while a cacheable page renders, `collect()` watches
   published, a release moved to another company) changes its answer. The
   detail view's own lookup by slug runs under `lookup()`, so a detail page
   is not invalidated by every new object of its model; what it lists
-  beside (a company's releases) still counts.
+  beside (a company's releases) still counts, as a relation key
+  (`companies.pressrelease:list:company_id=5`, the value read from the
+  query's parameters), so that publishing a release drops the pages
+  listing its company's releases, not every page that shows the company.
 
 Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
 and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
@@ -43,7 +46,16 @@ from . import surrogate_keys as sk
 # Apps whose models readers see.
 PUBLIC_APPS = ("companies", "episodes", "timeline")
 
-_AGGREGATE = re.compile(r"\b(MAX|MIN|SUM|AVG)\(", re.IGNORECASE)
+_AGGREGATE = re.compile(r"\b(?:MAX|MIN|SUM|AVG)\(([^()]*)\)", re.IGNORECASE)
+_COLUMN = re.compile(r'^\s*"(\w+)"\."(\w+)"\s*$')
+# `"table"."column" = %s` or `IN (%s, %s)`: the group holds the placeholders of an IN.
+_FILTER = r'"{t}"\."{c}" (?:= %s|IN \(((?:%s, )*%s)\))'
+
+
+def _filter(table, column):
+    return re.compile(_FILTER.format(t=re.escape(table), c=re.escape(column)))
+
+
 _TABLES = functools.cache(lambda: _tables())
 _collecting = contextvars.ContextVar("pagecache_collecting", default=None)
 _in_lookup = contextvars.ContextVar("pagecache_in_lookup", default=False)
@@ -57,48 +69,116 @@ def public_models():
 def _tables():
     """
     `FROM "db_table"` (quoted, as both backends write it) → (list key, any
-    key), and the pattern of a filter on one of its relations.
+    key), and the patterns of a filter on one of its relations, each with
+    the function naming the key of one filtered value.
     """
     tables = {}
     for model in public_models():
         table = model._meta.db_table
-        columns = [f.column for f in model._meta.concrete_fields if f.is_relation or f.primary_key]
         # A query filtered by a relation's value (`company_id = %s`, a
         # prefetch's `IN (%s, ...)`), or a through table's, is the list of
-        # one object's related rows: invalidated through that object's key.
-        relation = [rf'"{re.escape(table)}"\."{re.escape(c)}" (= %s|IN \(%s)' for c in columns]
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through._meta.db_table
-            relation.append(rf'"{re.escape(through)}"\."\w+" (= %s|IN \(%s)')
-        for related in model._meta.related_objects:
-            if related.many_to_many:
-                through = related.field.remote_field.through._meta.db_table
-                relation.append(rf'"{re.escape(through)}"\."\w+" (= %s|IN \(%s)')
+        # one object's related rows: invalidated through that relation's
+        # key (`companies.pressrelease:list:company_id=5`), announced when
+        # a row joins or leaves that object's list; a filter on the primary
+        # key is about that object, whose own key it gets.
+        relation = []
+        for field in model._meta.concrete_fields:
+            if field.primary_key:
+                relation.append((table, field.column, functools.partial(sk.object_key, model)))
+            elif field.is_relation:
+                relation.append(
+                    (table, field.column, functools.partial(sk.relation_key, model, field.column))
+                )
+        throughs = [f.remote_field.through for f in model._meta.local_many_to_many]
+        throughs += [
+            r.field.remote_field.through for r in model._meta.related_objects if r.many_to_many
+        ]
+        for through in throughs:
+            for field in through._meta.concrete_fields:
+                if field.is_relation:
+                    relation.append(
+                        (
+                            through._meta.db_table,
+                            field.column,
+                            functools.partial(sk.relation_key, through, field.column),
+                        )
+                    )
         tables[f'FROM "{table}"'] = (
             sk.list_key(model),
             sk.any_key(model),
-            re.compile("|".join(relation)),
+            [(_filter(t, c), key) for t, c, key in relation],
         )
     return tables
 
 
-def attribute(collector, sql):
+def _filtered_keys(relations, sql, params):
+    """
+    The relation keys of the filters of `sql` found in `relations`, their
+    values read from `params`; None when a filter is found whose values
+    cannot be read (then the query counts as a plain list).
+    """
+    keys = set()
+    for pattern, key in relations:
+        for match in pattern.finditer(sql):
+            first = sql.count("%s", 0, match.start())
+            count = match.group(1).count("%s") if match.group(1) else 1
+            values = params[first : first + count] if isinstance(params, (list, tuple)) else None
+            if values is None or len(values) != count:
+                return None
+            keys.update(key(value) for value in values)
+    return keys
+
+
+_LISTED_COLUMNS = functools.cache(
+    lambda: {
+        (model._meta.db_table, model._meta.get_field(name).column)
+        for model in public_models()
+        for name in _list_field_names(model)
+    }
+)
+
+
+def _aggregate_reads_any_edit(sql):
+    """
+    Whether an aggregate in `sql` can change with an edit that moves no
+    object in or out of a list: `MAX(updated_at)` (a sitemap's lastmod)
+    does; `MIN(issued_on)` (the press list's years) changes only when a
+    date or the membership does, which the `:list` key already announces.
+    An aggregate whose argument is not one plain column is assumed to.
+    """
+    for argument in _AGGREGATE.findall(sql):
+        column = _COLUMN.match(argument)
+        if column is None or column.groups() not in _LISTED_COLUMNS():
+            return True
+    return False
+
+
+def attribute(collector, sql, params=()):
     """
     The keys one query gives its page: each table it lists rows FROM
     (joined tables are read through objects the page loads, whose keys it
-    has), unless the query is the related rows of known objects.
+    has), unless the query is the related rows of known objects, which
+    give the keys of those relations.
     """
     found = [(key, every, rel) for table, (key, every, rel) in _TABLES().items() if table in sql]
     if not found:
         return
-    aggregate = _AGGREGATE.search(sql) is not None
-    related = any(rel.search(sql) for _key, _every, rel in found)
+    aggregate = _aggregate_reads_any_edit(sql)
+    related = set()
+    for _key, _every, relations in found:
+        keys = _filtered_keys(relations, sql, params)
+        if keys is None:
+            related = None
+            break
+        related |= keys
     for key, every, _rel in found:
         if aggregate:
             # MAX(updated_at) and the like (sitemaps' lastmod) change with any edit.
             collector.keys.add(every)
         if not related:
             collector.keys.add(key)
+    if related:
+        collector.keys.update(related)
 
 
 class Collector:
@@ -109,7 +189,15 @@ class Collector:
         self.keys = set()
 
     def keys_for_header(self):
-        keys = set(self.keys)
+        keys = set()
+        relations = {}
+        for key in self.keys:
+            if sk.is_relation_key(key):
+                relations.setdefault(sk.every_relation_key(key), set()).add(key)
+            else:
+                keys.add(key)
+        for every, found in relations.items():
+            keys.update([every] if len(found) > sk.MAX_OBJECT_KEYS else found)
         for label, pks in self.objects.items():
             if len(pks) > sk.MAX_OBJECT_KEYS:
                 keys.add(f"{label}:any")
@@ -126,7 +214,7 @@ def collect():
 
     def watch(execute, sql, params, many, context):
         if not _in_lookup.get():
-            attribute(collector, sql)
+            attribute(collector, sql, params)
         return execute(sql, params, many, context)
 
     try:
@@ -177,6 +265,8 @@ def announce(keys):
     """Add `keys` to the current transaction's batch (sent after commit)."""
     if not keys:
         return
+    keys = set(keys)
+    keys.update(sk.every_relation_key(key) for key in list(keys) if sk.is_relation_key(key))
     if connection.in_atomic_block:
         # A batch of this savepoint level: a savepoint rolled back drops its keys.
         level = set(connection.savepoint_ids)
@@ -209,6 +299,11 @@ _IGNORED = {"updated_at", "created_at"}
 
 def _list_columns(model):
     """Concrete fields whose change can move the object in or out of a list."""
+    return [model._meta.get_field(name).attname for name in _list_field_names(model)]
+
+
+def _list_field_names(model):
+    """The names of `_list_columns`' fields."""
     text = _text_columns(model)
     # An image and its stored size are shown, not listed by.
     for field in model._meta.concrete_fields:
@@ -223,7 +318,7 @@ def _list_columns(model):
                 }
             )
     return [
-        field.attname
+        field.name
         for field in model._meta.concrete_fields
         if field.name not in text and field.name not in _IGNORED and not field.primary_key
     ]
@@ -244,9 +339,12 @@ def changed(model, pks, *, membership, neighbours=None):
 
 def neighbour_keys(model, pks, fk_values=()):
     """
-    Keys of the objects whose pages list these as related rows: what they
-    point to (a release's company), what points to them (a person's
-    positions, and the companies of those), their many-to-many partners.
+    Keys of the lists of related rows these objects are in or leave: those
+    of what they point to (`pressrelease:list:company_id=5`, a company's
+    releases), of what points to them (a person's positions, and the
+    companies' lists of those), of their many-to-many partners' (a
+    person's releases). The objects pointed to are not themselves
+    announced: their pages that do not list these rows are kept.
     """
     keys = set()
     tracked = set(public_models())
@@ -258,7 +356,7 @@ def neighbour_keys(model, pks, fk_values=()):
                 values = set(
                     model._base_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
                 )
-            keys.update(sk.object_key(field.related_model, v) for v in values if v is not None)
+            keys.update(sk.relation_key(model, field.column, v) for v in values if v is not None)
     for field in model._meta.get_fields():
         if getattr(field, "many_to_many", False) and field.related_model in tracked:
             through = field.remote_field.through if field.concrete else field.through
@@ -266,7 +364,10 @@ def neighbour_keys(model, pks, fk_values=()):
             partners = through._base_manager.filter(**{f"{source}__in": pks}).values_list(
                 target, flat=True
             )
-            keys.update(sk.object_key(field.related_model, pk) for pk in partners)
+            source_column = through._meta.get_field(source).column
+            target_column = through._meta.get_field(target).column
+            keys.update(sk.relation_key(through, source_column, pk) for pk in pks)
+            keys.update(sk.relation_key(through, target_column, pk) for pk in partners)
         elif field.one_to_many and field.related_model in tracked:
             related = field.related_model
             rows = list(
@@ -276,13 +377,14 @@ def neighbour_keys(model, pks, fk_values=()):
             )
             if len(rows) > sk.MAX_OBJECT_KEYS:
                 keys.update({sk.list_key(related), sk.any_key(related)})
+                keys.update(sk.relation_key(related, field.field.column, pk) for pk in pks)
                 rows = []
             for row in rows:
                 keys.add(sk.object_key(related, row.pk))
                 for other in related._meta.concrete_fields:
                     value = getattr(row, other.attname)
                     if other.is_relation and other.related_model in tracked and value is not None:
-                        keys.add(sk.object_key(other.related_model, value))
+                        keys.add(sk.relation_key(related, other.column, value))
     return keys
 
 
@@ -366,6 +468,12 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     keys = {sk.object_key(type(instance), instance.pk), sk.any_key(type(instance)), sk.SEARCH}
     keys.add(sk.any_key(model))
     keys.update(sk.object_key(model, pk) for pk in pk_set or ())
+    # The lists of each side's partners, read from the through table.
+    sides = [f for f in sender._meta.concrete_fields if f.is_relation]
+    mine = next(f for f in sides if f.related_model is type(instance))
+    theirs = next(f for f in sides if f.related_model is model and f is not mine)
+    keys.add(sk.relation_key(sender, mine.column, instance.pk))
+    keys.update(sk.relation_key(sender, theirs.column, pk) for pk in pk_set or ())
     announce(keys)
 
 

@@ -21,6 +21,15 @@ Naming (no language in any key: a change invalidates every language's page):
   unpublished, rescheduled, or any of its non-text fields changed (company,
   date, order). Text-only edits of an existing object announce only its
   own key, so the pages listing others are kept.
+- `<app>.<model>:list:<column>=<value>`, e.g.
+  `companies.pressrelease:list:company_id=5`: the page asked which rows
+  of that model (or many-to-many table) point to object 5 (a company's
+  releases, a person's positions). Announced when a row starts or stops
+  pointing there, or is published, unpublished, deleted or reordered.
+  The page has no `:list` key of the model for that query, and the
+  company's own key is not announced: its other pages are kept. Above
+  `MAX_OBJECT_KEYS` of one relation on a page, `...:company_id=*` stands
+  for them; it is announced with each of them.
 - `<app>.<model>:any`: stands for all the object keys of that model on a
   page that read more than `MAX_OBJECT_KEYS` of them (a sitemap section),
   so a header stays bounded; announced with every change of that model.
@@ -53,6 +62,24 @@ def object_key(model, pk):
 
 def list_key(model):
     return f"{model_label(model)}:list"
+
+
+def relation_key(model, column, value):
+    """`companies.pressrelease:list:company_id=5`: the rows of `model` whose `column` is `value`."""
+    return f"{model_label(model)}:list:{column}={value}"
+
+
+def every_relation_key(key):
+    """
+    `companies.pressrelease:list:company_id=*`, announced with each key of
+    that relation: it stands for them on a page that read more than
+    `MAX_OBJECT_KEYS` of them, so a header stays bounded.
+    """
+    return key.rsplit("=", 1)[0] + "=*"
+
+
+def is_relation_key(key):
+    return key.count(":") == 2 and "=" in key
 
 
 def any_key(model):

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from companies.models import PressRelease
 from renaulution import pagecache
 from renaulution.publishing import Status
 from tests.factories import (
@@ -278,3 +279,24 @@ def test_an_old_entry_becomes_a_miss_after_its_keys_are_announced(client, conten
     assert not pagecache._stale(cache.get(pagecache.cache_key(_request("/en/"))))
     pagecache.invalidate({"companies.person:999999"})
     assert not pagecache._stale(cache.get(pagecache.cache_key(_request("/en/"))))
+
+
+def test_a_page_listing_the_rows_of_many_objects_names_the_relation_instead():
+    """`…:company_id=*` stands for more than MAX_OBJECT_KEYS values of one relation."""
+    from renaulution import invalidation, surrogate_keys
+
+    collector = invalidation.Collector()
+    many = [
+        surrogate_keys.relation_key(PressRelease, "company_id", pk)
+        for pk in range(surrogate_keys.MAX_OBJECT_KEYS + 1)
+    ]
+    few = surrogate_keys.relation_key(PressRelease, "person_id", 1)
+    collector.keys.update([*many, few])
+    assert collector.keys_for_header() == sorted(["companies.pressrelease:list:company_id=*", few])
+
+
+def test_a_company_page_names_its_releases_list_not_every_release_list(client, content):
+    company = content["release"].company
+    keys = client.get(company.get_absolute_url())["xkey"].split()
+    assert f"companies.pressrelease:list:company_id={company.pk}" in keys
+    assert "companies.pressrelease:list" not in keys
