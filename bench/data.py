@@ -757,7 +757,9 @@ def build(dataset, *, force=False, sizes=None):
 
     sizes = sizes or Sizes()
     if dataset.name == "small":
-        create_database(dataset.database)
+        # Its images live in this checkout's media folder: a database kept
+        # from another checkout (or with the folder deleted) is loaded anew.
+        create_database(dataset.database, drop=force or not dataset.media_root.exists())
         call_command("migrate", verbosity=0)
         from renaulution.content.loader import load_content, summarize
         from renaulution.images import generate_all_renditions
