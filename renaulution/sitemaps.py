@@ -309,7 +309,7 @@ class TimelineYearSitemap(I18nSitemap):
 
     @cached_property
     def _years(self):
-        return Milestone.objects.published().year_counts()
+        return Milestone.objects.published().year_counts(newest=True)
 
 
 SITEMAPS = {

@@ -144,7 +144,7 @@ class Site:
             # Sitemaps' lastmod is the newest change of what they list.
             if url not in changed
             and "/search/" not in url
-            and url not in ("/sitemap.xml", "/sitemap-pages.xml")
+            and url not in ("/sitemap.xml", "/sitemap-pages.xml", "/sitemap-timeline.xml")
             and not any(m in self.served[url] or m in fresh[url] for m in markers)
         )
         if exact:

@@ -33,19 +33,27 @@ class MilestoneQuerySet(PublishedQuerySet):
             date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1)
         )
 
-    def year_counts(self):
+    def year_counts(self, *, newest=False):
         """
         {year: (number of milestones, newest change)} in year order: one
         aggregate query whose result is bounded by the number of years.
+
+        The newest change (the sitemap's lastmod) only when asked: a page
+        that reads it depends on every edit of every milestone, and the page
+        cache drops it on each (renaulution/invalidation.py), where the
+        pages' year lists only change when a milestone comes or goes.
         """
+        aggregates = {"count": Count("pk")}
+        if newest:
+            aggregates["newest"] = Max("updated_at")
         rows = (
             self.order_by()
             .annotate(year=ExtractYear("date"))
             .values("year")
-            .annotate(count=Count("pk"), newest=Max("updated_at"))
+            .annotate(**aggregates)
             .order_by("year")
         )
-        return {row["year"]: (row["count"], row["newest"]) for row in rows}
+        return {row["year"]: (row["count"], row.get("newest")) for row in rows}
 
     def with_year_position(self):
         """
