@@ -387,7 +387,9 @@ def database_url():
         import psycopg
 
         parts = urllib.parse.urlsplit(url)
-        name = f"{parts.path.lstrip('/') or 'renaulution'}_stack"
+        # One per pytest-xdist worker: both may run this module's tests.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+        name = f"{parts.path.lstrip('/') or 'renaulution'}_stack_{worker}"
         server = {
             "host": parts.hostname, "port": parts.port or 5432,
             "user": parts.username or "postgres", "password": parts.password,
