@@ -548,7 +548,10 @@ def command_line():
         for key, value in sorted(os.environ.items())
         if key.startswith("BENCH_") and key != "BENCH_SERVER_URL"
     }
-    prefix = " ".join(f"{key}={value}" for key, value in knobs.items())
+    # A path of this machine says nothing to a reader of docs/benchmarks.md.
+    prefix = " ".join(
+        f"{key}={'<path>' if os.path.isabs(value) else value}" for key, value in knobs.items()
+    )
     database = redacted(os.environ.get("DATABASE_URL", ""))
     return f"DATABASE_URL={database} {prefix + ' ' if prefix else ''}make bench"
 
