@@ -4,21 +4,22 @@ from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
-from renaulution.fields import (
-    image_fields,
-    localized_slugs_unique,
-    reserved_slugs_refused,
-    slug_field,
-)
+from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
-    english_slug_required,
     published_condition,
     published_or_none,
 )
 from renaulution.richtext import RichTextField
+from renaulution.slugs import (
+    SlugQuerySet,
+    english_slug_required,
+    localized_slugs_unique,
+    reserved_slugs_refused,
+    slug_field,
+)
 from translations.tracking import TracksTranslations
 
 # How much of the group tree one page of the companies list shows: the
@@ -29,7 +30,7 @@ TREE_CHILDREN = 6
 TREE_GRANDCHILDREN = 3
 
 
-class CompanyQuerySet(PublishedQuerySet):
+class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
     def for_listing(self):
         """With the parent, for `published_parent`."""
         return self.select_related("parent")
@@ -81,7 +82,7 @@ class CompanyQuerySet(PublishedQuerySet):
         )
 
 
-class Company(Publishable):
+class Company(Publishable, TracksTranslations):
     class Kind(models.TextChoices):
         GROUP = "group", _("Group")
         BRAND = "brand", _("Brand")
@@ -158,7 +159,7 @@ class Company(Publishable):
         return published_or_none(self.parent)
 
 
-class PersonQuerySet(PublishedQuerySet):
+class PersonQuerySet(SlugQuerySet, PublishedQuerySet):
     def for_listing(self):
         """
         People with their latest positions (and each position's company) in
@@ -178,7 +179,7 @@ class PersonQuerySet(PublishedQuerySet):
         )
 
 
-class Person(Publishable):
+class Person(Publishable, TracksTranslations):
     name = models.CharField(_("name"), max_length=200)
     slug = slug_field()
     headline = models.CharField(
@@ -257,7 +258,7 @@ class Position(TracksTranslations):
         return self.end_date is None
 
 
-class PressReleaseQuerySet(PublishedQuerySet):
+class PressReleaseQuerySet(SlugQuerySet, PublishedQuerySet):
     def for_listing(self):
         """With the company, for `published_company`."""
         return self.select_related("company")
@@ -267,7 +268,7 @@ class PressReleaseQuerySet(PublishedQuerySet):
 RESERVED_PRESS_SLUGS = ("feed",)
 
 
-class PressRelease(Publishable):
+class PressRelease(Publishable, TracksTranslations):
     title = models.CharField(_("title"), max_length=255)
     slug = slug_field(reserved=RESERVED_PRESS_SLUGS)
     summary = models.TextField(

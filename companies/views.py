@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min
 from django.http import Http404
 from django.utils import translation
 from django.utils.http import urlencode
@@ -11,7 +11,9 @@ from django.views.generic import DetailView, ListView
 from episodes.models import Episode
 from renaulution.pagination import KeysFirstPaginator
 from renaulution.publishing import PublishedObjectMixin
+from renaulution.slugs import slug_in, slug_languages
 from timeline.models import Milestone
+from translations.readers import TranslationNoticeMixin
 
 from .models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company, Person, Position, PressRelease
 
@@ -37,20 +39,17 @@ def best_match(queryset, text, name=False):
     another language is, else (with `name`) the first whose name is `text`
     in any case.
     """
-    condition = Q()
-    for code, _name in settings.LANGUAGES:
-        condition |= Q(**{f"slug_{code}": text})
+    found = queryset.by_any_slug(text)
     if name:
-        condition |= Q(name__iexact=text)
+        found |= queryset.filter(name__iexact=text)
     language = translation.get_language()
 
     def rank(obj):
-        own = getattr(obj, f"slug_{language}", None)
-        own_slug = own == text or (own is None and obj.slug_en == text)
-        any_slug = text in {getattr(obj, f"slug_{code}") for code, _name in settings.LANGUAGES}
+        own_slug = slug_in(obj, language) == text
+        any_slug = text in {getattr(obj, f"slug_{code}") for code in slug_languages()}
         return (not own_slug, not any_slug, obj.name, obj.pk)
 
-    candidates = sorted(queryset.filter(condition)[:10], key=rank)
+    candidates = sorted(found[:10], key=rank)
     return candidates[0] if candidates else None
 
 
@@ -108,7 +107,7 @@ class CompanyListView(ListView):
         return context
 
 
-class CompanyDetailView(PublishedObjectMixin, DetailView):
+class CompanyDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView):
     model = Company
 
     def get_queryset(self):
@@ -156,7 +155,7 @@ class PersonListView(ListView):
         return Person.objects.published().order_by("name", "pk")
 
 
-class PersonDetailView(PublishedObjectMixin, DetailView):
+class PersonDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView):
     model = Person
 
     def get_queryset(self):
@@ -263,7 +262,7 @@ class PressReleaseListView(ListView):
         return params.urlencode()
 
 
-class PressReleaseDetailView(PublishedObjectMixin, DetailView):
+class PressReleaseDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView):
     model = PressRelease
 
     def get_queryset(self):

@@ -4,15 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from companies.models import Company, Person
-from renaulution.fields import image_fields, localized_slugs_unique, slug_field
+from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
-from renaulution.publishing import (
-    Publishable,
-    PublishedQuerySet,
-    english_slug_required,
-    published_or_none,
-)
+from renaulution.publishing import Publishable, PublishedQuerySet, published_or_none
 from renaulution.richtext import RichTextField
+from renaulution.slugs import (
+    SlugQuerySet,
+    english_slug_required,
+    localized_slugs_unique,
+    slug_field,
+)
+from translations.tracking import TracksTranslations
 
 
 class SeriesQuerySet(PublishedQuerySet):
@@ -23,7 +25,7 @@ class SeriesQuerySet(PublishedQuerySet):
         )
 
 
-class Series(Publishable):
+class Series(Publishable, TracksTranslations):
     title = models.CharField(_("title"), max_length=255)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     synopsis = RichTextField(_("synopsis"), blank=True)
@@ -99,7 +101,7 @@ class SeriesProducer(models.Model):
         return str(self.company)
 
 
-class EpisodeQuerySet(PublishedQuerySet):
+class EpisodeQuerySet(SlugQuerySet, PublishedQuerySet):
     def published(self):
         """An episode is public only while its series is public too."""
         series_published = Series.objects.published().values("pk")
@@ -109,7 +111,7 @@ class EpisodeQuerySet(PublishedQuerySet):
         return self.select_related("series")
 
 
-class Episode(Publishable):
+class Episode(Publishable, TracksTranslations):
     series = models.ForeignKey(
         Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="episodes"
     )

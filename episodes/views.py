@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from companies.models import Company, Person
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
+from translations.readers import TranslationNoticeMixin
 
 from .models import Episode
 
@@ -16,7 +17,7 @@ class EpisodeListView(ListView):
         return Episode.objects.published().for_listing()
 
 
-class EpisodeDetailView(PublishedObjectMixin, DetailView):
+class EpisodeDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView):
     model = Episode
 
     def get_queryset(self):

@@ -5,9 +5,14 @@ enforces it.
 An object is public when its status is "published" and its publication date
 is not in the future. `published()` is the one place that says so; every
 view, feed and sitemap goes through it.
+
+Publication knows nothing of translation: a model declares both when it has
+both (`class PressRelease(Publishable, TracksTranslations)`), and a detail
+view adds the reader's translation notice with its own mixin
+(`translations.readers.TranslationNoticeMixin`). Localized slugs live in
+`renaulution/slugs.py`.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -15,10 +20,8 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from translations.readers import coverage, notice
-from translations.tracking import TracksTranslations
-
 from . import invalidation
+from .slugs import slug_in
 
 
 class Status(models.TextChoices):
@@ -42,26 +45,8 @@ class PublishedQuerySet(models.QuerySet):
             invalidation.changed(self.model, pks, membership=membership)
         return count
 
-    def by_slug(self, slug, language=None):
-        """
-        Objects whose slug in `language` is `slug`, or whose slug in that
-        language is unset and whose English slug is `slug` (the fallback).
-        """
-        language = language or translation.get_language()
-        own = f"slug_{language}"
-        if language == settings.LANGUAGE_CODE:
-            return self.filter(**{own: slug})
-        return self.filter(Q(**{own: slug}) | Q(**{f"{own}__isnull": True, "slug_en": slug}))
 
-    def by_any_slug(self, slug):
-        """Objects that have `slug` in any language."""
-        query = Q()
-        for code, _name in settings.LANGUAGES:
-            query |= Q(**{f"slug_{code}": slug})
-        return self.filter(query)
-
-
-class Publishable(TracksTranslations):
+class Publishable(models.Model):
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -82,7 +67,7 @@ class Publishable(TracksTranslations):
 
     objects = PublishedQuerySet.as_manager()
 
-    class Meta(TracksTranslations.Meta):
+    class Meta:
         abstract = True
 
     @property
@@ -109,22 +94,15 @@ def published_condition(relation=""):
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
-def english_slug_required(model_name):
-    """A database check that the English slug, the canonical one, is set."""
-    return models.CheckConstraint(
-        condition=Q(slug_en__isnull=False) & ~Q(slug_en=""),
-        name=f"{model_name}_english_slug_required",
-    )
-
-
 class PublishedObjectMixin:
     """
     For `DetailView`s of Publishable models with localized slugs.
 
     Readers only see published objects; staff with the view permission also
     see drafts (with a banner). The slug is looked up in the active language
-    with the English fallback; a slug of another language redirects (301) to
-    the canonical URL of the same object.
+    with the English fallback, else in any language: an object found by a
+    slug that is not its address in the active language is answered with a
+    301 to its canonical URL.
     """
 
     def get_queryset(self):
@@ -145,26 +123,16 @@ class PublishedObjectMixin:
         with invalidation.lookup():
             obj = queryset.by_slug(slug).first()
         if obj is None:
-            other = queryset.by_any_slug(slug).first()
-            if other is None:
-                raise Http404(_("No page here."))
-            self.redirect_to = other.get_absolute_url()
-            return other
+            # A slug of another language (a redirect), or none: which object
+            # answers may change with any object of the model.
+            obj = queryset.by_any_slug(slug).first()
+        if obj is None:
+            raise Http404(_("No page here."))
         return obj
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        translation_coverage = coverage(self.object)
-        context["translation_coverage"] = translation_coverage
-        context["translation_notice"] = notice(
-            self.object, translation.get_language(), from_coverage=translation_coverage
-        )
-        return context
-
     def get(self, request, *args, **kwargs):
-        self.redirect_to = None
         self.object = self.get_object()
-        if self.redirect_to and self.redirect_to != request.path:
-            return redirect(self.redirect_to, permanent=True)
+        if slug_in(self.object, translation.get_language()) != self.kwargs["slug"]:
+            return redirect(self.object.get_absolute_url(), permanent=True)
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)

@@ -12,6 +12,7 @@ from episodes.models import Episode
 from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
 from renaulution.publishing import Publishable, PublishedQuerySet
+from translations.tracking import TracksTranslations
 
 
 class MilestoneQuerySet(PublishedQuerySet):
@@ -78,7 +79,7 @@ class MilestoneQuerySet(PublishedQuerySet):
         return self.annotate(year_position=Coalesce(Subquery(earlier), 0))
 
 
-class Milestone(Publishable):
+class Milestone(Publishable, TracksTranslations):
     class Precision(models.TextChoices):
         DAY = "day", _("Day")
         MONTH = "month", _("Month")

@@ -2,7 +2,8 @@
 What readers are told about the translation of the page they read.
 
 `coverage(obj)` reads the object's translation states in one query; the
-detail views put it in the context, where `notice()` turns it into the
+detail views put it in the context (`TranslationNoticeMixin`), where
+`notice()` turns it into the
 sentences shown under the title and `language_links` leaves mostly missing
 languages out of the hreflang alternates. The sitemap does the same for
 many objects at once with `mostly_missing_by_object`.
@@ -11,7 +12,7 @@ many objects at once with `mostly_missing_by_object`.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .models import FieldTranslation, State
@@ -146,3 +147,20 @@ def mostly_missing_by_object(queryset):
     for row in rows:
         result.setdefault(row["object_id"], set()).add(row["language"])
     return result
+
+
+class TranslationNoticeMixin:
+    """
+    For the `DetailView` of a translated object: the object's coverage
+    (`translation_coverage`, for the hreflang alternates) and what to tell a
+    reader of the active language (`translation_notice`, under the title).
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        translation_coverage = coverage(self.object)
+        context["translation_coverage"] = translation_coverage
+        context["translation_notice"] = notice(
+            self.object, get_language(), from_coverage=translation_coverage
+        )
+        return context

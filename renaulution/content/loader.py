@@ -139,13 +139,10 @@ class _Loader:
     @staticmethod
     def find_by_slug(model, slugs):
         """The object whose English slug is ours, else one holding any of our slugs."""
-        found = model.objects.filter(slug_en=slugs["en"]).first()
+        found = model.objects.by_slug(slugs["en"], language="en").first()
         if found is not None:
             return found
-        query = Q()
-        for language in LANGUAGES:
-            query |= Q(**{f"slug_{language}__in": sorted(set(slugs.values()))})
-        return model.objects.filter(query).order_by("pk").first()
+        return model.objects.by_any_slug(*slugs.values()).order_by("pk").first()
 
     def resolve(self, registry, key, what):
         try:
