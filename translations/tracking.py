@@ -4,7 +4,10 @@ Keeping `FieldTranslation` rows in step with the content.
 `TracksTranslations` is a model mixin: its `save()` reads the localized
 columns as they were, saves, then calls `sync_object`, so every write path
 that saves a model instance (the admin, imports, `load_renaulution`, the
-shell) keeps the states right. Bulk `update()`s of localized text bypass it;
+shell) keeps the states right. The save and the state writes are one
+transaction; a save with `update_fields` writes the states of those fields
+only (and none when it saves no localized text). Bulk `update()`s of
+localized text bypass it;
 `rebuild_all()` (`manage.py translation_status --rebuild`) recomputes
 everything from the content.
 
@@ -13,45 +16,104 @@ reviewed against is the source text of today, *outdated* when the source
 changed since, *missing* when the target is empty.
 """
 
+from types import SimpleNamespace
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from .consistency import consistency_issues
 from .models import FieldTranslation, State
 from .registry import languages, source_language, text_hash, translatable_fields, value
 
+# The field that names an object's source language, on the models that have one.
+SOURCE_FIELD = "original_language"
 
-def localized_columns(model):
-    return [f"{field}_{code}" for field in translatable_fields(model) for code in languages()]
+
+def localized_columns(model, fields=None):
+    fields = translatable_fields(model) if fields is None else fields
+    return [f"{field}_{code}" for field in fields for code in languages()]
 
 
-def snapshot(obj):
-    """The localized columns of `obj` as stored in the database now, or None."""
+def snapshot(obj, fields=None):
+    """
+    The localized columns of `obj` (of `fields`, by default all) and its
+    source language as stored in the database now, or None.
+    """
     if obj.pk is None:
         return None
-    return type(obj)._base_manager.filter(pk=obj.pk).values(*localized_columns(type(obj))).first()
+    model = type(obj)
+    columns = localized_columns(model, fields)
+    if _has_source_field(model):
+        columns.append(SOURCE_FIELD)
+    return model._base_manager.filter(pk=obj.pk).values(*columns).first()
 
 
-def sync_object(obj, previous=None, *, now=None):
+def _has_source_field(model):
+    return any(field.name == SOURCE_FIELD for field in model._meta.concrete_fields)
+
+
+def saved_fields(model, update_fields):
+    """
+    The translatable fields whose text a save with `update_fields` writes:
+    all of them without `update_fields`, or when it saves the source
+    language (every field's source changes); else those with a column in
+    it. A bare name (`title`) is the active language's column, as
+    modeltranslation saves it.
+    """
+    fields = translatable_fields(model)
+    if update_fields is None:
+        return fields
+    names = set(update_fields)
+    if SOURCE_FIELD in names and _has_source_field(model):
+        return fields
+    return [
+        field
+        for field in fields
+        if field in names or any(f"{field}_{code}" in names for code in languages())
+    ]
+
+
+def _as_stored(obj, previous, update_fields):
+    """
+    What the database holds after a save of `update_fields` only: the saved
+    columns from `obj`, the others as they were (`previous`), whatever `obj`
+    holds in memory for them.
+    """
+    saved = set(update_fields)
+    saved |= {build_localized_fieldname(name, get_language()) for name in update_fields}
+    return SimpleNamespace(
+        **{
+            column: getattr(obj, column) if column in saved else old
+            for column, old in previous.items()
+        }
+    )
+
+
+def sync_object(obj, previous=None, *, now=None, fields=None, stored=None):
     """
     Bring the rows of `obj` up to date after a save.
 
     `previous` holds the localized columns before the save (None for a new
     object): a target whose value changed counts as translated against
-    today's source.
+    today's source. With `fields`, only those fields' rows are written,
+    from `stored` (the saved values, see `_as_stored`) when given.
     """
     now = now or timezone.now()
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    rows = {
-        (row.field, row.language): row
-        for row in FieldTranslation.objects.filter(content_type=content_type, object_id=obj.pk)
-    }
-    source_lang = source_language(obj)
+    existing = FieldTranslation.objects.filter(content_type=content_type, object_id=obj.pk)
+    if fields is None:
+        fields = translatable_fields(type(obj))
+    else:
+        existing = existing.filter(field__in=fields)
+    rows = {(row.field, row.language): row for row in existing}
+    text = obj if stored is None else stored
+    source_lang = source_language(text)
     keep, changed = set(), []
-    for field in translatable_fields(type(obj)):
-        source = value(obj, field, source_lang)
+    for field in fields:
+        source = value(text, field, source_lang)
         if not source:
             continue
         source_hash = text_hash(source)
@@ -59,7 +121,7 @@ def sync_object(obj, previous=None, *, now=None):
             if language == source_lang:
                 continue
             keep.add((field, language))
-            target = value(obj, field, language)
+            target = value(text, field, language)
             row = rows.get((field, language)) or FieldTranslation(
                 content_type=content_type,
                 object_id=obj.pk,
@@ -137,6 +199,18 @@ class TracksTranslations(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        previous = None if self._state.adding else snapshot(self)
-        super().save(*args, **kwargs)
-        sync_object(self, previous)
+        update_fields = kwargs.get("update_fields")
+        fields = saved_fields(type(self), update_fields)
+        if not fields:
+            # No localized text saved (a status, a date): no state changes.
+            return super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        # A save whose states fail to follow is no save: the text and what
+        # translators are told about it never disagree.
+        with transaction.atomic(using=using):
+            previous = None if self._state.adding else snapshot(self, fields)
+            super().save(*args, **kwargs)
+            stored = None
+            if update_fields is not None and previous is not None:
+                stored = _as_stored(self, previous, update_fields)
+            sync_object(self, previous, fields=fields, stored=stored)
