@@ -1,7 +1,8 @@
 """
 How `TracksTranslations.save()` writes the translation states: only those of
 the fields a save writes (`update_fields`), and in the same transaction as
-the row, so that the text and its states never disagree.
+the row, so that the text and its states never disagree. `release` is the
+press release of tests/translations/conftest.py.
 """
 
 import pytest
@@ -10,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from companies.models import PressRelease
-from tests.factories import PressReleaseFactory
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +23,6 @@ def states(obj):
 
 def stored(release):
     return PressRelease.objects.get(pk=release.pk)
-
-
-@pytest.fixture
-def release():
-    return PressReleaseFactory(
-        title_en="Ampere starts",
-        title_fr="",
-        title_it="Ampere parte",
-        summary_en="Eleven sites.",
-        summary_fr="Onze sites.",
-        summary_it="Undici siti.",
-    )
 
 
 def test_a_save_of_no_localized_field_writes_no_state(release):
@@ -71,7 +59,7 @@ def test_a_save_of_one_column_writes_that_fields_states_only(release):
     assert (saved.title_fr, saved.title_en, saved.summary_en) == (
         "Ampere démarre",
         "Ampere starts",
-        "Eleven sites.",
+        "Eleven sites and 11,000 people.",
     )
 
 
@@ -80,7 +68,7 @@ def test_a_save_of_the_source_column_makes_its_translations_outdated(release):
     release.save(update_fields=["summary_en"])
     after = states(release)
     assert after[("summary", "fr")][0] == State.OUTDATED
-    assert after[("summary", "it")][0] == State.OUTDATED
+    assert after[("summary", "it")][0] == State.MISSING
     assert after[("title", "it")][0] == State.CURRENT
 
 
@@ -97,13 +85,9 @@ def test_a_save_of_the_original_language_rewrites_every_fields_states(release):
     release.save(update_fields=["original_language"])
     rows = FieldTranslation.objects.for_object(release)
     assert {row.source_language for row in rows} == {"it"}
-    assert {(row.field, row.language) for row in rows} >= {
-        ("title", "en"),
-        ("title", "fr"),
-        ("summary", "en"),
-        ("summary", "fr"),
-    }
-    assert not rows.filter(language="it").exists()
+    # The Italian title is the source now; the Italian summary and body are
+    # empty, so they have nothing to translate: their rows are gone.
+    assert {(row.field, row.language) for row in rows} == {("title", "en"), ("title", "fr")}
 
 
 def test_the_row_is_not_saved_when_its_states_cannot_be(release, monkeypatch):
