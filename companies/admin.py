@@ -22,8 +22,9 @@ class CompanyAdmin(VectorSearchMixin, ContentAdmin):
     # is found by search, and `?parent=<id>` still filters.
     list_filter = ["status", "kind", ChosenObjectFilter.for_field("parent")]
     list_select_related = ["parent"]
-    # The SQLite fallback; PostgreSQL searches the stored vectors.
-    search_fields = ["name", *localized("slug", "tagline")]
+    # The SQLite fallback, over the fields of the stored vectors PostgreSQL
+    # searches (every language's): what one backend finds, the other does.
+    search_fields = ["name", *localized("slug", "tagline", "description", "headquarters")]
     prepopulated_fields = {"slug_en": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["logo_preview"]
@@ -40,7 +41,7 @@ class CompanyAdmin(VectorSearchMixin, ContentAdmin):
 class PersonAdmin(VectorSearchMixin, ContentAdmin):
     list_display = ["name", "headline", "published_column", "languages_column"]
     list_filter = ["status"]
-    search_fields = ["name", *localized("slug", "headline")]
+    search_fields = ["name", *localized("slug", "headline", "biography")]
     prepopulated_fields = {"slug_en": ["name"]}
     readonly_fields = ["portrait_preview"]
     inlines = [PositionInline]
@@ -71,7 +72,7 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
         ChosenObjectFilter.for_field("company"),
     ]
     list_select_related = ["company"]
-    search_fields = [*localized("title", "slug", "summary"), "company__name"]
+    search_fields = [*localized("title", "slug", "summary", "body"), "company__name"]
     vector_search_related = ["company"]
     # Years as a filter, not `date_hierarchy`, which reads every row's date
     # on every request (see YearFilter).

@@ -29,7 +29,7 @@ class SeriesAdmin(ContentAdmin):
     list_display = ["title", "premiere_date", "platform", "published_column", "languages_column"]
     list_filter = ["status"]
     list_select_related = ["platform"]
-    search_fields = localized("title", "tagline")
+    search_fields = localized("title", "tagline", "synopsis")
     date_hierarchy = "premiere_date"
     autocomplete_fields = ["platform", "subject"]
     readonly_fields = ["poster_preview"]
