@@ -13,14 +13,7 @@ from django.urls import reverse
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 from renaulution.roles import EDITORS
-from tests.factories import (
-    CompanyFactory,
-    EpisodeFactory,
-    MilestoneFactory,
-    PersonFactory,
-    PressReleaseFactory,
-    SeriesFactory,
-)
+from tests import factories
 from tests.test_admin_scale import staff
 from timeline.models import Milestone
 
@@ -33,12 +26,12 @@ WORD = "Quokkaverde"
 # promises (the title first; a company and a person have a name, which is
 # the same in every language, so their first localized field stands in).
 SEARCHED = {
-    Company: (CompanyFactory, ["tagline", "description", "headquarters"]),
-    Person: (PersonFactory, ["headline", "biography"]),
-    PressRelease: (PressReleaseFactory, ["title", "summary", "body"]),
-    Series: (SeriesFactory, ["title", "tagline", "synopsis"]),
-    Episode: (EpisodeFactory, ["title", "synopsis"]),
-    Milestone: (MilestoneFactory, ["title", "summary"]),
+    Company: (factories.CompanyFactory, ["tagline", "description", "headquarters"]),
+    Person: (factories.PersonFactory, ["headline", "biography"]),
+    PressRelease: (factories.PressReleaseFactory, ["title", "summary", "body"]),
+    Series: (factories.SeriesFactory, ["title", "tagline", "synopsis"]),
+    Episode: (factories.EpisodeFactory, ["title", "synopsis"]),
+    Milestone: (factories.MilestoneFactory, ["title", "summary"]),
 }
 RICH = {"description", "biography", "body", "synopsis"}
 
