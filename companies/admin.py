@@ -25,6 +25,8 @@ class CompanyAdmin(VectorSearchMixin, ContentAdmin):
     # The SQLite fallback, over the fields of the stored vectors PostgreSQL
     # searches (every language's): what one backend finds, the other does.
     search_fields = ["name", *localized("slug", "tagline", "description", "headquarters")]
+    # The name is the same in every language: the other languages' slugs
+    # stay empty and fall back to the English one, rather than copy it.
     prepopulated_fields = {"slug_en": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["logo_preview"]
@@ -76,7 +78,9 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     vector_search_related = ["company"]
     # Years as a filter, not `date_hierarchy`, which reads every row's date
     # on every request (see YearFilter).
-    prepopulated_fields = {"slug_en": ["title_en"]}
+    # Each language's slug from that language's title, on the add form
+    # (modeltranslation makes slug_fr ← title_fr of "slug" ← "title").
+    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["company", "people"]
     readonly_fields = ["image_preview"]
     fieldsets = [

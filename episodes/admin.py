@@ -82,7 +82,8 @@ class EpisodeAdmin(VectorSearchMixin, ContentAdmin):
     list_select_related = ["series"]
     search_fields = localized("title", "slug", "synopsis")
     date_hierarchy = "release_date"
-    prepopulated_fields = {"slug_en": ["title_en"]}
+    # Each language's slug from that language's title, on the add form.
+    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["series", "people"]
     readonly_fields = ["still_preview"]
     inlines = [EpisodeCompanyInline]
