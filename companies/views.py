@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Max, Min, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
 from django.utils.http import urlencode
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from episodes.models import Episode
+from renaulution import invalidation
 from renaulution.pagination import KeysFirstPaginator
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
@@ -249,12 +250,10 @@ class PressReleaseListView(ListView):
         first: two ends of an index, where listing the years that occur would
         read every row.
         """
-        span = PressRelease.objects.published().aggregate(
-            first=Min("issued_on"), last=Max("issued_on")
-        )
-        if span["first"] is None:
+        first, last = invalidation.date_span(PressRelease.objects.published(), "issued_on")
+        if first is None:
             return []
-        return list(range(span["last"].year, span["first"].year - 1, -1))
+        return list(range(last.year, first.year - 1, -1))
 
     def filter_query(self):
         """The filters as a query string, to keep them across pages."""
