@@ -114,6 +114,8 @@ class Site:
                 f"/{code}/search/?q=renault",
                 f"/{code}/search/?q=ampere",
             ]
+        # Year pages of a year inside the span and of its first year.
+        urls += ["/en/press/?year=2021", "/en/press/?year=2023"]
         return sorted(set(urls))
 
     def check(self, change, markers):
@@ -231,6 +233,64 @@ def test_deleting_a_press_release(site):
     release = PressRelease.objects.published().last()
     markers = [*urls_of(release)]
     site.check(release.delete, markers)
+
+
+def published_release(issued_on, slug):
+    """A new published release of the first company, dated `issued_on` (a string, as forms give)."""
+    return PressRelease.objects.create(
+        slug_en=slug,
+        title_en=slug.replace("-", " ").capitalize(),
+        summary_en="Fresh news.",
+        body_en="<p>Fresh news.</p>",
+        company=Company.objects.published().first(),
+        issued_on=issued_on,
+        status=Status.PUBLISHED,
+    )
+
+
+def test_deleting_a_release_below_home_keeps_home_and_other_years(site):
+    """The fourth latest release: out of home's three, dated inside the span of years."""
+    release = PressRelease.objects.published()[3]
+    assert release.issued_on.year == 2023
+    _changed, invalidated = site.check(release.delete, [*urls_of(release)])
+    assert "/en/press/?year=2023" in invalidated
+    kept = ["/en/", "/fr/", "/it/", "/en/press/?year=2021", "/en/press/?year=2024"]
+    assert not invalidated & set(kept)
+
+
+def test_publishing_an_old_release_keeps_home(site):
+    """Dated between the releases, as a string: it fills no place on home."""
+
+    def change():
+        published_release("2022-06-01", "an-old-release")
+
+    _changed, invalidated = site.check(change, ["an-old-release", "An old release"])
+    assert "/en/press/" in invalidated
+    kept = ["/en/", "/en/press/?year=2021", "/en/press/?year=2023", "/en/press/?year=2024"]
+    assert not invalidated & set(kept)
+
+
+def test_publishing_the_latest_release_drops_home(site):
+    def change():
+        published_release(timezone.localdate().isoformat(), "the-latest-release")
+
+    changed, _invalidated = site.check(change, ["the-latest-release", "The latest release"])
+    assert {"/en/", "/fr/", "/it/"} <= changed
+    # A new last year: every press list's year choices grow.
+    assert "/en/press/?year=2021" in changed
+
+
+def test_unpublishing_an_episode_drops_its_neighbours_only(site):
+    episodes = list(Episode.objects.published().order_by("number"))
+    second = episodes[1]
+
+    def unpublish():
+        second.status = Status.DRAFT
+        second.save()
+
+    changed, invalidated = site.check(unpublish, [*urls_of(second)])
+    assert {*urls_of(episodes[0]), *urls_of(episodes[2])} <= changed
+    assert not invalidated & set(urls_of(episodes[3]))
 
 
 def test_moving_a_press_release_to_another_company(site):
