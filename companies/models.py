@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber, Upper
 from django.utils.translation import gettext_lazy as _
 
 from renaulution.fields import image_fields
@@ -62,23 +62,22 @@ class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
         """Sorted by name, then id: a stable order that pages cut the same way every time."""
         return self.order_by("name", "pk")
 
-    def for_tree(self):
+    def first_children_of(self, parents, count):
         """
-        In name order, each with its first published children in
-        `first_children` and theirs in each child's `first_children`: one
-        more than shown (TREE_CHILDREN, TREE_GRANDCHILDREN), so the template
-        knows when to link to the rest. Two queries, whatever the sizes.
+        The first `count` published children (in name order) of each company
+        of `parents`, a queryset read as a subquery: one query, whatever the
+        parents and even when they have no children, so that a list of
+        companies costs the same queries at any size.
         """
-        grandchildren = Company.objects.published().in_name_order()[: TREE_GRANDCHILDREN + 1]
-        children = (
-            Company.objects.published()
-            .in_name_order()
-            .prefetch_related(
-                Prefetch("children", queryset=grandchildren, to_attr="first_children")
-            )[: TREE_CHILDREN + 1]
+        place = Window(
+            RowNumber(), partition_by=F("parent_id"), order_by=[F("name").asc(), F("pk").asc()]
         )
-        return self.in_name_order().prefetch_related(
-            Prefetch("children", queryset=children, to_attr="first_children")
+        return (
+            self.published()
+            .filter(parent__in=parents.values("pk"))
+            .annotate(place=place)
+            .filter(place__lte=count)
+            .in_name_order()
         )
 
 

@@ -1,7 +1,6 @@
 import re
 
 from django.conf import settings
-from django.db.models import Max, Min
 from django.http import Http404
 from django.utils import translation
 from django.utils.http import urlencode
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from episodes.models import Episode
+from renaulution import invalidation
 from renaulution.pagination import KeysFirstPaginator
 from renaulution.publishing import PublishedObjectMixin
 from renaulution.slugs import slug_in, slug_languages
@@ -55,26 +55,41 @@ def best_match(queryset, text, name=False):
 
 def tree(companies, limits=(TREE_CHILDREN, TREE_GRANDCHILDREN)):
     """
-    `companies` as branches of the group tree: (company, children, more)
-    triples, where `children` are the first of its `first_children` (see
-    `CompanyQuerySet.for_tree`) as branches themselves, `limits` saying how
-    many per level, and `more` tells that some were left out. Works in memory.
+    `companies` (a queryset, the page's) as branches of the group tree:
+    (company, children, more) triples, where `children` are its first
+    published children as branches themselves, `limits` saying how many per
+    level, and `more` tells that some were left out. One query per level
+    (see `CompanyQuerySet.first_children_of`), whatever the sizes.
     """
-    if not limits:
-        return [(company, [], False) for company in companies]
-    limit, deeper = limits[0], limits[1:]
-    branches = []
-    for company in companies:
-        below = getattr(company, "first_children", [])
-        branches.append((company, tree(below[:limit], deeper), len(below) > limit))
-    return branches
+    levels = [list(companies)]
+    parents = companies
+    for limit in limits:
+        # One more than shown: the template links to the rest only when there is a rest.
+        levels.append(list(Company.objects.first_children_of(parents, limit + 1)))
+        parents = Company.objects.first_children_of(parents, limit)
+    below = {}
+    for level in levels[1:]:
+        for company in level:
+            below.setdefault(company.parent_id, []).append(company)
+
+    def branches(level_companies, depth):
+        if depth == len(limits):
+            return [(company, [], False) for company in level_companies]
+        limit = limits[depth]
+        found = []
+        for company in level_companies:
+            children = below.get(company.pk, [])
+            found.append((company, branches(children[:limit], depth + 1), len(children) > limit))
+        return found
+
+    return branches(levels[0], 0)
 
 
 class CompanyListView(ListView):
     """
     The group tree, one page of top-level companies at a time (in name
     order), each with its first brands and units and theirs (see
-    `CompanyQuerySet.for_tree`); `?parent=<slug>` lists one company's
+    `tree`); `?parent=<slug>` lists one company's
     children the same way, which is where "all brands and units" leads.
     """
 
@@ -93,8 +108,8 @@ class CompanyListView(ListView):
 
     def get_queryset(self):
         if self.parent:
-            return Company.objects.published().filter(parent=self.parent).for_tree()
-        return Company.objects.roots().for_tree()
+            return Company.objects.published().filter(parent=self.parent).in_name_order()
+        return Company.objects.roots().in_name_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -248,12 +263,10 @@ class PressReleaseListView(ListView):
         first: two ends of an index, where listing the years that occur would
         read every row.
         """
-        span = PressRelease.objects.published().aggregate(
-            first=Min("issued_on"), last=Max("issued_on")
-        )
-        if span["first"] is None:
+        first, last = invalidation.date_span(PressRelease.objects.published(), "issued_on")
+        if first is None:
             return []
-        return list(range(span["last"].year, span["first"].year - 1, -1))
+        return list(range(last.year, first.year - 1, -1))
 
     def filter_query(self):
         """The filters as a query string, to keep them across pages."""

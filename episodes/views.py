@@ -2,6 +2,7 @@ from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from companies.models import Company, Person
+from renaulution import invalidation
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
 from translations.readers import TranslationNoticeMixin
@@ -26,14 +27,17 @@ class EpisodeDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         episode = self.object
+        # Its neighbours in its series: the page is dropped when an episode
+        # enters, leaves or moves between them, not by any other change.
         siblings = Episode.objects.published().filter(series=episode.series_id)
+        previous_episode, next_episode = invalidation.around(siblings, episode)
         context.update(
             people=Person.objects.published().filter(episodes=episode)[: settings.DETAIL_PEOPLE],
             companies=Company.objects.published().filter(episodes=episode)[
                 : settings.DETAIL_COMPANIES
             ],
-            previous_episode=siblings.filter(number__lt=episode.number).order_by("-number").first(),
-            next_episode=siblings.filter(number__gt=episode.number).order_by("number").first(),
+            previous_episode=previous_episode,
+            next_episode=next_episode,
             milestones=Milestone.objects.published()
             .filter(episodes=episode)
             .with_year_position()[: settings.DETAIL_MILESTONES],

@@ -17,6 +17,19 @@ new one cannot forget): while a cacheable page renders, `collect()` watches
   query's parameters), so that publishing a release drops the pages
   listing its company's releases, not every page that shows the company.
 
+Windows: a page that shows the first rows of a model's public order (home's
+latest releases) or an object's neighbours in it (an episode's previous and
+next) declares it with `first_rows()` or `around()`, and a page that shows
+the first and last years of a date with `date_span()`: instead of the
+model's `:list` key, the page gets the gap keys of its window's places
+(`companies.pressrelease:gap:42`) or the date's span key, and a change
+announces the gap it fills (its nearest public follower's) and whether its
+year reaches an end of the span, so that publishing a release drops home
+only when it enters the three latest. A query filtered by one calendar year
+of a date (`issued_on__year=2021`) gives the year key
+(`companies.pressrelease:year:issued_on=2021`), announced for the years a
+changed row is dated in, before and after.
+
 Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
 and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
 the current transaction's batch; the batch is sent once through
@@ -31,7 +44,9 @@ import functools
 import re
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
+from django.db.models import Max, Min, Q
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -48,12 +63,36 @@ PUBLIC_APPS = ("companies", "episodes", "timeline")
 
 _AGGREGATE = re.compile(r"\b(?:MAX|MIN|SUM|AVG)\(([^()]*)\)", re.IGNORECASE)
 _COLUMN = re.compile(r'^\s*"(\w+)"\."(\w+)"\s*$')
-# `"table"."column" = %s` or `IN (%s, %s)`: the group holds the placeholders of an IN.
-_FILTER = r'"{t}"\."{c}" (?:= %s|IN \(((?:%s, )*%s)\))'
+# `"table"."column" = %s` or `IN (%s, %s)`.
+_FILTER = r'"{t}"\."{c}" (?:= %s|IN \((?:%s, )*%s\))'
+# A date's range: what `<date>__year=2021` asks.
+_RANGE = r'"{t}"\."{c}" BETWEEN %s AND %s'
 
 
-def _filter(table, column):
-    return re.compile(_FILTER.format(t=re.escape(table), c=re.escape(column)))
+def _filter(table, column, pattern=_FILTER):
+    return re.compile(pattern.format(t=re.escape(table), c=re.escape(column)))
+
+
+def _each_value(key):
+    """The keys of a filter's values, one key per value."""
+    return lambda values: {key(value) for value in values}
+
+
+def _year_keys(model, field):
+    """The year key of a range that is one calendar year of `field`, else None."""
+
+    def keys(values):
+        try:
+            first, last = (field.to_python(value) for value in values)
+        except ValidationError:
+            return None
+        if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31):
+            return None
+        if first.year != last.year:
+            return None
+        return {sk.year_key(model, field.column, first.year)}
+
+    return keys
 
 
 _TABLES = functools.cache(lambda: _tables())
@@ -84,11 +123,15 @@ def _tables():
         relation = []
         for field in model._meta.concrete_fields:
             if field.primary_key:
-                relation.append((table, field.column, functools.partial(sk.object_key, model)))
+                key = functools.partial(sk.object_key, model)
+                relation.append((_filter(table, field.column), _each_value(key)))
             elif field.is_relation:
-                relation.append(
-                    (table, field.column, functools.partial(sk.relation_key, model, field.column))
-                )
+                key = functools.partial(sk.relation_key, model, field.column)
+                relation.append((_filter(table, field.column), _each_value(key)))
+        relation += [
+            (_filter(table, field.column, _RANGE), _year_keys(model, field))
+            for field in _date_fields(model)
+        ]
         throughs = [f.remote_field.through for f in model._meta.local_many_to_many]
         throughs += [
             r.field.remote_field.through for r in model._meta.related_objects if r.many_to_many
@@ -96,18 +139,11 @@ def _tables():
         for through in throughs:
             for field in through._meta.concrete_fields:
                 if field.is_relation:
+                    key = functools.partial(sk.relation_key, through, field.column)
                     relation.append(
-                        (
-                            through._meta.db_table,
-                            field.column,
-                            functools.partial(sk.relation_key, through, field.column),
-                        )
+                        (_filter(through._meta.db_table, field.column), _each_value(key))
                     )
-        tables[f'FROM "{table}"'] = (
-            sk.list_key(model),
-            sk.any_key(model),
-            [(_filter(t, c), key) for t, c, key in relation],
-        )
+        tables[f'FROM "{table}"'] = (sk.list_key(model), sk.any_key(model), relation)
     return tables
 
 
@@ -118,14 +154,15 @@ def _filtered_keys(relations, sql, params):
     cannot be read (then the query counts as a plain list).
     """
     keys = set()
-    for pattern, key in relations:
+    for pattern, keys_of in relations:
         for match in pattern.finditer(sql):
             first = sql.count("%s", 0, match.start())
-            count = match.group(1).count("%s") if match.group(1) else 1
+            count = match.group(0).count("%s")
             values = params[first : first + count] if isinstance(params, (list, tuple)) else None
-            if values is None or len(values) != count:
+            found = keys_of(values) if values is not None and len(values) == count else None
+            if found is None:
                 return None
-            keys.update(key(value) for value in values)
+            keys.update(found)
     return keys
 
 
@@ -241,6 +278,162 @@ def lookup():
         _in_lookup.reset(token)
 
 
+# Windows ----------------------------------------------------------------------
+
+
+def _public(model):
+    """The model's public rows; None for a model without publication (positions)."""
+    manager = model._default_manager
+    return manager.published() if hasattr(manager, "published") else None
+
+
+def _order(model):
+    """
+    The model's Meta ordering as (field, descending) pairs, the primary key
+    last (a total order). A foreign key orders by its column, not by its
+    model's ordering as Django's `order_by` would: windows are compared by
+    value, on the pages' side and the announcement's alike.
+    """
+    order = []
+    for name in model._meta.ordering:
+        descending = name.startswith("-")
+        name = name.lstrip("-")
+        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        order.append((field, descending))
+    if not any(field.primary_key for field, _descending in order):
+        order.append((model._meta.pk, False))
+    return order
+
+
+def _order_by(order, reverse=False):
+    return [f"-{f.attname}" if descending != reverse else f.attname for f, descending in order]
+
+
+def _beyond(order, values, reverse=False):
+    """
+    The condition of the rows after `values` (attname → value; a string date
+    from a factory is read with the field's `to_python`) in `order`, or
+    before them with `reverse`; None when a value is unset.
+    """
+    condition, equal = Q(), Q()
+    for field, descending in order:
+        value = values.get(field.attname)
+        if value is None:
+            return None
+        value = field.to_python(value)
+        lookup_name = "lt" if descending != reverse else "gt"
+        condition |= equal & Q(**{f"{field.attname}__{lookup_name}": value})
+        equal &= Q(**{field.attname: value})
+    return condition
+
+
+def _values(obj, fields):
+    return {field.attname: getattr(obj, field.attname) for field in fields}
+
+
+def _follower_gap(model, values, exclude=()):
+    """The gap key of the first public row after `values` in the model's order."""
+    order = _order(model)
+    after = _beyond(order, values)
+    if after is None:
+        return sk.gap_key(model, sk.EVERY_GAP)
+    with lookup():
+        follower = (
+            _public(model)
+            .exclude(pk__in=list(exclude))
+            .filter(after)
+            .order_by(*_order_by(order))
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return sk.gap_key(model, sk.GAP_END if follower is None else follower)
+
+
+def _check_window(queryset):
+    model = queryset.model
+    if queryset._prefetch_related_lookups:
+        raise ValueError("A window's rows are read without their keys: no prefetch.")
+    if queryset.query.order_by and list(queryset.query.order_by) != list(model._meta.ordering):
+        raise ValueError(f"A window of {model.__name__} is in its Meta ordering.")
+
+
+def first_rows(queryset, n):
+    """
+    The first `n` rows of `queryset`, the model's public rows in its Meta
+    ordering (`select_related` allowed), as a list; the page gets the gap
+    key of each row's place (a row published just before it pushes the
+    window) and, when the window is not full, the end's, rather than the
+    model's `:list` key: a change further down the list keeps the page.
+    """
+    _check_window(queryset)
+    with lookup():
+        rows = list(queryset[:n])
+    model = queryset.model
+    keys = {sk.gap_key(model, sk.EVERY_GAP), *(sk.gap_key(model, row.pk) for row in rows)}
+    if len(rows) < n:
+        keys.add(sk.gap_key(model, sk.GAP_END))
+    add_keys(*keys)
+    return rows
+
+
+def around(queryset, obj):
+    """
+    (previous, next) of `obj` in `queryset`, the model's public rows of one
+    run of its Meta ordering (an episode's series, in (series, number)
+    order); None at either end. The page gets the gap keys of `obj`'s place
+    (a row arriving between the previous and it) and of its public
+    follower's (a row arriving between it and the next, or after it at the
+    end), not the `:list` key of every row of the run.
+    """
+    _check_window(queryset)
+    model = type(obj)
+    order = _order(model)
+    values = _values(obj, [field for field, _descending in order])
+    neighbours = []
+    for reverse in (True, False):
+        condition = _beyond(order, values, reverse)
+        if condition is None:
+            neighbours.append(None)
+            continue
+        with lookup():
+            found = queryset.filter(condition).order_by(*_order_by(order, reverse)).first()
+        neighbours.append(found)
+    add_keys(
+        sk.gap_key(model, sk.EVERY_GAP),
+        sk.gap_key(model, obj.pk),
+        _follower_gap(model, values, exclude=[obj.pk]),
+    )
+    return tuple(neighbours)
+
+
+def date_span(queryset, name):
+    """
+    (first, last) of the date field `name` over `queryset`, the model's
+    public rows; the page gets the span key, announced only when a change's
+    year reaches either end, not the `:list` key.
+    """
+    model = queryset.model
+    field = model._meta.get_field(name)
+    if field not in _date_fields(model):
+        raise ValueError(f"{model.__name__}.{name} is not a listed date.")
+    with lookup():
+        span = queryset.aggregate(first=Min(name), last=Max(name))
+    add_keys(sk.span_key(model, field.column))
+    return span["first"], span["last"]
+
+
+def _date_fields(model):
+    """The dates (not times) a row is listed by: year filters and spans."""
+    names = set(_list_field_names(model))
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField)
+        and not isinstance(field, models.DateTimeField)
+        and field.name in names
+    ]
+
+
 def _loaded(sender, instance, **kwargs):
     collector = _collecting.get()
     if collector is not None and instance.pk is not None:
@@ -324,17 +517,97 @@ def _list_field_names(model):
     ]
 
 
-def changed(model, pks, *, membership, neighbours=None):
+def changed(model, pks, *, membership, neighbours=None, before=None):
     """
     Objects `pks` of `model` changed; `membership`: lists may change too,
     the lists of all models' and those of the objects related to them.
+    `before`: the rows' dates before the change (`dates_before`), when
+    `neighbours` is not given.
     """
     keys = {sk.any_key(model), sk.SEARCH}
     keys.update(sk.object_key(model, pk) for pk in pks)
     if membership:
         keys.add(sk.list_key(model))
-        keys.update(neighbours if neighbours is not None else neighbour_keys(model, pks))
+        if neighbours is None:
+            neighbours = neighbour_keys(model, pks) | moved_keys(model, pks, before)
+        keys.update(neighbours)
     announce(keys)
+
+
+def dates_before(model, pks):
+    """The listed dates of rows `pks` before a bulk update, or None for too many to name."""
+    fields = _date_fields(model)
+    if not fields or len(pks) > sk.MAX_OBJECT_KEYS:
+        return None
+    return list(model._base_manager.filter(pk__in=pks).values(*(f.attname for f in fields)))
+
+
+def moved_keys(model, pks, before, after=None):
+    """
+    The window keys rows `pks` may have entered, left or moved in: the
+    places they now fill in the public order (their followers' gaps), the
+    years they are dated in before (`before`, attname → value dicts; None
+    when unknown) and after (`after`, else read now), and the date spans
+    whose ends those years reach. A row leaving a window needs nothing
+    more: its own key is on the window's pages.
+    """
+    pks = list(pks)
+    fields = _date_fields(model)
+    if len(pks) > sk.MAX_OBJECT_KEYS or (before is None and fields):
+        return _every_window_key(model, fields)
+    if after is None:
+        after = list(model._base_manager.filter(pk__in=pks).values(*(f.attname for f in fields)))
+    return gap_keys(model, pks) | dated_keys(model, [*(before or []), *after], pks)
+
+
+def _every_window_key(model, fields):
+    keys = {sk.gap_key(model, sk.EVERY_GAP)}
+    for field in fields:
+        keys.add(sk.every_relation_key(sk.year_key(model, field.column, 0)))
+        keys.add(sk.span_key(model, field.column))
+    return keys
+
+
+def gap_keys(model, pks):
+    """The gaps rows `pks`, public as they are now, fill in their model's order."""
+    public = _public(model)
+    if public is None:
+        return set()
+    order = _order(model)
+    fields = [field for field, _descending in order]
+    rows = public.filter(pk__in=pks).values(*(f.attname for f in fields))
+    return {_follower_gap(model, row, exclude=pks) for row in rows}
+
+
+def dated_keys(model, rows, pks):
+    """
+    The year keys of the dates in `rows` (attname → value dicts), and the
+    span key of each date whose years reach an end of the other public
+    rows' (rows `pks` aside): only then can its first or last year change.
+    """
+    keys = set()
+    years = {}
+    for field in _date_fields(model):
+        found = {
+            field.to_python(row[field.attname]).year
+            for row in rows
+            if row.get(field.attname) is not None
+        }
+        keys.update(sk.year_key(model, field.column, year) for year in found)
+        if found:
+            years[field] = found
+    public = _public(model)
+    if not years or public is None:
+        return keys
+    ends = public.exclude(pk__in=pks).aggregate(
+        **{f"first_{f.attname}": Min(f.attname) for f in years},
+        **{f"last_{f.attname}": Max(f.attname) for f in years},
+    )
+    for field, found in years.items():
+        first, last = ends[f"first_{field.attname}"], ends[f"last_{field.attname}"]
+        if first is None or min(found) <= first.year or max(found) >= last.year:
+            keys.add(sk.span_key(model, field.column))
+    return keys
 
 
 def neighbour_keys(model, pks, fk_values=()):
@@ -433,6 +706,13 @@ def _saved(sender, instance, created, **kwargs):
         ]
         fk_values += [(k, v) for k, v in (before or {}).items()]
         neighbours = neighbour_keys(sender, [instance.pk], fk_values)
+        dates = [f.attname for f in _date_fields(sender)]
+        neighbours |= moved_keys(
+            sender,
+            [instance.pk],
+            [{name: value for name, value in (before or {}).items() if name in dates}],
+            [{name: getattr(instance, name) for name in dates}],
+        )
     changed(sender, [instance.pk], membership=membership, neighbours=neighbours)
 
 
@@ -447,7 +727,10 @@ def _draft_before_and_after(instance, before):
 
 def _deleting(sender, instance, **kwargs):
     """Its relations, read while they still exist."""
-    instance._pagecache_neighbours = neighbour_keys(sender, [instance.pk])
+    dates = [_values(instance, _date_fields(sender))]
+    instance._pagecache_neighbours = neighbour_keys(sender, [instance.pk]) | dated_keys(
+        sender, dates, [instance.pk]
+    )
 
 
 def _deleted(sender, instance, **kwargs):

@@ -39,10 +39,11 @@ class PublishedQuerySet(models.QuerySet):
         announce the rows' keys to the page caches here.
         """
         pks = list(self.values_list("pk", flat=True))
+        membership = bool(pks) and invalidation.update_changes_membership(self.model, kwargs)
+        before = invalidation.dates_before(self.model, pks) if membership else None
         count = super().update(**kwargs)
         if pks:
-            membership = invalidation.update_changes_membership(self.model, kwargs)
-            invalidation.changed(self.model, pks, membership=membership)
+            invalidation.changed(self.model, pks, membership=membership, before=before)
         return count
 
 

@@ -357,14 +357,20 @@ class SearchResults:
             return self.hydrate(rows)
 
     def hydrate(self, rows):
-        """The page's objects, fetched one query per kind, in rank order."""
-        by_kind = {}
+        """
+        The page's objects in rank order, fetched one query per kind, every
+        kind even when the page has none of it (an index probe that finds
+        nothing): a page costs the same queries whatever kinds it mixes.
+        """
+        by_kind = {kind: [] for kind in SOURCES}
         for kind, key, _rank in rows:
-            by_kind.setdefault(kind, []).append(key)
+            by_kind[kind].append(key)
         objects = {}
         for kind, keys in by_kind.items():
             source = SOURCES[kind]
-            queryset = source.model.objects.filter(pk__in=keys).select_related(*source.related)
+            # `pk__in=[]` would be answered without a query.
+            found = Q(pk__in=keys) if keys else Q(pk__isnull=True)
+            queryset = source.model.objects.filter(found).select_related(*source.related)
             if self.postgres:
                 queryset = queryset.annotate(
                     _title_headline=self.headline(

@@ -270,7 +270,7 @@ VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
-COMPANIES_PER_PAGE = 12  # top-level companies, each with its first children (see for_tree)
+COMPANIES_PER_PAGE = 12  # top-level companies, each with its first children (views.tree)
 PEOPLE_PER_PAGE = 30
 EPISODES_PER_PAGE = 24
 # The timeline: its overview shows the newest milestones, a year page this

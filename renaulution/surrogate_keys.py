@@ -33,6 +33,24 @@ Naming (no language in any key: a change invalidates every language's page):
 - `<app>.<model>:any`: stands for all the object keys of that model on a
   page that read more than `MAX_OBJECT_KEYS` of them (a sitemap section),
   so a header stays bounded; announced with every change of that model.
+- `<app>.<model>:gap:<pk>`, e.g. `companies.pressrelease:gap:42`: the
+  page shows the first rows of the model's public order (home's latest
+  releases, `invalidation.first_rows`) or an object's neighbours in it (an
+  episode's previous and next, `invalidation.around`), and row 42 is in
+  that window: a row arriving just before 42 in that order (its nearest
+  public follower, announced with every published row whose place may
+  have changed) enters the window. `<app>.<model>:gap:end` is the place
+  after the last public row (a window not full, the last episode's "next");
+  `<app>.<model>:gap:*`, carried by every window, is announced when a
+  change moves too many rows to name their places.
+- `<app>.<model>:year:<column>=<year>`, e.g.
+  `companies.pressrelease:year:issued_on=2021`: the page listed the rows
+  dated in that year (the press list's year filter). Announced when a row
+  dated in that year, before or after the change, joins, leaves or moves.
+- `<app>.<model>:span:<column>`, e.g. `companies.pressrelease:span:issued_on`:
+  the page shows the first and last years of the public rows' dates (the
+  press list's year choices, `invalidation.date_span`). Announced when a
+  changed row's year is at or beyond either end of the other rows'.
 - `search`: search results, which depend on the text of everything;
   announced with every content change.
 """
@@ -76,6 +94,25 @@ def every_relation_key(key):
     `MAX_OBJECT_KEYS` of them, so a header stays bounded.
     """
     return key.rsplit("=", 1)[0] + "=*"
+
+
+GAP_END = "end"
+EVERY_GAP = "*"
+
+
+def gap_key(model, pk):
+    """`companies.pressrelease:gap:42`: the place row 42 fills in a window of the public order."""
+    return f"{model_label(model)}:gap:{pk}"
+
+
+def year_key(model, column, year):
+    """`companies.pressrelease:year:issued_on=2021`: the rows dated in one year."""
+    return f"{model_label(model)}:year:{column}={year}"
+
+
+def span_key(model, column):
+    """`companies.pressrelease:span:issued_on`: the first and last years of the public rows."""
+    return f"{model_label(model)}:span:{column}"
 
 
 def is_relation_key(key):

@@ -140,7 +140,11 @@ def home(request):
         published = series.episodes.published()
         episodes = list(published.for_listing()[: settings.EPISODES_PER_PAGE])
         episode_count = published.count()
-    press_releases = PressRelease.objects.published().for_listing()[:HOME_PRESS_RELEASES]
+    # The latest releases: a window of the public order, dropped only when
+    # a change enters, leaves or moves in it.
+    press_releases = invalidation.first_rows(
+        PressRelease.objects.published().for_listing(), HOME_PRESS_RELEASES
+    )
     return render(
         request,
         "home.html",

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from companies.models import Company
+from companies.models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company
 from companies.views import CompanyListView, PersonListView, PressReleaseListView
 from episodes.models import Episode, Series
 from episodes.views import EpisodeListView
@@ -230,3 +230,35 @@ def test_no_public_page_reads_a_content_table_in_full_on_postgresql(client, core
         for path, found in scans.items()
         for tables, sql, plan in found
     )
+
+
+def test_the_company_list_costs_the_same_with_or_without_children(client):
+    """The tree's levels are read by subqueries: an empty level still costs its query."""
+    for index in range(SMALL):
+        CompanyFactory(name=f"Lone {index}", kind=Company.Kind.GROUP)
+    alone = len(page_queries(client, "/en/companies/"))
+    group = CompanyFactory(name="A group", kind=Company.Kind.GROUP)
+    brands = CompanyFactory.create_batch(LARGE, parent=group)
+    with_children = len(page_queries(client, "/en/companies/"))
+    for brand in brands:
+        CompanyFactory.create_batch(TREE_GRANDCHILDREN + 1, parent=brand)
+    with_grandchildren = len(page_queries(client, "/en/companies/"))
+    assert alone == with_children == with_grandchildren <= MAX_QUERIES
+    # And the tree is cut at each level, with a link to the rest.
+    page = client.get("/en/companies/").content.decode()
+    assert "All brands and units of A group" in page
+    shown = SMALL + 1 + TREE_CHILDREN * (1 + TREE_GRANDCHILDREN)
+    assert page.count('class="tree__name"') == shown
+    assert page.count("All brands and units of") == 1 + TREE_CHILDREN
+
+
+def test_search_costs_the_same_whatever_kinds_it_finds(client, core):
+    PressReleaseFactory(title_en="Zircon news", company=core.group)
+    one_kind = len(page_queries(client, "/en/search/?q=zircon"))
+    CompanyFactory(name="Zircon Motors")
+    PersonFactory(name="Zircon Smith")
+    EpisodeFactory(series=core.series, title_en="Zircon nights")
+    page = client.get("/en/search/?q=zircon").content.decode()
+    assert all(name in page for name in ("Motors", "Smith", "nights", "news"))
+    every_kind = len(page_queries(client, "/en/search/?q=zircon"))
+    assert one_kind == every_kind <= MAX_QUERIES
