@@ -15,6 +15,7 @@ from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
+    expiry_after_publication,
     published_condition,
     published_or_none,
 )
@@ -138,6 +139,7 @@ class Company(Publishable):
         constraints = [
             english_slug_required("company"),
             *localized_slugs_unique("company"),
+            expiry_after_publication("company"),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_own_parent"),
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
@@ -212,7 +214,11 @@ class Person(Publishable):
                 name="person_sitemap_idx",
             ),
         ]
-        constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
+        constraints = [
+            english_slug_required("person"),
+            *localized_slugs_unique("person"),
+            expiry_after_publication("person"),
+        ]
 
     def __str__(self):
         return self.name
@@ -331,6 +337,7 @@ class PressRelease(Publishable):
             english_slug_required("pressrelease"),
             *localized_slugs_unique("pressrelease"),
             reserved_slugs_refused("pressrelease", RESERVED_PRESS_SLUGS),
+            expiry_after_publication("pressrelease"),
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
     english_slug_required,
+    expiry_after_publication,
     published_or_none,
 )
 from renaulution.richtext import RichTextField
@@ -63,6 +64,7 @@ class Series(Publishable):
         ordering = ["-premiere_date", "pk"]
         verbose_name = _("series")
         verbose_name_plural = pgettext_lazy("plural", "series")
+        constraints = [expiry_after_publication("series")]
 
     def __str__(self):
         return self.title
@@ -147,6 +149,7 @@ class Episode(Publishable):
             *localized_slugs_unique("episode"),
             models.UniqueConstraint(fields=["series", "number"], name="unique_episode_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
+            expiry_after_publication("episode"),
         ]
 
     def __str__(self):

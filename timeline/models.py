@@ -11,7 +11,7 @@ from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
-from renaulution.publishing import Publishable, PublishedQuerySet
+from renaulution.publishing import Publishable, PublishedQuerySet, expiry_after_publication
 
 
 class MilestoneQuerySet(PublishedQuerySet):
@@ -161,6 +161,7 @@ class Milestone(Publishable):
                 | Q(precision="year", date__day=1, date__month=1),
                 name="milestone_date_matches_precision",
             ),
+            expiry_after_publication("milestone"),
         ]
 
     def __str__(self):
