@@ -163,6 +163,7 @@ def expiry_after_publication(model_name):
     return models.CheckConstraint(
         condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("published_at")),
         name=f"{model_name}_expires_after_publication",
+        violation_error_message=_("The expiry date must come after the publication date."),
     )
 
 
