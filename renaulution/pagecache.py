@@ -47,6 +47,7 @@ import time
 from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
@@ -135,7 +136,11 @@ def _scheduled_models(keys):
     tracked = [m for m in invalidation.public_models() if issubclass(m, Publishable)]
     if keys is None or sk.SEARCH in keys:
         return tracked
-    by_label = {sk.model_label(m): m for m in invalidation.public_models()}
+    by_label = {
+        sk.model_label(model): model
+        for app in invalidation.PUBLIC_APPS
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
+    }
     found = set()
     for label in {key.split(":", 1)[0] for key in keys}:
         model = by_label.get(label)
