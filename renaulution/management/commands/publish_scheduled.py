@@ -28,6 +28,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, every=None, **options):
+        self.verbosity = options["verbosity"]
         if every is not None and every < 1:
             raise CommandError(_("--every needs a number of seconds of at least 1."))
         if every is None:
