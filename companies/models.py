@@ -132,7 +132,7 @@ class Company(Publishable):
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="company_sitemap_idx",
             ),
         ]
@@ -205,12 +205,15 @@ class Person(Publishable):
             # The people list, in name order (id breaks ties between
             # namesakes); with the publication columns, so that a deep page's
             # keys are read from the index alone (renaulution/pagination.py).
-            models.Index(fields=["status", "name", "id", "published_at"], name="person_name_idx"),
+            models.Index(
+                fields=["status", "name", "id", "published_at", "expires_at"],
+                name="person_name_idx",
+            ),
             # The sitemap counts and pages the published rows from the index
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="person_sitemap_idx",
             ),
         ]
@@ -314,22 +317,23 @@ class PressRelease(Publishable):
             models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
             # The press list (all, or one year: a range of issued_on) and the
             # first and last years of its year filter, read in issued order
-            # among published rows; published_at last, so the date check of
-            # `published()` needs no visit to the table while paging deep.
+            # among published rows; the publication and expiry dates last, so
+            # the date checks of `published()` need no visit to the table
+            # while paging deep.
             models.Index(
-                fields=["status", "-issued_on", "-id", "published_at"],
+                fields=["status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_public_idx",
             ),
             # The same for one company: its page and the press list's filter.
             models.Index(
-                fields=["company", "status", "-issued_on", "-id", "published_at"],
+                fields=["company", "status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_company_idx",
             ),
             # The sitemap counts and pages the published rows from the index
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="pressrelease_sitemap_idx",
             ),
         ]

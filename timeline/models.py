@@ -145,7 +145,8 @@ class Milestone(Publishable):
             # The published milestones of a year, in date order, and the
             # years' counts: read from the index, not the table.
             models.Index(
-                fields=["status", "date", "id", "published_at"], name="milestone_status_date_idx"
+                fields=["status", "date", "id", "published_at", "expires_at"],
+                name="milestone_status_date_idx",
             ),
         ]
         constraints = [
