@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 .PHONY: help run stack test lint format check messages bench backup restore install install-dev clean
 
 help:
-	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT), with the scheduler"
 	@echo "make stack     Varnish + two gunicorn app servers + nginx for uploads, on DATABASE_URL and REDIS_URL"
 	@echo "make test      lint, Django checks, migrations check and the whole test suite"
 	@echo "make lint      ruff lint and format check"
@@ -52,6 +52,10 @@ run: install
 	@echo "  Renaulution is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "  Create an admin account with:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
+	@# The scheduler (go-lives, expiries: README "Scheduling and expiry") runs
+	@# beside the server, once a minute, and stops with it.
+	$(MANAGE) publish_scheduled --every 60 & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The production topology on loopback (deploy/stack.py): Varnish on :6081 in

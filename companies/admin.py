@@ -17,7 +17,7 @@ class PositionInline(TranslatorRestrictionsMixin, TranslationTabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(VectorSearchMixin, ContentAdmin):
-    list_display = ["name", "kind", "parent", "published_column", "languages_column"]
+    list_display = ["name", "kind", "parent", "publication_state_column", "languages_column"]
     # No parent filter: it would list every company (thousands); the parent
     # is found by search, and `?parent=<id>` still filters.
     list_filter = ["status", "kind", ChosenObjectFilter.for_field("parent")]
@@ -41,7 +41,7 @@ class CompanyAdmin(VectorSearchMixin, ContentAdmin):
 
 @admin.register(Person)
 class PersonAdmin(VectorSearchMixin, ContentAdmin):
-    list_display = ["name", "headline", "published_column", "languages_column"]
+    list_display = ["name", "headline", "publication_state_column", "languages_column"]
     list_filter = ["status"]
     search_fields = ["name", *localized("slug", "headline", "biography")]
     prepopulated_fields = {"slug_en": ["name"]}
@@ -62,7 +62,7 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
         "company",
         "issued_on",
         "original_language",
-        "published_column",
+        "publication_state_column",
         "languages_column",
     ]
     # Not a filter of every company (thousands): search finds a company's

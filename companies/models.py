@@ -9,6 +9,7 @@ from renaulution.memo import cached_reverse
 from renaulution.publishing import (
     Publishable,
     PublishedQuerySet,
+    expiry_after_publication,
     published_condition,
     published_or_none,
 )
@@ -131,13 +132,14 @@ class Company(Publishable, TracksTranslations):
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="company_sitemap_idx",
             ),
         ]
         constraints = [
             english_slug_required("company"),
             *localized_slugs_unique("company"),
+            expiry_after_publication("company"),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_own_parent"),
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
@@ -203,16 +205,23 @@ class Person(Publishable, TracksTranslations):
             # The people list, in name order (id breaks ties between
             # namesakes); with the publication columns, so that a deep page's
             # keys are read from the index alone (renaulution/pagination.py).
-            models.Index(fields=["status", "name", "id", "published_at"], name="person_name_idx"),
+            models.Index(
+                fields=["status", "name", "id", "published_at", "expires_at"],
+                name="person_name_idx",
+            ),
             # The sitemap counts and pages the published rows from the index
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="person_sitemap_idx",
             ),
         ]
-        constraints = [english_slug_required("person"), *localized_slugs_unique("person")]
+        constraints = [
+            english_slug_required("person"),
+            *localized_slugs_unique("person"),
+            expiry_after_publication("person"),
+        ]
 
     def __str__(self):
         return self.name
@@ -308,22 +317,23 @@ class PressRelease(Publishable, TracksTranslations):
             models.Index(fields=["-issued_on", "-id"], name="pressrelease_issued_idx"),
             # The press list (all, or one year: a range of issued_on) and the
             # first and last years of its year filter, read in issued order
-            # among published rows; published_at last, so the date check of
-            # `published()` needs no visit to the table while paging deep.
+            # among published rows; the publication and expiry dates last, so
+            # the date checks of `published()` need no visit to the table
+            # while paging deep.
             models.Index(
-                fields=["status", "-issued_on", "-id", "published_at"],
+                fields=["status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_public_idx",
             ),
             # The same for one company: its page and the press list's filter.
             models.Index(
-                fields=["company", "status", "-issued_on", "-id", "published_at"],
+                fields=["company", "status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_company_idx",
             ),
             # The sitemap counts and pages the published rows from the index
             # alone (an index-only scan, no heap of wide localized rows).
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "updated_at"],
+                include=["id", "updated_at", "expires_at"],
                 name="pressrelease_sitemap_idx",
             ),
         ]
@@ -331,6 +341,7 @@ class PressRelease(Publishable, TracksTranslations):
             english_slug_required("pressrelease"),
             *localized_slugs_unique("pressrelease"),
             reserved_slugs_refused("pressrelease", RESERVED_PRESS_SLUGS),
+            expiry_after_publication("pressrelease"),
         ]
 
     def __str__(self):

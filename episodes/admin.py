@@ -26,7 +26,13 @@ class EpisodeCompanyInline(admin.TabularInline):
 
 @admin.register(Series)
 class SeriesAdmin(ContentAdmin):
-    list_display = ["title", "premiere_date", "platform", "published_column", "languages_column"]
+    list_display = [
+        "title",
+        "premiere_date",
+        "platform",
+        "publication_state_column",
+        "languages_column",
+    ]
     list_filter = ["status"]
     list_select_related = ["platform"]
     search_fields = localized("title", "tagline", "synopsis")
@@ -75,7 +81,7 @@ class EpisodeAdmin(VectorSearchMixin, ContentAdmin):
         "series",
         "number",
         "release_date",
-        "published_column",
+        "publication_state_column",
         "languages_column",
     ]
     list_filter = ["status", "series"]

@@ -6,7 +6,12 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Company, Person
 from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
-from renaulution.publishing import Publishable, PublishedQuerySet, published_or_none
+from renaulution.publishing import (
+    Publishable,
+    PublishedQuerySet,
+    expiry_after_publication,
+    published_or_none,
+)
 from renaulution.richtext import RichTextField
 from renaulution.slugs import (
     SlugQuerySet,
@@ -65,6 +70,7 @@ class Series(Publishable, TracksTranslations):
         ordering = ["-premiere_date", "pk"]
         verbose_name = _("series")
         verbose_name_plural = pgettext_lazy("plural", "series")
+        constraints = [expiry_after_publication("series")]
 
     def __str__(self):
         return self.title
@@ -149,6 +155,7 @@ class Episode(Publishable, TracksTranslations):
             *localized_slugs_unique("episode"),
             models.UniqueConstraint(fields=["series", "number"], name="unique_episode_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
+            expiry_after_publication("episode"),
         ]
 
     def __str__(self):

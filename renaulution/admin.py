@@ -28,6 +28,7 @@ from .admin_scale import EstimatedCountPaginator
 from .admin_slugs import PrepopulatedOnAddMixin
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
+from .publication_admin import PublicationStateAdminMixin
 from .publishing import Status
 
 admin.site.site_header = _("Renaulution administration")
@@ -63,7 +64,12 @@ def language_badges(obj):
     )
 
 
-class ContentAdmin(PrepopulatedOnAddMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
+class ContentAdmin(
+    PublicationStateAdminMixin,
+    PrepopulatedOnAddMixin,
+    TranslatorAdminMixin,
+    TabbedTranslationAdmin,
+):
     """Base admin for Publishable models with localized fields."""
 
     actions = ["publish", "unpublish"]
@@ -88,10 +94,6 @@ class ContentAdmin(PrepopulatedOnAddMixin, TranslatorAdminMixin, TabbedTranslati
         context["media"] = Media.from_media(context["media"], nonce=nonce)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    @admin.display(description=_("published"), boolean=True, ordering="status")
-    def published_column(self, obj):
-        return obj.is_published
-
     @admin.display(description=_("languages"))
     def languages_column(self, obj):
         return language_badges(obj)
@@ -111,6 +113,9 @@ class ContentAdmin(PrepopulatedOnAddMixin, TranslatorAdminMixin, TabbedTranslati
         now = timezone.now()
         drafts = queryset.exclude(status=Status.PUBLISHED)
         with transaction.atomic():
+            # Published now, a draft whose expiry has passed would be refused
+            # (expiry after publication): the editor asked for it to be seen.
+            drafts.filter(expires_at__lte=now).update(expires_at=None)
             scheduled = drafts.filter(published_at__gt=now).update(
                 status=Status.PUBLISHED, updated_at=now
             )
@@ -164,7 +169,7 @@ def image_preview(field_name, description):
     return preview
 
 
-PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at")})
+PUBLICATION_FIELDSET = (_("Publication"), {"fields": ("status", "published_at", "expires_at")})
 
 
 # django-axes' "Clean up expired attempts" action reads the attempt time that

@@ -30,8 +30,10 @@ Stamps are stored without expiry; with Redis, use an eviction policy that
 spares keys without a TTL (`volatile-lru`) or none.
 
 Lifetime: at most PAGE_CACHE_SECONDS, and never past the next scheduled
-publication of any public object (read once and kept in the cache until the
-next change or until it passes), so a scheduled go-live appears on time.
+change (a go-live or an expiry) of the models the page shows or lists (each
+model's read once and kept in the cache until the next announcement or until
+it passes), so a scheduled go-live or expiry shows on time even before
+`publish_scheduled` announces it.
 
 Compression: the stored entry holds the body as is, gzipped and, with the
 Brotli package, in Brotli, so a hit compresses nothing. Only these public
@@ -45,6 +47,7 @@ import time
 from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
@@ -89,7 +92,10 @@ def invalidate(keys):
         cache.set(SEQUENCE, 1, timeout=None)
         sequence = 1
     cache.set_many({_stamp_key(key): sequence for key in keys}, timeout=None)
-    cache.delete(NEXT_SCHEDULED)
+    # What was announced may have been rescheduled: read the next changes anew.
+    cache.delete_many(
+        [f"{NEXT_SCHEDULED}:{sk.model_label(model)}" for model in invalidation.public_models()]
+    )
 
 
 def _on_invalidated(sender, keys, **kwargs):
@@ -100,36 +106,71 @@ def connect():
     sk.pages_invalidated.connect(_on_invalidated, dispatch_uid="pagecache")
 
 
-def next_scheduled():
-    """Epoch seconds of the next scheduled publication of anything public, or None."""
+def next_change(model):
+    """
+    Epoch seconds of the next scheduled change of `model`'s public rows (a
+    go-live or an expiry still to come), or None. Read from the database
+    once, then kept in the cache until it passes or anything is announced.
+    """
+    from . import scheduling
+
+    key = f"{NEXT_SCHEDULED}:{sk.model_label(model)}"
     now = time.time()
-    stored = cache.get(NEXT_SCHEDULED)
+    stored = cache.get(key)
     if stored is not None and (stored == 0 or stored > now):
         return stored or None
-    from .publishing import Publishable, Status
-
-    moment = timezone.now()
-    soonest = None
-    for model in invalidation.public_models():
-        if not issubclass(model, Publishable):
-            continue
-        first = (
-            model._base_manager.filter(status=Status.PUBLISHED, published_at__gt=moment)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-        if first is not None and (soonest is None or first < soonest):
-            soonest = first
+    soonest = scheduling.next_change(model, timezone.now())
     value = soonest.timestamp() if soonest else 0
-    cache.set(NEXT_SCHEDULED, value, timeout=settings.PAGE_CACHE_SECONDS)
+    cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value or None
 
 
-def lifetime():
-    """Seconds a page rendered now may be kept: to the next scheduled change at most."""
+def _scheduled_models(keys):
+    """
+    The Publishable models whose scheduled changes can alter a page with
+    these keys: those it shows or lists, the ones a relation table points
+    to (a release's people), all of them for the search.
+    """
+    from .publishing import Publishable
+
+    tracked = [m for m in invalidation.public_models() if issubclass(m, Publishable)]
+    if keys is None or sk.SEARCH in keys:
+        return tracked
+    by_label = {
+        sk.model_label(model): model
+        for app in invalidation.PUBLIC_APPS
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
+    }
+    found = set()
+    for label in {key.split(":", 1)[0] for key in keys}:
+        model = by_label.get(label)
+        if model is None:
+            continue
+        if issubclass(model, Publishable):
+            found.add(model)
+        else:  # a relation table (positions, a many-to-many's rows)
+            found.update(
+                f.related_model
+                for f in model._meta.concrete_fields
+                if f.is_relation and f.related_model in tracked
+            )
+    return [m for m in tracked if m in found]
+
+
+def next_scheduled(keys=None):
+    """
+    Epoch seconds of the next scheduled change that can alter a page with
+    `keys` (of anything public when None), or None.
+    """
+    changes = [next_change(model) for model in _scheduled_models(keys)]
+    changes = [moment for moment in changes if moment is not None]
+    return min(changes) if changes else None
+
+
+def lifetime(keys=None):
+    """Seconds a page with `keys` rendered now may be kept: to its next scheduled change at most."""
     seconds = settings.PAGE_CACHE_SECONDS
-    soonest = next_scheduled()
+    soonest = next_scheduled(keys)
     if soonest is not None:
         seconds = min(seconds, int(soonest - time.time()))
     return max(seconds, 0)
@@ -271,8 +312,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if not self.storable(request, response):
             return response
-        seconds = lifetime()
-        entry = Entry(response, collector.keys_for_header(), sequence, seconds)
+        keys = collector.keys_for_header()
+        seconds = lifetime(keys)
+        entry = Entry(response, keys, sequence, seconds)
         _vary_without_cookie(response)
         entry.vary = response.get("Vary", "")
         if seconds > 0:

@@ -2,9 +2,11 @@
 Publication state shared by every public model, and the view mixin that
 enforces it.
 
-An object is public when its status is "published" and its publication date
-is not in the future. `published()` is the one place that says so; every
-view, feed and sitemap goes through it.
+An object is public when its status is "published", its publication date
+is not in the future and its expiry date, when it has one, is. `published()`
+is the one place that says so; every view, feed and sitemap goes through it.
+`publication_state` names the four states editors see (draft, scheduled,
+live, expired).
 
 Publication knows nothing of translation: a model declares both when it has
 both (`class PressRelease(Publishable, TracksTranslations)`), and a detail
@@ -14,7 +16,7 @@ view adds the reader's translation notice with its own mixin
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -29,9 +31,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
+
+
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_condition())
+
+    def in_publication_state(self, state, now=None):
+        """The rows in `state` (a PublicationState) at `now`."""
+        return self.filter(publication_state_condition(state, now or timezone.now()))
 
     def update(self, **kwargs):
         """
@@ -63,6 +76,15 @@ class Publishable(models.Model):
             "a date in the future schedules it."
         ),
     )
+    expires_at = models.DateTimeField(
+        _("expiry date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional: from this moment on, the item disappears from every public "
+            "page, list, feed, the sitemap and the search. Leave empty to keep it."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
@@ -73,7 +95,19 @@ class Publishable(models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+        return self.publication_state == PublicationState.LIVE
+
+    @property
+    def publication_state(self):
+        """Draft, scheduled (published, date to come), live, or expired."""
+        if self.status != Status.PUBLISHED:
+            return PublicationState.DRAFT
+        now = timezone.now()
+        if self.published_at > now:
+            return PublicationState.SCHEDULED
+        if self.expires_at is not None and self.expires_at <= now:
+            return PublicationState.EXPIRED
+        return PublicationState.LIVE
 
 
 def published_or_none(obj):
@@ -92,7 +126,31 @@ def published_condition(relation=""):
     the same query.
     """
     prefix = f"{relation}__" if relation else ""
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+    now = timezone.now()
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
+        Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
+    )
+
+
+def publication_state_condition(state, now):
+    """The rows in `state` at `now`, as a condition (for the admin's filter)."""
+    published = Q(status=Status.PUBLISHED)
+    not_expired = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    return {
+        PublicationState.DRAFT: ~published,
+        PublicationState.SCHEDULED: published & Q(published_at__gt=now),
+        PublicationState.LIVE: published & Q(published_at__lte=now) & not_expired,
+        PublicationState.EXPIRED: published & Q(published_at__lte=now, expires_at__lte=now),
+    }[state]
+
+
+def expiry_after_publication(model_name):
+    """A database check that an expiry date, when set, follows the publication date."""
+    return models.CheckConstraint(
+        condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("published_at")),
+        name=f"{model_name}_expires_after_publication",
+        violation_error_message=_("The expiry date must come after the publication date."),
+    )
 
 
 class PublishedObjectMixin:

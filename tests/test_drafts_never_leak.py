@@ -1,9 +1,10 @@
 """
-Drafts never leak: a draft, or an item scheduled for later, is invisible to
-readers on every public channel, whatever points to it.
+Drafts never leak: a draft, an item scheduled for later, or one whose expiry
+date has passed, is invisible to readers on every public channel, whatever
+points to it.
 
-One set of data is built for the whole module: a draft and a scheduled copy
-of every public model (and episodes whose series is a draft or scheduled),
+One set of data is built for the whole module: a draft, a scheduled and an
+expired copy of every public model (and episodes whose series is hidden),
 each carrying its own canary word, a unique random string, in every text
 field of every language, in its slugs, its image's file name and its links.
 Published objects point to each of them through every relation, and they
@@ -25,7 +26,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,9 +33,9 @@ from lxml import etree
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
 
-from companies.models import Position
+from companies.models import Company, Position
 from episodes.models import Series
-from renaulution.publishing import Publishable, Status
+from renaulution.publishing import PublicationState, Publishable, Status, published_condition
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
@@ -69,11 +69,20 @@ def localized(field, text):
 
 
 def hidden_states():
-    """The two ways an object is not public: a draft, and published for later."""
-    later = timezone.now() + datetime.timedelta(days=30)
+    """
+    The three ways an object is not public, named as its PublicationState: a
+    draft, published for later, and published once but expired.
+    """
+    now = timezone.now()
+    later = now + datetime.timedelta(days=30)
     return {
         "draft": {"status": Status.DRAFT},
         "scheduled": {"status": Status.PUBLISHED, "published_at": later},
+        "expired": {
+            "status": Status.PUBLISHED,
+            "published_at": now - datetime.timedelta(days=30),
+            "expires_at": now - datetime.timedelta(days=1),
+        },
     }
 
 
@@ -115,7 +124,7 @@ def canary_fields(model, canary):
 
 def hidden(factory, world, label, state=None, **fields):
     """
-    An object made by `factory`, hidden by `state` ("draft" or "scheduled";
+    An object made by `factory`, hidden by `state` (a key of hidden_states;
     or by what it belongs to), with a canary of its own in `obj.canary`.
     """
     canary = world.canary(label)
@@ -475,28 +484,24 @@ def own_public(model, field):
     Rows that are public, seen from the other end of `field`: a position is
     on the page of its person and on the page of its company.
     """
-    prefix = ""
+    relation = ""
     if model is Position:
-        prefix = "company__" if field.name == "person" else "person__"
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+        relation = "company" if field.name == "person" else "person"
+    return published_condition(relation)
 
 
 def test_every_relation_has_canaries_both_ways(world, capsys):
     """
     The data above covers every relation, so a new relation without
-    canaries fails here: a public object points to a draft and to a
-    scheduled one through it, and a hidden object points to a public one.
+    canaries fails here: a public object points to a draft, a scheduled
+    and an expired one through it, and a hidden object points to a public one.
     """
     checked = 0
     for model, field in relations():
         target = field.related_model
         public_targets = target.objects.published()
-        for state, condition in hidden_states().items():
-            hidden_targets = target.objects.filter(status=condition["status"]).exclude(
-                pk__in=public_targets
-            )
-            if state == "scheduled":
-                hidden_targets = hidden_targets.filter(published_at__gt=timezone.now())
+        for state in hidden_states():
+            hidden_targets = target.objects.in_publication_state(PublicationState(state))
             if (model, field.name) in SWAPPED:
                 # The one public series: test_the_series_platform_and_subject_swapped.
                 continue
@@ -514,13 +519,8 @@ def test_every_relation_has_canaries_both_ways(world, capsys):
     assert checked >= 15
 
 
-def test_the_series_platform_and_subject_swapped(client, world, capsys):
-    """The home page names neither a scheduled platform nor a draft subject."""
-    series = Series.objects.published().get()
-    series.platform, series.subject = series.subject, series.platform
-    assert not series.platform.is_published and series.platform.status == Status.PUBLISHED
-    assert series.subject.status == Status.DRAFT
-    series.save()
+def home_leaks(client, world):
+    """The canaries found on the home page, in each language."""
     leaks = []
     for language in LANGUAGES:
         with translation.override(language):
@@ -528,7 +528,29 @@ def test_the_series_platform_and_subject_swapped(client, world, capsys):
         response = client.get(url)
         assert response.status_code == 200
         leaks += find_canaries(world, url, response.content.decode())
+    return leaks
+
+
+def test_the_series_platform_and_subject_swapped(client, world, capsys):
+    """The home page names neither a scheduled platform nor a draft subject."""
+    series = Series.objects.published().get()
+    series.platform, series.subject = series.subject, series.platform
+    assert not series.platform.is_published and series.platform.status == Status.PUBLISHED
+    assert series.subject.status == Status.DRAFT
+    series.save()
+    leaks = home_leaks(client, world)
     figures(capsys, f"home with the series' links swapped, 3 languages: {len(leaks)} leaks")
+    assert not leaks, report(leaks)
+
+
+def test_an_expired_platform_and_subject_are_not_named(client, world, capsys):
+    """The series' foreign keys pointing to expired companies: the home page names neither."""
+    series = Series.objects.published().get()
+    expired = Company.objects.in_publication_state(PublicationState.EXPIRED)
+    series.platform, series.subject = expired[0], expired[0]
+    series.save()
+    leaks = home_leaks(client, world)
+    figures(capsys, f"home with an expired platform and subject, 3 languages: {len(leaks)} leaks")
     assert not leaks, report(leaks)
 
 

@@ -12,7 +12,7 @@ class MilestoneAdmin(ContentAdmin):
         "title",
         "date",
         "precision",
-        "published_column",
+        "publication_state_column",
         "languages_column",
     ]
     # Not a filter of every company (thousands): `?companies=<id>` filters.

@@ -11,7 +11,7 @@ from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution.fields import image_fields
 from renaulution.memo import cached_reverse
-from renaulution.publishing import Publishable, PublishedQuerySet
+from renaulution.publishing import Publishable, PublishedQuerySet, expiry_after_publication
 from translations.tracking import TracksTranslations
 
 
@@ -146,7 +146,8 @@ class Milestone(Publishable, TracksTranslations):
             # The published milestones of a year, in date order, and the
             # years' counts: read from the index, not the table.
             models.Index(
-                fields=["status", "date", "id", "published_at"], name="milestone_status_date_idx"
+                fields=["status", "date", "id", "published_at", "expires_at"],
+                name="milestone_status_date_idx",
             ),
         ]
         constraints = [
@@ -162,6 +163,7 @@ class Milestone(Publishable, TracksTranslations):
                 | Q(precision="year", date__day=1, date__month=1),
                 name="milestone_date_matches_precision",
             ),
+            expiry_after_publication("milestone"),
         ]
 
     def __str__(self):
