@@ -11,10 +11,13 @@ and when, and a comment. `restore()` writes an old revision back as a new one;
 from contextlib import contextmanager
 
 import reversion
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
 from .registry import register
@@ -31,9 +34,19 @@ def recording(user=None, comment=""):
     with reversion.create_revision():
         if user is not None and user.is_authenticated and reversion.get_user() is None:
             reversion.set_user(user)
-        if comment and not reversion.get_comment():
-            reversion.set_comment(str(comment))
+        set_comment(comment)
         yield
+
+
+def set_comment(comment):
+    """
+    Say what the revision being recorded is about, unless something said it
+    already. A lazy translation is stored in the site's default language, as
+    its message id, and shown in each reader's (revisions/views.py).
+    """
+    if comment and reversion.is_active() and not reversion.get_comment():
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(str(comment))
 
 
 def record(obj, *, user=None, comment=""):
@@ -59,15 +72,12 @@ def restore(version, *, user, languages=None):
     """
     obj = version.object
     if obj is None:
-        raise Restorable.Refused([_("The object no longer exists.")])
+        raise Restorable.Refused([gettext_now("The object no longer exists.")])
     latest = versions_of(obj).first()
     with transaction.atomic():
         if latest is None or version_state(latest).differs_from(live_state(obj)):
             record(obj, user=user, comment=_("State before a restore"))
-        comment = _("Restored the revision of %(date)s") % {
-            "date": version.revision.date_created.strftime("%Y-%m-%d %H:%M:%S")
-        }
-        with recording(user=user, comment=comment):
+        with recording(user=user, comment=_("Restored an earlier revision")):
             Restorable(obj, version_state(version), languages=languages).write()
             reversion.add_to_revision(obj)
     return obj
@@ -100,4 +110,4 @@ def prune(*, keep, dry_run=False):
     return len(old), len(revisions)
 
 
-__all__ = ["prune", "record", "recording", "register", "restore", "versions_of"]
+__all__ = ["prune", "record", "recording", "register", "set_comment", "restore", "versions_of"]

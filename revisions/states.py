@@ -114,6 +114,34 @@ def restorable_columns(model, languages=None):
     return {f"{name}_{code}" for name in localized_fields(model) for code in languages}
 
 
+def limited(current, target, languages):
+    """
+    The state a restore limited to `languages` leaves: `target`'s values in
+    those languages' columns, the `current` state's everywhere else, and the
+    current rows only (a translator neither adds nor removes rows).
+    """
+
+    def mixed(model, now, old):
+        if old is None:
+            return now
+        columns = restorable_columns(model, languages)
+        data = {name: old.data.get(name) if name in columns else v for name, v in now.data.items()}
+        return Row(data, now.label)
+
+    related = {
+        name: {
+            pk: mixed(
+                owned_relation(current.model, name).related_model,
+                row,
+                target.related.get(name, {}).get(pk),
+            )
+            for pk, row in rows.items()
+        }
+        for name, rows in current.related.items()
+    }
+    return State(current.model, mixed(current.model, current.row, target.row), related)
+
+
 class Restorable:
     """An object and the old state to write back to it, within the user's rights."""
 
