@@ -25,7 +25,7 @@ from tests.factories import (
     SeriesFactory,
     SeriesProducerFactory,
 )
-from tests.revisions.conftest import admin_url, save_through_admin
+from tests.revisions.conftest import save_through_admin
 from tests.translations.test_exchange import translated_xliff, uid
 from tests.translations.test_rights import form_data
 from timeline.models import Milestone
