@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from revisions.registry import register as register_revisions
+
 from .models import Company, Person, Position, PressRelease
 
 # Blank localized slugs are stored as NULL, so that many objects may leave a
@@ -32,3 +34,10 @@ class PressReleaseTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body", "image_alt")
     required_languages = {"en": ("title", "slug"), "default": ()}
     empty_values = SLUG_AS_NULL
+
+
+# Revisions, after the translation fields exist (revisions/registry.py).
+register_revisions(Company)
+register_revisions(Person, follow=["positions"])
+register_revisions(Position)
+register_revisions(PressRelease)

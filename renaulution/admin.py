@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from revisions.admin import RevisionsAdminMixin
 from translations.admin import (
     NeedsTranslationFilter,
     TranslatorAdminMixin,
@@ -65,6 +66,7 @@ def language_badges(obj):
 
 
 class ContentAdmin(
+    RevisionsAdminMixin,
     PublicationStateAdminMixin,
     PrepopulatedOnAddMixin,
     TranslatorAdminMixin,

@@ -15,7 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from renaulution.env import env_bool, env_list
+from renaulution.env import env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "episodes",
     "timeline",
     "translations",
+    # After the content apps: their translation.py registers them for revisions.
+    "reversion",
+    "revisions",
 ]
 
 MIDDLEWARE = [
@@ -293,3 +296,6 @@ PRESS_FILTER_COMPANIES = 12
 # Serve uploaded files from Django itself: on in development; in production
 # the web server serves MEDIA_ROOT, unless DJANGO_SERVE_MEDIA=1.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# How many revisions of each object `manage.py prune_revisions` keeps, newest
+# first; unset keeps them all.
+REVISIONS_KEEP = env_int("REVISIONS_KEEP", None)

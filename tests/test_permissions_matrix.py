@@ -37,6 +37,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from modeltranslation.translator import translator
 
+from revisions.services import record, versions_of
 from tests import factories
 from tests.translations.test_rights import form_data
 
@@ -108,6 +109,12 @@ def expected_for_model_view(role, model, view, method):
     if view == "change":
         if method == "GET":
             return OK if may_view(role, model) else REFUSED
+        translator_may = bool(role.languages) and is_content(model) and is_translatable(model)
+        return OK if may_manage(role, model) or translator_may else REFUSED
+    if view == "revisions_compare":
+        return OK if may_view(role, model) else REFUSED
+    if view == "revisions_restore":
+        # Like a save: a translator restores their languages' fields only.
         translator_may = bool(role.languages) and is_content(model) and is_translatable(model)
         return OK if may_manage(role, model) or translator_may else REFUSED
     if view == "add" and is_login_record(model):
@@ -216,8 +223,11 @@ def build_cases(objects):
             continue
         extra_model, extra_view = model_of_extra_view(name)
         if name not in by_view and extra_model is not None:
-            # Any argument it takes is the object's id.
+            # Any argument it takes is the object's id, but a revision's,
+            # which is the object's latest (make_objects records one).
             kwargs = dict.fromkeys(pattern.pattern.converters, objects[extra_model].pk)
+            if "version_id" in kwargs:
+                kwargs["version_id"] = versions_of(objects[extra_model]).first().pk
             url = reverse(name, kwargs=kwargs)
             cases.append(Case(name, url, "model", extra_model, extra_view))
         elif name in by_view:
@@ -287,6 +297,9 @@ def make_objects():
             objects[model] = Group.objects.create(name="Someone's group")
         else:
             objects[model] = factory_for(model)()
+        if is_content(model):
+            # A revision to compare and restore (revisions/).
+            record(objects[model])
     return objects
 
 

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from revisions.registry import register as register_revisions
+
 from .models import Milestone
 
 
@@ -7,3 +9,7 @@ from .models import Milestone
 class MilestoneTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "image_alt")
     required_languages = {"en": ("title",), "default": ()}
+
+
+# Revisions, after the translation fields exist (revisions/registry.py).
+register_revisions(Milestone)

@@ -23,9 +23,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from renaulution.richtext import RichTextField, sanitize_html
+from revisions.services import recording
 
 from .models import FieldTranslation, State
 from .registry import (
@@ -441,11 +443,12 @@ def import_translations(data, *, force=False, languages_allowed=None, dry_run=Fa
         report.reviewed = len(reviews)
         if dry_run:
             return report
-        for (model, pk), columns in changes.items():
-            obj = objects[(model, pk)]
-            for column, target in columns.items():
-                setattr(obj, column, target)
-            obj.save()
+        with recording(comment=gettext_lazy("Imported translations from a file")):
+            for (model, pk), columns in changes.items():
+                obj = objects[(model, pk)]
+                for column, target in columns.items():
+                    setattr(obj, column, target)
+                obj.save()
         for obj, name in reviews:
             mark_reviewed(obj, name, language)
     return report

@@ -14,6 +14,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from revisions.services import recording
+
 from .exchange import (
     MAX_FILE_SIZE,
     ImportFailed,
@@ -95,11 +97,13 @@ def import_view(request):
 
 def _import(request, form, own):
     try:
-        report = import_translations(
-            form.cleaned_data["file"].read(),
-            force=form.cleaned_data["force"],
-            languages_allowed=own,
-        )
+        # The revisions the import records are the user's.
+        with recording(user=request.user):
+            report = import_translations(
+                form.cleaned_data["file"].read(),
+                force=form.cleaned_data["force"],
+                languages_allowed=own,
+            )
     except ImportFailed as failure:
         messages.error(
             request,

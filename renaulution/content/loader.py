@@ -24,11 +24,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.images import delete_renditions
 from renaulution.publishing import Status
+from revisions.services import recording
 from timeline.models import Milestone
 
 from . import data, images
@@ -57,7 +59,11 @@ def load_content(*, stdout=None):
     loader = _Loader()
     try:
         # Untranslated attribute access (`company.slug`…) reads the default language.
-        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        with (
+            translation.override(settings.LANGUAGE_CODE),
+            transaction.atomic(),
+            recording(comment=gettext_lazy("Loaded the content shipped with the site")),
+        ):
             loader.run()
     except BaseException:
         loader.delete_written_files()

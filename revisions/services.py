@@ -1,0 +1,113 @@
+"""
+Revisions of the content, kept by django-reversion.
+
+Every write path wraps its saves in `recording()`, so each save of a content
+object stores a revision: all its columns in every language, its many-to-many
+relations, the rows it owns (a person's positions, a series' producers), who
+and when, and a comment. `restore()` writes an old revision back as a new one;
+`prune()` drops the oldest beyond a number per object.
+"""
+
+from contextlib import contextmanager
+
+import reversion
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.utils import translation
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Revision, Version
+
+from .registry import register
+from .states import Restorable, live_state, version_state
+
+
+@contextmanager
+def recording(user=None, comment=""):
+    """
+    One revision for everything saved inside the block, by `user`, with
+    `comment`. Blocks nest: an inner one joins the outer revision, adds the
+    user if the outer one had none, and its comment if it had none yet.
+    """
+    with reversion.create_revision():
+        if user is not None and user.is_authenticated and reversion.get_user() is None:
+            reversion.set_user(user)
+        set_comment(comment)
+        yield
+
+
+def set_comment(comment):
+    """
+    Say what the revision being recorded is about, unless something said it
+    already. A lazy translation is stored in the site's default language, as
+    its message id, and shown in each reader's (revisions/views.py).
+    """
+    if comment and reversion.is_active() and not reversion.get_comment():
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(str(comment))
+
+
+def record(obj, *, user=None, comment=""):
+    """Store the state of `obj` as it is now (a bulk update bypasses the save signals)."""
+    with recording(user=user, comment=comment):
+        reversion.add_to_revision(obj)
+
+
+def versions_of(obj):
+    """The versions of `obj`, newest first, with their revisions' authors."""
+    return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
+
+
+def restore(version, *, user, languages=None):
+    """
+    Write the state of `version` back to its object, as a new revision by
+    `user`. When the object changed since its latest revision (a write that
+    bypassed recording), that state is recorded first, so it is never lost.
+    `languages` limits the restore to those languages' localized columns (a
+    translator's); None restores everything. Raises Restorable.Refused with
+    the reasons when the old state cannot be written (a related object was
+    deleted since, a slug is now taken...); nothing is written then.
+    """
+    obj = version.object
+    if obj is None:
+        raise Restorable.Refused([gettext_now("The object no longer exists.")])
+    latest = versions_of(obj).first()
+    with transaction.atomic():
+        if latest is None or version_state(latest).differs_from(live_state(obj)):
+            record(obj, user=user, comment=_("State before a restore"))
+        with recording(user=user, comment=_("Restored an earlier revision")):
+            Restorable(obj, version_state(version), languages=languages).write()
+            reversion.add_to_revision(obj)
+    return obj
+
+
+def prune(*, keep, dry_run=False):
+    """
+    Delete all but the newest `keep` versions of each object, then the
+    revisions left empty. Returns (versions, revisions) deleted, or that
+    would be with `dry_run`.
+    """
+    ranked = Version.objects.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("content_type"), F("object_id")],
+            order_by=F("pk").desc(),
+        )
+    )
+    old = list(ranked.filter(rank__gt=keep).values_list("pk", flat=True))
+    with transaction.atomic():
+        emptied = (
+            Revision.objects.filter(version__pk__in=old)
+            .exclude(version__in=Version.objects.exclude(pk__in=old))
+            .distinct()
+        )
+        revisions = list(emptied.values_list("pk", flat=True))
+        if not dry_run:
+            Version.objects.filter(pk__in=old).delete()
+            Revision.objects.filter(pk__in=revisions).delete()
+    return len(old), len(revisions)
+
+
+__all__ = ["prune", "record", "recording", "register", "set_comment", "restore", "versions_of"]
