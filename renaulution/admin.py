@@ -25,6 +25,7 @@ from translations.models import State as TranslationState
 from translations.registry import source_language
 
 from .admin_scale import EstimatedCountPaginator
+from .conflicts import ConflictAdminMixin
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
 from .publishing import Status
@@ -62,7 +63,7 @@ def language_badges(obj):
     )
 
 
-class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class ContentAdmin(ConflictAdminMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
     """Base admin for Publishable models with localized fields."""
 
     actions = ["publish", "unpublish"]
