@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from translations.diff import word_diff
 
-TOKEN_FIELD = "_conflict_base"
+SNAPSHOT_FIELD = "_conflict_base"
 CHOICE_PREFIX = "_conflict_choice__"
 MINE, THEIRS = "mine", "theirs"
 SALT = "renaulution.conflicts"
@@ -150,7 +150,7 @@ class ConflictCheck:
         self.current_attributes = row_attributes(obj)
         self.current_rows = {}
         self.current_row_attributes = {}
-        self.state = unsign(request.POST.get(TOKEN_FIELD), obj)
+        self.state = unsign(request.POST.get(SNAPSHOT_FIELD), obj)
         self.conflicts = []
         self.merged = []
 
@@ -364,9 +364,7 @@ class ConflictAdminMixin:
         check = getattr(request, "_conflict_check", None)
         if check is None or obj is None:
             return form_class
-        return type(
-            form_class.__name__, (ConflictFormMixin, form_class), {"conflict_check": check}
-        )
+        return type(form_class.__name__, (ConflictFormMixin, form_class), {"conflict_check": check})
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)
@@ -403,6 +401,5 @@ class ConflictAdminMixin:
                         "merged": list(dict.fromkeys(str(label) for label in check.merged)),
                     }
             context["conflict_token"] = sign(state)
-            context["conflict_token_name"] = TOKEN_FIELD
+            context["conflict_token_name"] = SNAPSHOT_FIELD
         return super().render_change_form(request, context, add, change, form_url, obj)
-

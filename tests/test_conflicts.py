@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from companies.models import PressRelease
-from renaulution.conflicts import CHOICE_PREFIX, TOKEN_FIELD
+from renaulution.conflicts import CHOICE_PREFIX, SNAPSHOT_FIELD
 from renaulution.roles import EDITORS
 from tests.factories import PersonFactory, PositionFactory, PressReleaseFactory
 
@@ -205,9 +205,7 @@ def test_the_other_order_keeps_both_languages_too(alice, marie, release):
     assert release.body_en == "<p>A longer English body.</p>"
 
 
-def test_the_same_language_field_changed_by_translator_and_editor_conflicts(
-    alice, marie, release
-):
+def test_the_same_language_field_changed_by_translator_and_editor_conflicts(alice, marie, release):
     form_editor, form_translator = open_form(alice, release), open_form(marie, release)
     saved(save(alice, release, form_editor, title_fr="Ampere commence"))
 
@@ -287,13 +285,13 @@ def test_the_same_field_of_an_inline_row_changed_by_both_is_refused(alice, bruno
 def test_a_missing_or_tampered_check_is_refused_with_a_message(alice, release, token):
     data = open_form(alice, release)
     if token is None:
-        del data[TOKEN_FIELD]
+        del data[SNAPSHOT_FIELD]
     elif token == "tampered":
-        state = signing.loads(data[TOKEN_FIELD][0], salt="renaulution.conflicts")
+        state = signing.loads(data[SNAPSHOT_FIELD][0], salt="renaulution.conflicts")
         state["columns"]["title_en"] = "Something else"
-        data[TOKEN_FIELD] = signing.dumps(state, salt="another salt", compress=True)
+        data[SNAPSHOT_FIELD] = signing.dumps(state, salt="another salt", compress=True)
     else:
-        data[TOKEN_FIELD] = token
+        data[SNAPSHOT_FIELD] = token
 
     response = save(alice, release, data, title_en="Changed")
 
@@ -308,7 +306,7 @@ def test_a_missing_or_tampered_check_is_refused_with_a_message(alice, release, t
 def test_a_check_for_another_object_is_refused(alice, release):
     other = PressReleaseFactory()
     data = open_form(alice, release)
-    data[TOKEN_FIELD] = open_form(alice, other)[TOKEN_FIELD]
+    data[SNAPSHOT_FIELD] = open_form(alice, other)[SNAPSHOT_FIELD]
 
     response = save(alice, release, data, title_en="Changed")
 

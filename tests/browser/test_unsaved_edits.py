@@ -54,6 +54,8 @@ def test_saving_or_leaving_an_untouched_form_asks_nothing(page, live_server, edi
     page.locator("#id_title_en").fill("Ampere starts on Monday")
     page.locator("input[name=_save]").first.click()
 
-    expect(page).to_have_url(f"{live_server.url}{reverse('admin:companies_pressrelease_changelist')}")
+    expect(page).to_have_url(
+        f"{live_server.url}{reverse('admin:companies_pressrelease_changelist')}"
+    )
     assert dialogs == []
     assert PressRelease.objects.get(pk=release.pk).title_en == "Ampere starts on Monday"
