@@ -27,6 +27,7 @@ from translations.registry import source_language
 
 from .admin_scale import EstimatedCountPaginator
 from .admin_slugs import PrepopulatedOnAddMixin
+from .conflicts import ConflictAdminMixin
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
 from .publication_admin import PublicationStateAdminMixin
@@ -66,6 +67,7 @@ def language_badges(obj):
 
 
 class ContentAdmin(
+    ConflictAdminMixin,
     RevisionsAdminMixin,
     PublicationStateAdminMixin,
     PrepopulatedOnAddMixin,

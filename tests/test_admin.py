@@ -17,6 +17,7 @@ from PIL import Image
 
 from companies.models import Company, PressRelease
 from renaulution import fields
+from renaulution.conflicts import SNAPSHOT_FIELD
 from renaulution.roles import EDITORS, translator_group_names
 from tests.factories import (
     CompanyFactory,
@@ -459,8 +460,10 @@ def test_an_object_with_a_stored_image_can_be_saved_again(client, editor):
     )
     assert response.status_code == 302
     release = PressRelease.objects.get()
+    url = reverse("admin:companies_pressrelease_change", args=[release.pk])
     data = press_release_form(company, title_en="Ampere starts, again")
-    response = client.post(reverse("admin:companies_pressrelease_change", args=[release.pk]), data)
+    data[SNAPSHOT_FIELD] = client.get(url).context["conflict_token"]
+    response = client.post(url, data)
     assert response.status_code == 302
     release.refresh_from_db()
     assert release.title_en == "Ampere starts, again"

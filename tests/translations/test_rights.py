@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
+from renaulution.conflicts import SNAPSHOT_FIELD
 from renaulution.roles import EDITORS
 from tests.factories import (
     EpisodeFactory,
@@ -57,6 +58,9 @@ def form_data(response):
                     data[bound.html_name] = "on"
             elif value is not None:
                 data[bound.html_name] = str(getattr(value, "pk", value))
+    # The edit check a change form carries (renaulution/conflicts.py).
+    if "conflict_token" in response.context:
+        data[SNAPSHOT_FIELD] = response.context["conflict_token"]
     return data
 
 
