@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from drafts.change_form import DraftsAdminMixin
 from translations.admin import (
     NeedsTranslationFilter,
     TranslatorAdminMixin,
@@ -62,7 +63,7 @@ def language_badges(obj):
     )
 
 
-class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class ContentAdmin(DraftsAdminMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
     """Base admin for Publishable models with localized fields."""
 
     actions = ["publish", "unpublish"]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "episodes",
     "timeline",
     "translations",
+    "drafts",
 ]
 
 MIDDLEWARE = [
