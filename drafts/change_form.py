@@ -60,7 +60,12 @@ def draft_values(form, change):
         html_name = form.add_prefix(name)
         if field.widget.value_omitted_from_data(data, {}, html_name):
             continue
-        values[name] = field.widget.value_from_datadict(data, {}, html_name)
+        raw = field.widget.value_from_datadict(data, {}, html_name)
+        try:
+            # As the form's fields hold values (a date, a company), not text.
+            values[name] = field.clean(raw)
+        except forms.ValidationError:
+            values[name] = raw
     return values
 
 
@@ -202,6 +207,12 @@ class DraftsAdminMixin:
         if pending is not None and request.POST.get(DRAFT_SHOWN) == str(pending.pk):
             services.draft_superseded(change=pending, obj=form.instance, user=request.user)
             state.superseded = True
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        state = _drafting(request)
+        if state is not None and state.saving:
+            return []  # nothing was saved: the formsets hold no saved rows
+        return super().construct_change_message(request, form, formsets, add)
 
     def log_change(self, request, obj, message):
         state = _drafting(request)
