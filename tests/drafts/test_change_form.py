@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Person, PressRelease
+from drafts import services
 from drafts.models import PendingChange
 from tests.drafts.conftest import change_url, edited_form
-from tests.factories import CompanyFactory, PersonFactory
+from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
+from tests.translations.test_rights import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -88,8 +90,6 @@ def test_saving_the_live_version_keeps_the_draft(editor_client, live_release):
     """Opened with ?live=1, the form does not carry the draft: saving it loses no draft."""
     save_draft(editor_client, live_release, **DRAFT_TITLES)
     response = editor_client.get(change_url(live_release) + "?live=1")
-    from tests.translations.test_rights import form_data
-
     data = form_data(response) | {"summary_en": "Fixed live summary."}
     editor_client.post(change_url(live_release) + "?live=1", data)
     live_release.refresh_from_db()
@@ -134,9 +134,6 @@ def test_a_draft_carries_inline_rows_and_relations(editor_client):
 
 def test_a_draft_that_no_longer_validates_is_not_published(editor_client, live_release, editor):
     """The slug was taken meanwhile: the approval says why, nothing is written."""
-    from drafts import services
-    from tests.factories import PressReleaseFactory
-
     save_draft(editor_client, live_release, slug_en="taken-later")
     PressReleaseFactory(slug_en="taken-later")
     change = PendingChange.objects.get()
