@@ -6,6 +6,7 @@ Authors see their own drafts here, read-only.
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -90,6 +91,19 @@ class PendingChangeAdmin(admin.ModelAdmin):
         if not can_publish(request.user):
             queryset = queryset.filter(author=request.user)
         return queryset
+
+    def get_object(self, request, object_id, from_field=None):
+        # Anyone's draft, so that another author's is refused (403) by the
+        # view permission rather than looking missing.
+        field = (
+            PendingChange._meta.pk
+            if from_field is None
+            else PendingChange._meta.get_field(from_field)
+        )
+        try:
+            return PendingChange.objects.queue().get(**{field.name: field.to_python(object_id)})
+        except (PendingChange.DoesNotExist, ValidationError, ValueError):
+            return None
 
     def has_add_permission(self, request):
         return False  # a draft is saved from its item's change form
