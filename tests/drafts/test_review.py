@@ -78,8 +78,8 @@ def test_approving_publishes_at_once(editor_client, author_client, live_release)
         "change_message", flat=True
     )
     assert {"Draft submitted for review.", "Draft published."} <= set(steps)
-    assert editor_client.get(live_release.get_absolute_url()).content.decode().count(
-        "Approved title"
+    assert (
+        editor_client.get(live_release.get_absolute_url()).content.decode().count("Approved title")
     )
 
 
@@ -151,9 +151,7 @@ def test_rejecting_needs_a_comment_which_the_author_reads(
     assert live_release.title_en == "Live title"
 
 
-def test_a_never_published_item_goes_live_when_its_draft_is_approved(
-    editor, author_client
-):
+def test_a_never_published_item_goes_live_when_its_draft_is_approved(editor, author_client):
     release = PressReleaseFactory(draft=True, title_en="New one")
     change = submit(author_client, release, title_en="New one, reviewed")
     release.refresh_from_db()
