@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from drafts.change_form import DraftsAdminMixin
 from revisions.admin import RevisionsAdminMixin
 from translations.admin import (
     NeedsTranslationFilter,
@@ -67,11 +68,12 @@ def language_badges(obj):
 
 
 class ContentAdmin(
-    ConflictAdminMixin,
+    DraftsAdminMixin,
     RevisionsAdminMixin,
     PublicationStateAdminMixin,
     PrepopulatedOnAddMixin,
     TranslatorAdminMixin,
+    ConflictAdminMixin,
     TabbedTranslationAdmin,
 ):
     """Base admin for Publishable models with localized fields."""

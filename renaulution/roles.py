@@ -8,6 +8,8 @@ migration that adds a model can call it again to grant the new permissions.
 from django.conf import settings
 
 EDITORS = "Editors"
+#: Write drafts and submit them for review; never publish (drafts/rights.py).
+AUTHORS = "Authors"
 TRANSLATORS = "Translators ({language})"
 
 #: Every model editors manage, by app label.
@@ -16,6 +18,8 @@ CONTENT_MODELS = {
     "episodes": ["series", "seriesproducer", "episode", "episodecompany"],
     "timeline": ["milestone"],
 }
+#: What editors hold of the review of drafts: the queue, and publishing.
+REVIEW_PERMISSIONS = {"drafts": ["view_pendingchange", "change_pendingchange", "can_publish"]}
 #: The models that hold localized text, which translators may change.
 TRANSLATABLE_MODELS = {
     "companies": ["company", "person", "position", "pressrelease"],
@@ -40,6 +44,13 @@ def _permissions(Permission, models, actions):
     )
 
 
+def _codenames(Permission, codenames):
+    return Permission.objects.filter(
+        content_type__app_label__in=list(codenames),
+        codename__in=[name for names in codenames.values() for name in names],
+    )
+
+
 def sync_role_groups(apps):
     """Create the role groups if missing and set their permissions."""
     Group = apps.get_model("auth", "Group")
@@ -48,6 +59,14 @@ def sync_role_groups(apps):
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(
         _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
+        | _codenames(Permission, REVIEW_PERMISSIONS)
+    )
+    # Before the drafts app is migrated there is no review permission yet:
+    # its migration calls this again.
+    authors, _created = Group.objects.get_or_create(name=AUTHORS)
+    authors.permissions.set(
+        _permissions(Permission, CONTENT_MODELS, ["add", "change", "view"])
+        | _codenames(Permission, {"drafts": ["view_pendingchange"]})
     )
     translator_permissions = list(
         _permissions(Permission, CONTENT_MODELS, ["view"])

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     # After the content apps: their translation.py registers them for revisions.
     "reversion",
     "revisions",
+    "drafts",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from companies.models import Company, Person, Position, PressRelease
+from drafts.models import PendingChange
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
 from timeline.models import Milestone
@@ -248,6 +249,20 @@ class TOTPDeviceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TOTPDevice
+
+
+class PendingChangeFactory(factory.django.DjangoModelFactory):
+    """A submitted draft of a live press release, by an author of its own."""
+
+    content_object = factory.SubFactory(PressReleaseFactory)
+    object_repr = factory.LazyAttribute(lambda change: str(change.content_object))
+    data = factory.LazyFunction(dict)
+    fields = factory.LazyFunction(list)
+    author = factory.SubFactory(StaffUserFactory)
+    state = PendingChange.State.SUBMITTED
+
+    class Meta:
+        model = PendingChange
 
 
 #: The factory of each content model with localized text.

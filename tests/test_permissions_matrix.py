@@ -11,7 +11,9 @@ The expectations restate the roles of DESIGN.md, independently of
 renaulution/roles.py: editors manage all content (the companies, episodes
 and timeline apps) and nothing else; translators see all content and change
 only what has localized text, add, delete and publish nothing, and reach the
-translation views of their own languages only; staff without a group reach
+translation views of their own languages only; authors add, change and view
+all content, delete and publish nothing, and see only their own drafts in
+the review queue, which editors review; staff without a group reach
 no content; superusers reach everything; anonymous visitors are sent to the
 login page. Every case runs in a savepoint rolled back afterwards, and every
 refused one is checked in the database: no row added, changed or removed.
@@ -37,6 +39,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from modeltranslation.translator import translator
 
+from drafts.models import PendingChange
 from revisions.services import record, versions_of
 from tests import factories
 from tests.translations.test_rights import form_data
@@ -45,8 +48,11 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "fr", "it")
 YEAR = datetime.timedelta(days=365)
+REVIEW_MODEL = PendingChange
 # The apps whose models editors manage (DESIGN.md, "Content model").
 CONTENT_APPS = {"companies", "episodes", "timeline"}
+# The review queue of drafts (drafts/admin.py).
+REVIEW_APP = "drafts"
 MODEL_VIEWS = ("changelist", "add", "change", "delete", "history")
 METHODS = ("GET", "POST")
 
@@ -64,6 +70,7 @@ class Role:
     name: str
     languages: tuple = ()
     editor: bool = False
+    author: bool = False
     superuser: bool = False
     staff: bool = True
 
@@ -72,6 +79,7 @@ ROLES = [
     Role("anonymous", staff=False),
     Role("staff without group"),
     *[Role(f"Translators ({code})", languages=(code,)) for code in LANGUAGES],
+    Role("Authors", author=True),
     Role("Editors", languages=LANGUAGES, editor=True),
     Role("superuser", languages=LANGUAGES, editor=True, superuser=True),
 ]
@@ -85,8 +93,17 @@ def is_translatable(model):
     return model in translator.get_registered_models()
 
 
+def is_review(model):
+    return model._meta.app_label == REVIEW_APP
+
+
 def may_view(role, model):
-    return role.superuser or (is_content(model) and (role.editor or bool(role.languages)))
+    if is_review(model):
+        # Authors see their own drafts only: the list, not another's page.
+        return role.superuser or role.editor or role.author
+    return role.superuser or (
+        is_content(model) and (role.editor or role.author or bool(role.languages))
+    )
 
 
 def may_manage(role, model):
@@ -101,9 +118,24 @@ def is_login_record(model):
 # Expected outcomes ------------------------------------------------------------
 
 
+def expected_for_review_view(role, view):
+    """Drafts are saved from their item's form; editors review them, authors read theirs."""
+    if view == "changelist":
+        return OK if may_view(role, REVIEW_MODEL) else REFUSED
+    if view == "delete":
+        return OK if role.superuser else REFUSED
+    if view in ("change", "history"):
+        return OK if role.superuser or role.editor else REFUSED
+    return REFUSED
+
+
 def expected_for_model_view(role, model, view, method):
     if not role.staff:
         return LOGIN
+    if is_review(model):
+        return expected_for_review_view(role, view)
+    if role.author and is_content(model):
+        return REFUSED if view == "delete" else OK
     if view in ("changelist", "history"):
         return OK if may_view(role, model) else REFUSED
     if view == "change":
@@ -334,7 +366,7 @@ def make_users():
             is_staff=True,
             is_superuser=role.superuser,
         )
-        if role.name.startswith("Translators") or role.name == "Editors":
+        if role.name.startswith("Translators") or role.name in ("Editors", "Authors"):
             user.groups.add(Group.objects.get(name=role.name))
         users[role] = user
     return users
