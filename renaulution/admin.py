@@ -27,6 +27,7 @@ from translations.registry import source_language
 from .admin_scale import EstimatedCountPaginator
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
+from .preview import PreviewAdminMixin
 from .publishing import Status
 
 admin.site.site_header = _("Renaulution administration")
@@ -62,7 +63,7 @@ def language_badges(obj):
     )
 
 
-class ContentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class ContentAdmin(PreviewAdminMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
     """Base admin for Publishable models with localized fields."""
 
     actions = ["publish", "unpublish"]
