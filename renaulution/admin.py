@@ -31,6 +31,7 @@ from .admin_slugs import PrepopulatedOnAddMixin
 from .conflicts import ConflictAdminMixin
 from .fields import ImageUploadField
 from .images import fallback_format, rendition_url
+from .preview import PreviewAdminMixin
 from .publication_admin import PublicationStateAdminMixin
 from .publishing import Status
 
@@ -68,6 +69,7 @@ def language_badges(obj):
 
 
 class ContentAdmin(
+    PreviewAdminMixin,
     DraftsAdminMixin,
     RevisionsAdminMixin,
     PublicationStateAdminMixin,

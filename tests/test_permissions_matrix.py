@@ -149,6 +149,13 @@ def expected_for_model_view(role, model, view, method):
         # Like a save: a translator restores their languages' fields only.
         translator_may = bool(role.languages) and is_content(model) and is_translatable(model)
         return OK if may_manage(role, model) or translator_may else REFUSED
+    if view in ("preview", "preview_add"):
+        # Previewing shows what a save would: for who may save (POST only).
+        translator_may = bool(role.languages) and is_content(model) and is_translatable(model)
+        may = may_manage(role, model) or (view == "preview" and translator_may)
+        if not may:
+            return REFUSED
+        return OK if method == "POST" else NOT_ALLOWED
     if view == "add" and is_login_record(model):
         return REFUSED
     # add, delete, and a model's own views (which change it: a user's password)
@@ -260,6 +267,9 @@ def build_cases(objects):
             kwargs = dict.fromkeys(pattern.pattern.converters, objects[extra_model].pk)
             if "version_id" in kwargs:
                 kwargs["version_id"] = versions_of(objects[extra_model]).first().pk
+
+            if "language" in kwargs:  # a preview's
+                kwargs["language"] = "fr"
             url = reverse(name, kwargs=kwargs)
             cases.append(Case(name, url, "model", extra_model, extra_view))
         elif name in by_view:
@@ -432,7 +442,7 @@ def request_data(case, method, payloads, targets):
             "index": "0",
             "post": "yes",
         }
-    if case.kind == "model" and case.view in ("add", "change"):
+    if case.kind == "model" and case.view in ("add", "change", "preview", "preview_add"):
         return payloads[case.model]
     if case.kind == "model" and case.view == "delete":
         return {"post": "yes"}
@@ -484,8 +494,10 @@ def test_every_role_reaches_only_what_it_may_in_the_admin():
                 client.cookies = SimpleCookie(cookies.output(header="", sep="\n"))
                 # The database is compared for every write that must not
                 # happen, and for actions, whose outcome is what they changed.
+                # A preview never writes, whoever asks.
+                previews = case.view.startswith("preview")
                 compare = method == "POST" and (
-                    case.kind == "action" or expected[key] not in (OK, APPLIED)
+                    case.kind == "action" or expected[key] not in (OK, APPLIED) or previews
                 )
                 with transaction.atomic():
                     before = database_state() if compare else None
@@ -499,7 +511,7 @@ def test_every_role_reaches_only_what_it_may_in_the_admin():
                 if case.kind == "action" and not outcome.startswith("error"):
                     outcome = APPLIED if changed else UNCHANGED
                 actual[key] = outcome
-                if expected[key] not in (OK, APPLIED) and changed:
+                if (expected[key] not in (OK, APPLIED) or previews) and changed:
                     writes[key] = changed
 
     refused = sum(1 for value in expected.values() if value not in (OK, APPLIED))
