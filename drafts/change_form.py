@@ -147,6 +147,11 @@ class DraftsAdminMixin:
             readonly += [name for name in PUBLICATION_FIELDS if name not in readonly]
         return readonly
 
+    def has_restore_permission(self, request, obj):
+        # A revision carries its publication fields: restoring one could
+        # publish or change a live item, which only a publisher may do.
+        return super().has_restore_permission(request, obj) and not drafts_only(request.user)
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not can_publish(request.user):

@@ -77,6 +77,10 @@ class RevisionsAdminMixin:
                 record(obj)
         return response
 
+    def has_restore_permission(self, request, obj):
+        """Restoring writes the revision's fields over the item: like a save."""
+        return self.has_change_permission(request, obj)
+
     def history_view(self, request, object_id, extra_context=None):
         return views.history(self, request, object_id, extra_context)
 

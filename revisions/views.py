@@ -35,13 +35,13 @@ def describe(comment):
     return _(comment)
 
 
-def _object(model_admin, request, object_id, *, change=False):
+def _object(model_admin, request, object_id, *, restore=False):
     obj = model_admin.get_object(request, unquote(object_id))
     if obj is None:
         raise Http404(_("There is no such object."))
     allowed = (
-        model_admin.has_change_permission(request, obj)
-        if change
+        model_admin.has_restore_permission(request, obj)
+        if restore
         else model_admin.has_view_or_change_permission(request, obj)
     )
     if not allowed:
@@ -94,7 +94,7 @@ def history(model_admin, request, object_id, extra_context=None):
         page_obj=page,
         entries=_entries(model_admin, obj, page),
         compare_url=_url(model_admin, "revisions_compare", str(obj.pk)),
-        may_restore=model_admin.has_change_permission(request, obj),
+        may_restore=model_admin.has_restore_permission(request, obj),
         **(extra_context or {}),
     )
     request.current_app = model_admin.admin_site.name
@@ -137,7 +137,7 @@ def compare(model_admin, request, object_id):
         old=_entries(model_admin, obj, [old])[0],
         new=_entries(model_admin, obj, [new])[0],
         sections=changes(version_state(old), version_state(new)),
-        may_restore=model_admin.has_change_permission(request, obj),
+        may_restore=model_admin.has_restore_permission(request, obj),
     )
     request.current_app = model_admin.admin_site.name
     return TemplateResponse(request, "admin/revisions/compare.html", context)
@@ -145,7 +145,7 @@ def compare(model_admin, request, object_id):
 
 def restore(model_admin, request, object_id, version_id):
     """GET: what the restore would change, and a button; POST: restore, as a new revision."""
-    obj = _object(model_admin, request, object_id, change=True)
+    obj = _object(model_admin, request, object_id, restore=True)
     version = _version(obj, version_id)
     languages = model_admin.translator_languages(request)
     if request.method == "POST":

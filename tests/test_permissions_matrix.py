@@ -135,7 +135,13 @@ def expected_for_model_view(role, model, view, method):
     if is_review(model):
         return expected_for_review_view(role, view)
     if role.author and is_content(model):
-        return REFUSED if view == "delete" else OK
+        # Authors neither delete nor restore (a revision may publish); they
+        # preview what they edit, by POST as the change form does.
+        if view in ("delete", "revisions_restore"):
+            return REFUSED
+        if view in ("preview", "preview_add"):
+            return OK if method == "POST" else NOT_ALLOWED
+        return OK
     if view in ("changelist", "history"):
         return OK if may_view(role, model) else REFUSED
     if view == "change":
