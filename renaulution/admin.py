@@ -26,6 +26,7 @@ from translations.admin import (
 from translations.models import State as TranslationState
 from translations.registry import source_language
 
+from . import admin_users  # noqa: F401 (registers the users' admin)
 from .admin_scale import EstimatedCountPaginator
 from .admin_slugs import PrepopulatedOnAddMixin
 from .conflicts import ConflictAdminMixin
