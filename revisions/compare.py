@@ -9,9 +9,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.db import models
 from django.utils.formats import localize
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from translations.diff import word_diff
 
