@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.db import models
 from django.utils.formats import localize
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext
 from django.utils.translation import gettext as _
 
 from translations.diff import word_diff
@@ -72,7 +72,7 @@ def _display(model_field, value, names):
     if model_field.flatchoices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return pgettext("revisions", "yes") if value else pgettext("revisions", "no")
     return str(localize(value))
 
 

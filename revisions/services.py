@@ -8,12 +8,13 @@ and when, and a comment. `restore()` writes an old revision back as a new one;
 `prune()` drops the oldest beyond a number per object.
 """
 
+from collections import Counter
 from contextlib import contextmanager
 
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
 from django.utils.translation import gettext as gettext_now
@@ -22,6 +23,9 @@ from reversion.models import Revision, Version
 
 from .registry import register
 from .states import Restorable, live_state, version_state
+
+# Rows deleted per query by `prune`.
+PRUNE_BATCH = 500
 
 
 @contextmanager
@@ -87,7 +91,8 @@ def prune(*, keep, dry_run=False):
     """
     Delete all but the newest `keep` versions of each object, then the
     revisions left empty. Returns (versions, revisions) deleted, or that
-    would be with `dry_run`.
+    would be with `dry_run`. Deletes in batches, so a long history fits
+    within SQLite's limit on query parameters.
     """
     ranked = Version.objects.annotate(
         rank=Window(
@@ -96,18 +101,22 @@ def prune(*, keep, dry_run=False):
             order_by=F("pk").desc(),
         )
     )
-    old = list(ranked.filter(rank__gt=keep).values_list("pk", flat=True))
-    with transaction.atomic():
-        emptied = (
-            Revision.objects.filter(version__pk__in=old)
-            .exclude(version__in=Version.objects.exclude(pk__in=old))
-            .distinct()
-        )
-        revisions = list(emptied.values_list("pk", flat=True))
-        if not dry_run:
-            Version.objects.filter(pk__in=old).delete()
-            Revision.objects.filter(pk__in=revisions).delete()
-    return len(old), len(revisions)
+    old = list(ranked.filter(rank__gt=keep).values_list("pk", "revision_id"))
+    old_per_revision = Counter(revision for _pk, revision in old)
+    sizes = dict(Version.objects.order_by().values_list("revision").annotate(size=Count("pk")))
+    emptied = [revision for revision, count in old_per_revision.items() if sizes[revision] == count]
+    if not dry_run:
+        with transaction.atomic():
+            for batch in batched([pk for pk, _revision in old], PRUNE_BATCH):
+                Version.objects.filter(pk__in=batch).delete()
+            for batch in batched(emptied, PRUNE_BATCH):
+                Revision.objects.filter(pk__in=batch).delete()
+    return len(old), len(emptied)
+
+
+def batched(items, size):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 __all__ = ["prune", "record", "recording", "register", "set_comment", "restore", "versions_of"]

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .compare import changes
 from .services import restore as restore_version
@@ -57,9 +58,10 @@ def _url(model_admin, view, *args):
     )
 
 
-def _context(model_admin, request, obj, title, **extra):
+def _render(model_admin, request, obj, template, title, **extra):
+    """One of the revisions pages, in the admin's frame (breadcrumbs, sidebar)."""
     opts = model_admin.opts
-    return {
+    context = {
         **model_admin.admin_site.each_context(request),
         "title": title,
         "subtitle": None,
@@ -69,6 +71,8 @@ def _context(model_admin, request, obj, title, **extra):
         "history_url": _url(model_admin, "history", str(obj.pk)),
         **extra,
     }
+    request.current_app = model_admin.admin_site.name
+    return TemplateResponse(request, f"admin/revisions/{template}", context)
 
 
 def _entries(model_admin, obj, versions):
@@ -86,10 +90,11 @@ def _entries(model_admin, obj, versions):
 def history(model_admin, request, object_id, extra_context=None):
     obj = _object(model_admin, request, object_id)
     page = Paginator(versions_of(obj), HISTORY_PAGE_SIZE).get_page(request.GET.get("p"))
-    context = _context(
+    return _render(
         model_admin,
         request,
         obj,
+        "history.html",
         _("Change history: %s") % obj,
         page_obj=page,
         entries=_entries(model_admin, obj, page),
@@ -97,8 +102,6 @@ def history(model_admin, request, object_id, extra_context=None):
         may_restore=model_admin.has_restore_permission(request, obj),
         **(extra_context or {}),
     )
-    request.current_app = model_admin.admin_site.name
-    return TemplateResponse(request, "admin/revisions/history.html", context)
 
 
 def _version(obj, value):
@@ -129,18 +132,18 @@ def compare(model_admin, request, object_id):
         new, old = latest
     if old.pk > new.pk:
         old, new = new, old
-    context = _context(
+    return _render(
         model_admin,
         request,
         obj,
+        "compare.html",
         _("Compare revisions: %s") % obj,
+        here=pgettext("revisions", "Compare"),
         old=_entries(model_admin, obj, [old])[0],
         new=_entries(model_admin, obj, [new])[0],
         sections=changes(version_state(old), version_state(new)),
         may_restore=model_admin.has_restore_permission(request, obj),
     )
-    request.current_app = model_admin.admin_site.name
-    return TemplateResponse(request, "admin/revisions/compare.html", context)
 
 
 def restore(model_admin, request, object_id, version_id):
@@ -166,20 +169,20 @@ def restore(model_admin, request, object_id, version_id):
             )
         messages.success(request, message % {"date": _date(version)})
         return redirect(_url(model_admin, "change", str(obj.pk)))
-    target = version_state(version)
+    current, target = live_state(obj), version_state(version)
     if languages is not None:
-        target = limited(live_state(obj), target, languages)
-    context = _context(
+        target = limited(current, target, languages)
+    return _render(
         model_admin,
         request,
         obj,
+        "restore.html",
         _("Restore a revision: %s") % obj,
+        here=pgettext("revisions", "Restore"),
         entry=_entries(model_admin, obj, [version])[0],
-        sections=changes(live_state(obj), target),
+        sections=changes(current, target),
         languages=languages,
     )
-    request.current_app = model_admin.admin_site.name
-    return TemplateResponse(request, "admin/revisions/restore.html", context)
 
 
 def _date(version):

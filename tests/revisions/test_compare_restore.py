@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from companies.models import Position, PressRelease
-from revisions.services import versions_of
+from revisions.services import recording, versions_of
 from tests.factories import (
     CompanyFactory,
     PersonFactory,
     PositionFactory,
     PressReleaseFactory,
+    image_file,
 )
 from tests.revisions.conftest import admin_url, logged_in, save_through_admin
 from translations.models import FieldTranslation, State
@@ -282,3 +283,24 @@ def test_the_history_page_lists_revisions_in_bounded_queries(editor_client, rele
     assert len(page.xpath("//input[@name='old']")) == 7
     links = page.xpath("//a[@class='revision-restore-link']/@href")
     assert links[0] == admin_url(release, "revisions_restore", versions_of(release).first().pk)
+
+
+def test_an_image_and_its_alt_texts_are_compared_and_restored(editor_client):
+    release = PressReleaseFactory(with_image=True)
+    first_image = release.image.name
+    save_through_admin(editor_client, release)
+    with recording(user=None, comment="New image"):
+        release.image = image_file("other.jpg", (800, 600))
+        release.image_alt_fr = "Une autre image"
+        release.save()
+    new, old = versions_of(release)
+    assert new.field_dict["image"] != first_image
+    rows = diff_rows(editor_client.get(admin_url(release, "revisions_compare")))
+    alt_fr = [value for (_field, language), value in rows.items() if language == "fr"]
+    assert alt_fr == [("L'image", "Une autre")]  # word by word: "image" stays
+    assert any(field == "image" for field, _language in rows)
+    editor_client.post(admin_url(release, "revisions_restore", old.pk))
+    release.refresh_from_db()
+    assert release.image.name == first_image
+    assert (release.image_width, release.image_height) == (1200, 630)
+    assert release.image_alt_fr == "L'image image"
