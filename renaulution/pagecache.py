@@ -41,6 +41,7 @@ pages are compressed; the admin, which echoes input beside a CSRF token,
 never is (BREACH).
 """
 
+import functools
 import gzip
 import hashlib
 import time
@@ -93,9 +94,7 @@ def invalidate(keys):
         sequence = 1
     cache.set_many({_stamp_key(key): sequence for key in keys}, timeout=None)
     # What was announced may have been rescheduled: read the next changes anew.
-    cache.delete_many(
-        [f"{NEXT_SCHEDULED}:{sk.model_label(model)}" for model in invalidation.public_models()]
-    )
+    cache.delete_many([_next_key(model) for model in invalidation.public_models()])
 
 
 def _on_invalidated(sender, keys, **kwargs):
@@ -106,23 +105,42 @@ def connect():
     sk.pages_invalidated.connect(_on_invalidated, dispatch_uid="pagecache")
 
 
-def next_change(model):
+def _next_key(model):
+    return f"{NEXT_SCHEDULED}:{sk.model_label(model)}"
+
+
+def next_changes(models):
     """
-    Epoch seconds of the next scheduled change of `model`'s public rows (a
-    go-live or an expiry still to come), or None. Read from the database
-    once, then kept in the cache until it passes or anything is announced.
+    Epoch seconds of the next scheduled change (a go-live or an expiry still
+    to come) of each model's public rows, or None: {model: seconds}. One
+    cache read for all; a model's is read from the database when missing or
+    passed, then kept until it passes or anything is announced.
     """
     from . import scheduling
 
-    key = f"{NEXT_SCHEDULED}:{sk.model_label(model)}"
     now = time.time()
-    stored = cache.get(key)
-    if stored is not None and (stored == 0 or stored > now):
-        return stored or None
-    soonest = scheduling.next_change(model, timezone.now())
-    value = soonest.timestamp() if soonest else 0
-    cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
-    return value or None
+    stored = cache.get_many([_next_key(model) for model in models])
+    changes, fresh = {}, {}
+    for model in models:
+        value = stored.get(_next_key(model))
+        if value is None or (value and value <= now):
+            soonest = scheduling.next_change(model, timezone.now())
+            value = soonest.timestamp() if soonest else 0
+            fresh[_next_key(model)] = value
+        changes[model] = value or None
+    if fresh:
+        cache.set_many(fresh, timeout=settings.PAGE_CACHE_SECONDS)
+    return changes
+
+
+@functools.cache
+def _models_by_label():
+    """Label -> model of the public apps, relation tables included."""
+    return {
+        sk.model_label(model): model
+        for app in invalidation.PUBLIC_APPS
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
+    }
 
 
 def _scheduled_models(keys):
@@ -136,14 +154,9 @@ def _scheduled_models(keys):
     tracked = [m for m in invalidation.public_models() if issubclass(m, Publishable)]
     if keys is None or sk.SEARCH in keys:
         return tracked
-    by_label = {
-        sk.model_label(model): model
-        for app in invalidation.PUBLIC_APPS
-        for model in apps.get_app_config(app).get_models(include_auto_created=True)
-    }
     found = set()
     for label in {key.split(":", 1)[0] for key in keys}:
-        model = by_label.get(label)
+        model = _models_by_label().get(label)
         if model is None:
             continue
         if issubclass(model, Publishable):
@@ -162,8 +175,7 @@ def next_scheduled(keys=None):
     Epoch seconds of the next scheduled change that can alter a page with
     `keys` (of anything public when None), or None.
     """
-    changes = [next_change(model) for model in _scheduled_models(keys)]
-    changes = [moment for moment in changes if moment is not None]
+    changes = [c for c in next_changes(_scheduled_models(keys)).values() if c is not None]
     return min(changes) if changes else None
 
 
