@@ -323,3 +323,50 @@ def test_a_save_with_nobody_else_changes_nothing_but_mine(alice, release):
     assert release.title_en == "Only mine"
     assert release.summary_en == "The electric arm is launched."
     assert not [m for m in response.wsgi_request._messages if "were kept" in str(m)]
+
+
+def two_positions():
+    first = PositionFactory(title_en="Chief executive officer")
+    second = PositionFactory(person=first.person, title_en="Chairman")
+    return first.person, first, second
+
+
+def test_a_row_deleted_by_the_other_stays_deleted_when_i_did_not_touch_it(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-DELETE": "on"}))
+
+    saved(save(bruno, person, form_b, **{f"{prefix[second.pk]}-title_en": "Chair"}))
+
+    assert [position.title_en for position in person.positions.all()] == ["Chair"]
+
+
+def test_a_row_deleted_by_the_other_that_i_changed_is_refused(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-DELETE": "on"}))
+
+    response = save(bruno, person, form_b, **{f"{prefix[first.pk]}-title_en": "CEO"})
+
+    assert response.status_code == 200
+    assert "deleted “Chief executive officer" in str(response.context["errors"])
+    assert not person.positions.filter(pk=first.pk).exists()
+
+
+def test_a_row_i_delete_that_the_other_changed_is_my_choice(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-title_fr": "PDG"}))
+
+    response = save(bruno, person, form_b, **{f"{prefix[first.pk]}-DELETE": "on"})
+
+    assert response.status_code == 200
+    choice = f"{CHOICE_PREFIX}positions-{first.pk}"
+    assert "PDG" in panel(response)[choice][1][0]
+    assert person.positions.filter(pk=first.pk).exists()
+    saved(save(bruno, person, page_form(response), **{choice: "theirs"}))
+    first.refresh_from_db()
+    assert first.title_fr == "PDG"
