@@ -28,7 +28,6 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms.formsets import DELETION_FIELD_NAME
-from django.utils.dateparse import parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -95,6 +94,8 @@ def snapshot(obj, column_values, m2m, rows):
         "pk": str(obj.pk),
         "model": obj._meta.label_lower,
         "at": updated_at.isoformat() if updated_at else "",
+        # The newest history entry the person had seen: who changed it since are the later ones.
+        "log": object_log(obj).order_by("-pk").values_list("pk", flat=True).first() or 0,
         "columns": column_values,
         "m2m": m2m,
         "rows": rows,
@@ -366,14 +367,15 @@ class ConflictCheck:
 
     def authors(self):
         """Who changed the object since the form was opened, from the admin's log."""
-        opened = parse_datetime((self.state or {}).get("at", "") or "")
-        entries = LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.obj),
-            object_id=str(self.obj.pk),
-        ).select_related("user")
-        if opened is not None:
-            entries = entries.filter(action_time__gt=opened)
-        return list(entries.order_by("-action_time")[:AUTHORS_LIMIT])
+        seen = (self.state or {}).get("log", 0)
+        entries = object_log(self.obj).filter(pk__gt=seen).select_related("user")
+        return list(entries.order_by("-pk")[:AUTHORS_LIMIT])
+
+
+def object_log(obj):
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    )
 
 
 def key_label(field):

@@ -102,6 +102,8 @@ def release():
 
 
 def test_the_same_field_changed_by_both_is_refused_with_a_diff(alice, bruno, release):
+    # An earlier save by Bruno, seen by both: not a change "since the form was opened".
+    saved(save(bruno, release, open_form(bruno, release), summary_en="Seen by both."))
     form_a, form_b = open_form(alice, release), open_form(bruno, release)
     saved(save(alice, release, form_a, title_en="Ampere starts on Monday"))
 
@@ -117,6 +119,7 @@ def test_the_same_field_changed_by_both_is_refused_with_a_diff(alice, bruno, rel
     assert deleted == ["on Monday"]
     assert inserted == ["in Paris"]
     assert "alice" in who(response)
+    assert "bruno" not in who(response)
     # The re-shown form still holds Bruno's text: nothing he typed is lost.
     assert page_form(response)["title_en"] == ["Ampere starts in Paris"]
 
