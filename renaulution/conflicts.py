@@ -434,7 +434,7 @@ class ConflictAdminMixin:
     """For ModelAdmins: the edit check on every change form of an existing object."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST" or object_id is None:
+        if request.method != "POST" or object_id is None or not self._is_change_view(request):
             return super().changeform_view(request, object_id, form_url, extra_context)
         # Locked until the save ends (PostgreSQL): a second save waits for
         # this one and is then checked against it.
@@ -449,6 +449,13 @@ class ConflictAdminMixin:
             if obj is not None:
                 request._conflict_check = ConflictCheck(request, obj)
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _is_change_view(self, request):
+        # Other views reuse the change form (django-reversion's revert and
+        # recover forms show an old version): the check is for plain edits.
+        match = request.resolver_match
+        opts = self.model._meta
+        return match is not None and match.url_name == f"{opts.app_label}_{opts.model_name}_change"
 
     def _valid_pk(self, object_id):
         try:
@@ -491,7 +498,7 @@ class ConflictAdminMixin:
             )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if change and obj is not None:
+        if change and obj is not None and self._is_change_view(request):
             check = getattr(request, "_conflict_check", None)
             if check is None:
                 state = snapshot(obj, row_values(obj), m2m_values(obj), stored_rows(context))

@@ -373,3 +373,14 @@ def test_a_row_i_delete_that_the_other_changed_is_my_choice(alice, bruno):
     saved(save(bruno, person, page_form(response), **{choice: "theirs"}))
     first.refresh_from_db()
     assert first.title_fr == "PDG"
+
+
+@pytest.mark.parametrize("object_id", ["abc", "999999"])
+def test_a_save_to_an_odd_or_missing_object_answers_without_an_error(alice, release, object_id):
+    data = open_form(alice, release)
+    url = change_url(release).replace(f"/{release.pk}/", f"/{object_id}/")
+
+    response = alice.post(url, data)
+
+    assert response.status_code == 302  # the admin's "does not exist" message
+    assert PressRelease.objects.get(pk=release.pk).title_en == "Ampere starts today"
