@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.dateparse import parse_datetime
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -94,6 +94,8 @@ def snapshot(obj, column_values, m2m, rows):
         "pk": str(obj.pk),
         "model": obj._meta.label_lower,
         "at": updated_at.isoformat() if updated_at else "",
+        # The newest history entry the person had seen: who changed it since are the later ones.
+        "log": object_log(obj).order_by("-pk").values_list("pk", flat=True).first() or 0,
         "columns": column_values,
         "m2m": m2m,
         "rows": rows,
@@ -153,6 +155,8 @@ class ConflictCheck:
         self.state = unsign(request.POST.get(SNAPSHOT_FIELD), obj)
         self.conflicts = []
         self.merged = []
+        # Rows I changed that someone else deleted meanwhile.
+        self.lost_rows = []
 
     # The inline formsets are made after the form and before it is validated.
     def add_formsets(self, formsets):
@@ -166,6 +170,38 @@ class ConflictCheck:
             self.current_row_attributes[formset.prefix] = {
                 str(row.pk): row_attributes(row, exclude) for row in rows
             }
+
+    def drop_rows_deleted_meanwhile(self, data, formset_class, prefix):
+        """
+        The submitted rows that someone else deleted and I left untouched are
+        marked deleted too: their deletion is kept, nothing of mine is lost.
+        """
+        base_rows = self.state["rows"].get(prefix, {})
+        model = formset_class.model
+        pk_name = model._meta.pk.name
+        submitted = {}
+        for index in range(int(data.get(f"{prefix}-INITIAL_FORMS") or 0)):
+            pk = data.get(f"{prefix}-{index}-{pk_name}", "")
+            if pk in base_rows:
+                submitted[pk] = index
+        if not submitted:
+            return data
+        existing = {
+            str(pk)
+            for pk in model._default_manager.filter(pk__in=list(submitted)).values_list(
+                "pk", flat=True
+            )
+        }
+        gone = {pk: index for pk, index in submitted.items() if pk not in existing}
+        if not gone:
+            return data
+        data = data.copy()
+        for pk, index in gone.items():
+            row_prefix = f"{prefix}-{index}"
+            form = formset_class.form(data=data, prefix=row_prefix)
+            if not row_changed(form, model, base_rows[pk]):
+                data[f"{row_prefix}-{DELETION_FIELD_NAME}"] = "on"
+        return data
 
     def choice(self, key, theirs):
         """The person's choice for a conflict shown to them, if theirs is still what they saw."""
@@ -229,6 +265,19 @@ class ConflictCheck:
         self.merge_m2m(form)
         for formset in getattr(self, "formsets", []):
             self.merge_rows(formset)
+        if self.lost_rows:
+            form.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Someone else deleted %(rows)s since you opened the form, and you "
+                        "changed it. Nothing was saved: tick its delete box, or add it again "
+                        "as a new row, then save."
+                    )
+                    % {"rows": ", ".join(f"“{row}”" for row in self.lost_rows)},
+                    code="conflict_deleted",
+                ),
+            )
         if self.conflicts:
             form.add_error(
                 None,
@@ -259,13 +308,20 @@ class ConflictCheck:
     def merge_rows(self, formset):
         base_rows = self.state["rows"].get(formset.prefix, {})
         current = self.current_rows.get(formset.prefix, {})
-        attributes = self.current_row_attributes.get(formset.prefix, {})
         pk_name = formset.model._meta.pk.name
         for form in formset.initial_forms:
+            pk = str(form.data.get(form.add_prefix(pk_name), ""))
+            if pk not in base_rows:
+                continue
+            if pk not in current:
+                if not form.data.get(form.add_prefix(DELETION_FIELD_NAME)):
+                    self.lost_rows.append(row_name(base_rows[pk]))
+                continue
             if not form.is_valid():
                 continue
-            pk = str(form.data.get(form.add_prefix(pk_name), ""))
-            if pk not in base_rows or pk not in current:
+            if formset._should_delete_form(form) and not self.merge_deletion(
+                formset, form, pk, base_rows[pk], current[pk]
+            ):
                 continue
             for field in columns(formset.model, {formset.fk.name}):
                 if field.name not in form.fields:
@@ -278,8 +334,28 @@ class ConflictCheck:
                     form.instance,
                     base_rows[pk].get(field.name),
                     current[pk][field.name],
-                    attributes[pk],
+                    self.current_row_attributes[formset.prefix][pk],
                 )
+
+    def merge_deletion(self, formset, form, pk, base, theirs):
+        """
+        A row I deleted: gone if nobody changed it, else my choice. True when
+        the row stays (their changes taken), so its fields are merged.
+        """
+        if base == theirs:
+            return False
+        key = f"{formset.prefix}-{pk}"
+        summary = row_text(theirs)
+        choice = self.choice(key, summary)
+        if choice == THEIRS:
+            form.cleaned_data[DELETION_FIELD_NAME] = False
+            return True
+        if choice != MINE:
+            label = _("%(row)s (you deleted it, they changed it)") % {
+                "row": f"{capfirst(formset.model._meta.verbose_name)} “{form.instance}”"
+            }
+            self.conflicts.append(Conflict(key, label, "", summary, ""))
+        return False
 
     def next_state(self, fresh):
         """The snapshot the re-shown form carries."""
@@ -291,14 +367,15 @@ class ConflictCheck:
 
     def authors(self):
         """Who changed the object since the form was opened, from the admin's log."""
-        opened = parse_datetime((self.state or {}).get("at", "") or "")
-        entries = LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.obj),
-            object_id=str(self.obj.pk),
-        ).select_related("user")
-        if opened is not None:
-            entries = entries.filter(action_time__gt=opened)
-        return list(entries.order_by("-action_time")[:AUTHORS_LIMIT])
+        seen = (self.state or {}).get("log", 0)
+        entries = object_log(self.obj).filter(pk__gt=seen).select_related("user")
+        return list(entries.order_by("-pk")[:AUTHORS_LIMIT])
+
+
+def object_log(obj):
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    )
 
 
 def key_label(field):
@@ -307,6 +384,27 @@ def key_label(field):
 
 def row_label(formset, row, field):
     return f"{capfirst(formset.model._meta.verbose_name)} “{row}”: {field.verbose_name}"
+
+
+def row_changed(form, model, base):
+    """Whether the submitted row differs from its base, as the form's fields compare."""
+    for name, field in form.fields.items():
+        if name not in base:
+            continue
+        initial = model._meta.get_field(name).to_python(base[name])
+        if field.has_changed(initial, form[name].data):
+            return True
+    return False
+
+
+def row_name(row):
+    """A row that no longer exists, named by its first text."""
+    return next((value for value in row.values() if isinstance(value, str) and value), "")
+
+
+def row_text(row):
+    """A row's values as one line of text, for the panel's diff."""
+    return " · ".join(str(value) for value in row.values() if value not in (None, ""))
 
 
 def stored_rows(context):
@@ -336,7 +434,7 @@ class ConflictAdminMixin:
     """For ModelAdmins: the edit check on every change form of an existing object."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST" or object_id is None:
+        if request.method != "POST" or object_id is None or not self._is_change_view(request):
             return super().changeform_view(request, object_id, form_url, extra_context)
         # Locked until the save ends (PostgreSQL): a second save waits for
         # this one and is then checked against it.
@@ -352,6 +450,13 @@ class ConflictAdminMixin:
                 request._conflict_check = ConflictCheck(request, obj)
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def _is_change_view(self, request):
+        # Other views reuse the change form (django-reversion's revert and
+        # recover forms show an old version): the check is for plain edits.
+        match = request.resolver_match
+        opts = self.model._meta
+        return match is not None and match.url_name == f"{opts.app_label}_{opts.model_name}_change"
+
     def _valid_pk(self, object_id):
         try:
             self.model._meta.pk.to_python(unquote(object_id))
@@ -365,6 +470,15 @@ class ConflictAdminMixin:
         if check is None or obj is None:
             return form_class
         return type(form_class.__name__, (ConflictFormMixin, form_class), {"conflict_check": check})
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        check = getattr(request, "_conflict_check", None)
+        if check is not None and check.state is not None and "data" in kwargs:
+            kwargs["data"] = check.drop_rows_deleted_meanwhile(
+                kwargs["data"], inline.get_formset(request, obj), prefix
+            )
+        return kwargs
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)
@@ -384,7 +498,7 @@ class ConflictAdminMixin:
             )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if change and obj is not None:
+        if change and obj is not None and self._is_change_view(request):
             check = getattr(request, "_conflict_check", None)
             if check is None:
                 state = snapshot(obj, row_values(obj), m2m_values(obj), stored_rows(context))

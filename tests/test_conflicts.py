@@ -102,6 +102,8 @@ def release():
 
 
 def test_the_same_field_changed_by_both_is_refused_with_a_diff(alice, bruno, release):
+    # An earlier save by Bruno, seen by both: not a change "since the form was opened".
+    saved(save(bruno, release, open_form(bruno, release), summary_en="Seen by both."))
     form_a, form_b = open_form(alice, release), open_form(bruno, release)
     saved(save(alice, release, form_a, title_en="Ampere starts on Monday"))
 
@@ -117,6 +119,7 @@ def test_the_same_field_changed_by_both_is_refused_with_a_diff(alice, bruno, rel
     assert deleted == ["on Monday"]
     assert inserted == ["in Paris"]
     assert "alice" in who(response)
+    assert "bruno" not in who(response)
     # The re-shown form still holds Bruno's text: nothing he typed is lost.
     assert page_form(response)["title_en"] == ["Ampere starts in Paris"]
 
@@ -323,3 +326,61 @@ def test_a_save_with_nobody_else_changes_nothing_but_mine(alice, release):
     assert release.title_en == "Only mine"
     assert release.summary_en == "The electric arm is launched."
     assert not [m for m in response.wsgi_request._messages if "were kept" in str(m)]
+
+
+def two_positions():
+    first = PositionFactory(title_en="Chief executive officer")
+    second = PositionFactory(person=first.person, title_en="Chairman")
+    return first.person, first, second
+
+
+def test_a_row_deleted_by_the_other_stays_deleted_when_i_did_not_touch_it(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-DELETE": "on"}))
+
+    saved(save(bruno, person, form_b, **{f"{prefix[second.pk]}-title_en": "Chair"}))
+
+    assert [position.title_en for position in person.positions.all()] == ["Chair"]
+
+
+def test_a_row_deleted_by_the_other_that_i_changed_is_refused(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-DELETE": "on"}))
+
+    response = save(bruno, person, form_b, **{f"{prefix[first.pk]}-title_en": "CEO"})
+
+    assert response.status_code == 200
+    assert "deleted “Chief executive officer" in str(response.context["errors"])
+    assert not person.positions.filter(pk=first.pk).exists()
+
+
+def test_a_row_i_delete_that_the_other_changed_is_my_choice(alice, bruno):
+    person, first, second = two_positions()
+    form_a, form_b = open_form(alice, person), open_form(bruno, person)
+    prefix = positions_form(form_a, person)
+    saved(save(alice, person, form_a, **{f"{prefix[first.pk]}-title_fr": "PDG"}))
+
+    response = save(bruno, person, form_b, **{f"{prefix[first.pk]}-DELETE": "on"})
+
+    assert response.status_code == 200
+    choice = f"{CHOICE_PREFIX}positions-{first.pk}"
+    assert "PDG" in panel(response)[choice][1][0]
+    assert person.positions.filter(pk=first.pk).exists()
+    saved(save(bruno, person, page_form(response), **{choice: "theirs"}))
+    first.refresh_from_db()
+    assert first.title_fr == "PDG"
+
+
+@pytest.mark.parametrize("object_id", ["abc", "999999"])
+def test_a_save_to_an_odd_or_missing_object_answers_without_an_error(alice, release, object_id):
+    data = open_form(alice, release)
+    url = change_url(release).replace(f"/{release.pk}/", f"/{object_id}/")
+
+    response = alice.post(url, data)
+
+    assert response.status_code == 302  # the admin's "does not exist" message
+    assert PressRelease.objects.get(pk=release.pk).title_en == "Ampere starts today"

@@ -58,6 +58,11 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 HASH_NOTE = "renaulution-source-hash"
 # PO editors may re-wrap comments: the hash can be on the line after its label.
 HASH_COMMENT = re.compile(rf"{HASH_NOTE}:\s*([0-9a-f]{{64}})")
+# The hash of the translation as exported: an import does not overwrite a
+# translation someone changed in the meantime (renaulution/conflicts.py does
+# the same for the admin's forms).
+TARGET_HASH_NOTE = "renaulution-target-hash"
+TARGET_HASH_COMMENT = re.compile(rf"{TARGET_HASH_NOTE}:\s*([0-9a-f]{{64}})")
 UNIT_ID = re.compile(r"^(?P<label>[a-z0-9_]+\.[a-z0-9_]+):(?P<pk>\d+):(?P<field>[a-z0-9_]+)$")
 XLIFF_STATES = {
     State.MISSING: "needs-translation",
@@ -88,6 +93,7 @@ class Unit:
     state: str
     source_hash: str
     model_label: str = ""
+    target_hash: str = ""
     object_id: int | None = None
     field: str = ""
     rich_text: bool = False
@@ -99,6 +105,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped_changed_source: list = field(default_factory=list)
+    # Translations changed by someone else since the export: not overwritten.
+    skipped_changed_target: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     # Outdated translations the translator confirmed without changing them.
     reviewed: int = 0
@@ -172,6 +180,7 @@ def export_units(language, *, only_pending=False, languages_allowed=None):
                         ),
                         state=str(state),
                         source_hash=source_hash,
+                        target_hash=text_hash(target),
                         model_label=label,
                         object_id=obj.pk,
                         field=name,
@@ -236,6 +245,10 @@ def write_xliff(units, *, source_language_default="en", target_language):
                 _set_text(target, unit.target)
             etree.SubElement(element, _q("note")).text = unit.note
             etree.SubElement(element, _q("note"), {"from": HASH_NOTE}).text = unit.source_hash
+            if unit.target_hash:
+                etree.SubElement(
+                    element, _q("note"), {"from": TARGET_HASH_NOTE}
+                ).text = unit.target_hash
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -257,7 +270,8 @@ def write_po(units, *, target_language):
                 msgid=unit.source,
                 msgstr=unit.target,
                 # Extracted comments (#.) are read-only in PO editors: the hash survives.
-                comment=f"{unit.note}\n{HASH_NOTE}: {unit.source_hash}",
+                comment=f"{unit.note}\n{HASH_NOTE}: {unit.source_hash}"
+                + (f"\n{TARGET_HASH_NOTE}: {unit.target_hash}" if unit.target_hash else ""),
                 flags=["fuzzy"] if unit.state == State.OUTDATED and unit.target else [],
             )
         )
@@ -273,6 +287,7 @@ class ParsedUnit:
     target: str
     source_hash: str
     done: bool  # the translator marked it translated (not fuzzy, not needs-review)
+    target_hash: str = ""  # the translation as exported; "" from older files
 
 
 def parse(data):
@@ -326,12 +341,18 @@ def _parse_xliff(data):
             if not notes and extradata.startswith(f"{HASH_NOTE}:"):
                 notes = [extradata.split(":", 1)[1]]
             state = target.get("state", "") if target is not None else ""
+            target_hashes = [
+                (note.text or "").strip()
+                for note in element.iter(_q("note"))
+                if note.get("from") == TARGET_HASH_NOTE
+            ]
             units.append(
                 ParsedUnit(
                     id=element.get("id", ""),
                     target="" if target is None else _inner_text(target),
                     source_hash=notes[0] if notes else "",
                     done=element.get("approved") == "yes" or state in XLIFF_DONE,
+                    target_hash=target_hashes[0] if target_hashes else "",
                 )
             )
     return language or "", units
@@ -393,12 +414,14 @@ def _parse_po(data, encoding):
         if entry.obsolete:
             continue
         match = HASH_COMMENT.search(entry.comment or "")
+        target_match = TARGET_HASH_COMMENT.search(entry.comment or "")
         units.append(
             ParsedUnit(
                 id=entry.msgctxt or "",
                 target=entry.msgstr,
                 source_hash=match.group(1) if match else "",
                 done=not entry.fuzzy,
+                target_hash=target_match.group(1) if target_match else "",
             )
         )
     if not language and not units:
@@ -496,7 +519,12 @@ def _plan(units, objects, language, force, report):
                 f"at most {max_length} fit."
             )
             continue
-        if (getattr(obj, column) or "") == target:
+        stored = getattr(obj, column) or ""
+        changed_meanwhile = unit.target_hash and unit.target_hash != text_hash(stored)
+        if stored != target and changed_meanwhile and not force:
+            report.skipped_changed_target.append(unit.id)
+            continue
+        if stored == target:
             report.unchanged += 1
             confirmed = unit.done and unit.source_hash == getattr(row, "source_hash", None)
             if confirmed and row.state == State.OUTDATED:

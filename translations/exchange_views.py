@@ -60,7 +60,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("XLIFF or PO file"))
     force = forms.BooleanField(
         required=False,
-        label=gettext_lazy("Also apply units whose source changed since the export"),
+        label=gettext_lazy("Also apply units whose source or translation changed since the export"),
     )
 
     def clean_file(self):
@@ -122,6 +122,11 @@ def _import(request, form, own):
         summary += "; " + _("%(count)d skipped because their source changed since the export") % {
             "count": len(report.skipped_changed_source)
         }
-    level = messages.WARNING if report.skipped_changed_source else messages.SUCCESS
+    if report.skipped_changed_target:
+        summary += "; " + _(
+            "%(count)d skipped because someone changed the translation since the export"
+        ) % {"count": len(report.skipped_changed_target)}
+    skipped = report.skipped_changed_source or report.skipped_changed_target
+    level = messages.WARNING if skipped else messages.SUCCESS
     messages.add_message(request, level, summary + ".")
     return report

@@ -354,6 +354,40 @@ def test_units_whose_source_changed_since_export_are_skipped_unless_forced(relea
     assert release.title_fr == "Ampere démarre"
 
 
+def test_a_translation_changed_since_the_export_is_not_overwritten_unless_forced(release):
+    """A translator exports; someone else fixes the French title in the admin; the import waits."""
+    data = translated_xliff(
+        targets={uid(release, "title"): "Ampere démarre", uid(release, "body"): "<p>Corps</p>"}
+    )
+    release.title_fr = "Ampere commence"
+    release.save()
+
+    report = import_translations(data)
+
+    assert report.skipped_changed_target == [uid(release, "title")]
+    assert report.updated == 1 and not report.errors  # the rest applies
+    release.refresh_from_db()
+    assert (release.title_fr, release.body_fr) == ("Ampere commence", "<p>Corps</p>")
+    import_translations(data, force=True)
+    release.refresh_from_db()
+    assert release.title_fr == "Ampere démarre"
+
+
+def test_a_po_file_carries_the_exported_translation_too(release):
+    po = polib.pofile(write_po(export_units("fr"), target_language="fr").decode())
+    for entry in po:
+        if entry.msgctxt == uid(release, "title"):
+            entry.msgstr = "Ampere démarre"
+    release.title_fr = "Ampere commence"
+    release.save()
+
+    report = import_translations(str(po).encode())
+
+    assert report.skipped_changed_target == [uid(release, "title")]
+    release.refresh_from_db()
+    assert release.title_fr == "Ampere commence"
+
+
 def test_empty_targets_are_skipped(release):
     data = translated_xliff()
     before = content_dump()
@@ -477,6 +511,22 @@ def test_a_french_translator_exports_and_imports_french_only(client, release):
     assert "1 field updated" in response.content.decode()
     release.refresh_from_db()
     assert release.title_fr == "Ampere démarre"
+
+
+@pytest.mark.urls("tests.translations.exchange_urls")
+def test_the_upload_page_says_which_translations_changed_since_the_export(client, release):
+    staff(client, "Translators (fr)")
+    data = translated_xliff(targets={uid(release, "title"): "Ampere démarre"})
+    release.title_fr = "Ampere commence"
+    release.save()
+
+    response = client.post(IMPORT, {"file": SimpleUploadedFile("fr.xlf", data)}, follow=True)
+
+    page = response.content.decode()
+    assert "1 skipped because someone changed the translation since the export" in page
+    assert uid(release, "title") in page
+    release.refresh_from_db()
+    assert release.title_fr == "Ampere commence"
 
 
 @pytest.mark.urls("tests.translations.exchange_urls")

@@ -49,3 +49,10 @@ class Command(BaseCommand):
             )
             for unit_id in report.skipped_changed_source:
                 self.stdout.write(f"  - {unit_id}")
+        if report.skipped_changed_target:
+            self.stdout.write(
+                f"{len(report.skipped_changed_target)} skipped because someone changed the "
+                "translation since the export (use --force to apply them):"
+            )
+            for unit_id in report.skipped_changed_target:
+                self.stdout.write(f"  - {unit_id}")
