@@ -50,17 +50,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     list_select_related = ["content_type", "author"]
     search_fields = ["object_repr"]
-    fields = [
-        "item_column",
-        "kind_column",
-        "author",
-        "state",
-        "changed_column",
-        "updated_at",
-        "reviewer",
-        "go_live_at",
-        "reviewer_comment",
-    ]
+    # What the reviewer reads, then what they set.
     readonly_fields = [
         "item_column",
         "kind_column",
@@ -70,6 +60,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         "updated_at",
         "reviewer",
     ]
+    fields = [*readonly_fields, "go_live_at", "reviewer_comment"]
     actions = None
 
     @admin.display(description=gettext_lazy("item"), ordering="object_repr")

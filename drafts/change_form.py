@@ -81,6 +81,10 @@ def _drafting(request):
 
 
 class DraftsAdminMixin:
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["admin/drafts.css"]})
+
     @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id)) if object_id else None
