@@ -104,7 +104,9 @@ def draft_publish(*, change, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         model = change.content_type.model_class()
-        obj = model._base_manager.select_for_update().get(pk=change.object_id)
+        obj = model._base_manager.select_for_update().filter(pk=change.object_id).first()
+        if obj is None:
+            raise DraftNotValid([_("the item was deleted")])
         model_admin = admin.site._registry[type(obj)]
         request = _form_request(change, user)
         form_class = model_admin.get_form(request, obj, change=True, fields=change.fields)

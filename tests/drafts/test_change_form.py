@@ -12,7 +12,8 @@ from django.utils import translation
 from companies.models import Person, PressRelease
 from drafts import services
 from drafts.models import PendingChange
-from tests.drafts.conftest import change_url, edited_form
+from renaulution.roles import TRANSLATORS
+from tests.drafts.conftest import change_url, edited_form, logged_in, staff
 from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
 from tests.translations.test_rights import form_data
 
@@ -142,4 +143,50 @@ def test_a_draft_that_no_longer_validates_is_not_published(editor_client, live_r
     assert "slug" in str(refused.value).lower()
     live_release.refresh_from_db()
     assert live_release.slug_en == "live-release"
+    assert PendingChange.objects.exists()
+
+
+def test_a_translator_works_on_the_live_version_and_leaves_the_draft(editor_client, live_release):
+    """Their form holds their languages only: it never opens, nor publishes, a draft."""
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    translator = logged_in(staff("traductrice", TRANSLATORS.format(language="fr")))
+    data = edited_form(translator, live_release)
+    assert data["title_fr"] == "Titre en ligne"
+    assert "_draft_shown" not in data
+    translator.post(change_url(live_release), data | {"title_fr": "Titre traduit"})
+    live_release.refresh_from_db()
+    assert (live_release.title_fr, live_release.title_en) == ("Titre traduit", "Live title")
+    assert PendingChange.objects.get().data["title_fr"] == ["Titre du brouillon"]
+
+
+def test_publish_draft_publishes_an_item_never_published(editor_client, author_client):
+    release = PressReleaseFactory(draft=True, title_en="Not yet out")
+    data = edited_form(author_client, release, title_en="Out now") | {"_submit_draft": "1"}
+    author_client.post(change_url(release), data)
+    data = edited_form(editor_client, release) | {"_publish_draft": "Publish draft"}
+    assert data["status"] == "draft"
+    editor_client.post(change_url(release), data)
+    release.refresh_from_db()
+    assert release.is_published and release.title_en == "Out now"
+    assert not PendingChange.objects.exists()
+
+
+def test_deleting_an_item_deletes_its_draft(editor, editor_client, live_release):
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    opts = live_release._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[live_release.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not PendingChange.objects.exists()
+
+
+def test_a_draft_whose_item_is_gone_is_refused_with_a_reason(editor, editor_client, live_release):
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    change = PendingChange.objects.get()
+    PressRelease.objects.filter(pk=live_release.pk).delete()
+    with pytest.raises(services.DraftNotValid, match="deleted"):
+        services.draft_publish(change=change, user=editor)
+    response = editor_client.post(
+        reverse("admin:drafts_pendingchange_change", args=[change.pk]), {"_approve": "Approve"}
+    )
+    assert response.status_code == 302
     assert PendingChange.objects.exists()
