@@ -160,3 +160,12 @@ def test_a_never_published_item_goes_live_when_its_draft_is_approved(editor, aut
     release.refresh_from_db()
     assert release.is_published
     assert release.title_en == "New one, reviewed"
+
+
+def test_the_review_page_shows_what_the_draft_changes_word_by_word(
+    editor_client, author_client, live_release
+):
+    change = submit(author_client, live_release, title_fr="Titre revu en ligne")
+    page = editor_client.get(review_url(change)).content.decode()
+    assert "<ins>revu</ins>" in page
+    assert 'name="_approve"' in page and 'name="_reject"' in page
