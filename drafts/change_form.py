@@ -109,6 +109,12 @@ class DraftsAdminMixin:
             )
             if state.saving and not may_edit_draft(user, pending):
                 raise PermissionDenied
+            if pending is not None and request.POST.get(DRAFT_SHOWN) == str(pending.pk):
+                # The form shows the draft but cannot show its uploads: they
+                # go with it unless the form brings new ones.
+                for name, upload in services.draft_files(pending).items():
+                    if name not in request.FILES:
+                        request.FILES[name] = upload
         elif pending is not None and SHOW_LIVE not in request.GET and opens_drafts(user):
             state.showing = pending
         return super().changeform_view(request, object_id, form_url, extra_context)

@@ -225,14 +225,19 @@ def _form_request(change, user):
     for key, values in change.data.items():
         post.setlist(key, values)
     request.POST = post
+    request.FILES = draft_files(change)
+    return request
+
+
+def draft_files(change):
+    """The files uploaded with the draft, as the form receives uploads."""
     uploads = MultiValueDict()
     for name, stored in (change.files or {}).items():
         if default_storage.exists(stored):
             with default_storage.open(stored) as handle:
                 content = handle.read()
             uploads[name] = SimpleUploadedFile(posixpath.basename(stored), content)
-    request.FILES = uploads
-    return request
+    return uploads
 
 
 def _store_upload(upload):

@@ -15,6 +15,7 @@ from drafts.models import PendingChange
 from renaulution.roles import TRANSLATORS
 from tests.drafts.conftest import change_url, edited_form, logged_in, staff
 from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
+from tests.test_admin import png_upload
 from tests.translations.test_rights import form_data
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +191,22 @@ def test_a_draft_whose_item_is_gone_is_refused_with_a_reason(editor, editor_clie
     )
     assert response.status_code == 302
     assert PendingChange.objects.exists()
+
+
+def test_a_new_image_waits_with_the_draft(editor_client, live_release, settings):
+    """Uploaded with the draft, kept aside: the live item keeps its image until publication."""
+    data = edited_form(editor_client, live_release) | {
+        "image": png_upload("new-cover.png", (64, 48)),
+        "_save_draft": "Save as draft",
+    }
+    assert editor_client.post(change_url(live_release), data).status_code == 302
+    live_release.refresh_from_db()
+    assert not live_release.image
+    stored = PendingChange.objects.get().files["image"]
+    assert (settings.MEDIA_ROOT / stored).is_file()
+    data = edited_form(editor_client, live_release) | {"_publish_draft": "Publish draft"}
+    editor_client.post(change_url(live_release), data)
+    live_release.refresh_from_db()
+    assert (live_release.image_width, live_release.image_height) == (64, 48)
+    assert "new-cover" in live_release.image.name
+    assert not PendingChange.objects.exists()
