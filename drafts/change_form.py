@@ -77,6 +77,21 @@ def as_querydict(data):
     return query
 
 
+class PendingChangeFilter(admin.SimpleListFilter):
+    """The items with a draft (reads the list query's own annotation)."""
+
+    title = gettext_lazy("unpublished changes")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("with unpublished changes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pending_state__isnull=False)
+        return queryset
+
+
 def _drafting(request):
     return getattr(request, "_drafts", None)
 
@@ -171,6 +186,9 @@ class DraftsAdminMixin:
         return (
             super().get_queryset(request).annotate(pending_state=Subquery(pending.values("state")))
         )
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PendingChangeFilter]
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
