@@ -6,12 +6,17 @@ Authors see their own drafts here, read-only.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from translations.diff import word_diff
 
 from . import services
 from .models import PendingChange
@@ -35,6 +40,14 @@ class ReviewForm(forms.ModelForm):
         return cleaned
 
 
+def _text_field(model, name):
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.CharField | models.TextField) else None
+
+
 @admin.register(PendingChange)
 class PendingChangeAdmin(admin.ModelAdmin):
     form = ReviewForm
@@ -50,17 +63,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     list_select_related = ["content_type", "author"]
     search_fields = ["object_repr"]
-    fields = [
-        "item_column",
-        "kind_column",
-        "author",
-        "state",
-        "changed_column",
-        "updated_at",
-        "reviewer",
-        "go_live_at",
-        "reviewer_comment",
-    ]
+    # What the reviewer reads, then what they set.
     readonly_fields = [
         "item_column",
         "kind_column",
@@ -69,8 +72,13 @@ class PendingChangeAdmin(admin.ModelAdmin):
         "changed_column",
         "updated_at",
         "reviewer",
+        "diff_column",
     ]
+    fields = [*readonly_fields, "go_live_at", "reviewer_comment"]
     actions = None
+
+    class Media:
+        css = {"all": ["admin/drafts.css"]}
 
     @admin.display(description=gettext_lazy("item"), ordering="object_repr")
     def item_column(self, change):
@@ -85,6 +93,30 @@ class PendingChangeAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("changed fields"))
     def changed_column(self, change):
         return ", ".join(change.changed_fields) or "—"
+
+    @admin.display(description=gettext_lazy("what the draft changes"))
+    def diff_column(self, change):
+        """Each changed text field, live version against the draft, word by word."""
+        obj = change.content_object
+        if obj is None:
+            return _("The item was deleted.")
+        rows = []
+        for name in change.changed_fields:
+            field = _text_field(type(obj), name)
+            if field is None or name not in change.data:
+                continue
+            draft = "\n".join(change.data[name])
+            diff = render_to_string(
+                "admin/translations/_diff.html",
+                {"diff": word_diff(getattr(obj, name) or "", draft)},
+            )
+            rows.append((field.verbose_name, mark_safe(diff)))  # noqa: S308 - autoescaped template
+        if not rows:
+            return "—"
+        return format_html(
+            '<table class="drafts-diff">{}</table>',
+            format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows),
+        )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("content_type", "author")

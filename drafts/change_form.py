@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +26,7 @@ from renaulution.publishing import Status
 
 from . import services
 from .models import PendingChange
-from .rights import can_publish, drafts_only, may_discard, may_edit_draft
+from .rights import can_publish, drafts_only, may_discard, may_edit_draft, opens_drafts
 
 SAVE_DRAFT = "_save_draft"
 SUBMIT_DRAFT = "_submit_draft"
@@ -76,11 +77,30 @@ def as_querydict(data):
     return query
 
 
+class PendingChangeFilter(admin.SimpleListFilter):
+    """The items with a draft (reads the list query's own annotation)."""
+
+    title = gettext_lazy("unpublished changes")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("with unpublished changes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pending_state__isnull=False)
+        return queryset
+
+
 def _drafting(request):
     return getattr(request, "_drafts", None)
 
 
 class DraftsAdminMixin:
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["admin/drafts.css"]})
+
     @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id)) if object_id else None
@@ -104,7 +124,13 @@ class DraftsAdminMixin:
             )
             if state.saving and not may_edit_draft(user, pending):
                 raise PermissionDenied
-        elif pending is not None and SHOW_LIVE not in request.GET:
+            if pending is not None and request.POST.get(DRAFT_SHOWN) == str(pending.pk):
+                # The form shows the draft but cannot show its uploads: they
+                # go with it unless the form brings new ones.
+                for name, upload in services.draft_files(pending).items():
+                    if name not in request.FILES:
+                        request.FILES[name] = upload
+        elif pending is not None and SHOW_LIVE not in request.GET and opens_drafts(user):
             state.showing = pending
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -166,6 +192,9 @@ class DraftsAdminMixin:
             super().get_queryset(request).annotate(pending_state=Subquery(pending.values("state")))
         )
 
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PendingChangeFilter]
+
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
         at = columns.index("published_column") + 1 if "published_column" in columns else 1
@@ -191,6 +220,10 @@ class DraftsAdminMixin:
         state = _drafting(request)
         if state is not None and state.saving:
             return  # the live row stays as readers see it
+        if PUBLISH_DRAFT in request.POST and obj.status != Status.PUBLISHED:
+            # "Publish draft" publishes, whatever the form's status said.
+            obj.status = Status.PUBLISHED
+            obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -209,9 +242,20 @@ class DraftsAdminMixin:
             return
         super().save_related(request, form, formsets, change)
         pending = state.pending if state is not None else None
-        if pending is not None and request.POST.get(DRAFT_SHOWN) == str(pending.pk):
+        shown = pending is not None and request.POST.get(DRAFT_SHOWN) == str(pending.pk)
+        if shown and can_publish(request.user):
             services.draft_superseded(change=pending, obj=form.instance, user=request.user)
             state.superseded = True
+
+    def delete_model(self, request, obj):
+        PendingChange.objects.for_object(obj).delete()
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        PendingChange.objects.for_model(self.model).filter(
+            object_id__in=queryset.values("pk")
+        ).delete()
+        super().delete_queryset(request, queryset)
 
     def construct_change_message(self, request, form, formsets, add=False):
         state = _drafting(request)

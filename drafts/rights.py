@@ -29,3 +29,12 @@ def may_edit_draft(user, change):
 
 def may_discard(user, change):
     return change.author_id == user.pk or can_publish(user)
+
+
+def opens_drafts(user):
+    """
+    Whether the change form opens an item's draft for `user`. Not for a
+    translator: their form holds their languages only, and saving the draft
+    from it would publish part of it.
+    """
+    return not is_translator_only(user)

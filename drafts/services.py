@@ -104,7 +104,9 @@ def draft_publish(*, change, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         model = change.content_type.model_class()
-        obj = model._base_manager.select_for_update().get(pk=change.object_id)
+        obj = model._base_manager.select_for_update().filter(pk=change.object_id).first()
+        if obj is None:
+            raise DraftNotValid([_("the item was deleted")])
         model_admin = admin.site._registry[type(obj)]
         request = _form_request(change, user)
         form_class = model_admin.get_form(request, obj, change=True, fields=change.fields)
@@ -223,14 +225,19 @@ def _form_request(change, user):
     for key, values in change.data.items():
         post.setlist(key, values)
     request.POST = post
+    request.FILES = draft_files(change)
+    return request
+
+
+def draft_files(change):
+    """The files uploaded with the draft, as the form receives uploads."""
     uploads = MultiValueDict()
     for name, stored in (change.files or {}).items():
         if default_storage.exists(stored):
             with default_storage.open(stored) as handle:
                 content = handle.read()
             uploads[name] = SimpleUploadedFile(posixpath.basename(stored), content)
-    request.FILES = uploads
-    return request
+    return uploads
 
 
 def _store_upload(upload):

@@ -12,8 +12,10 @@ from django.utils import translation
 from companies.models import Person, PressRelease
 from drafts import services
 from drafts.models import PendingChange
-from tests.drafts.conftest import change_url, edited_form
+from renaulution.roles import TRANSLATORS
+from tests.drafts.conftest import change_url, edited_form, logged_in, staff
 from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
+from tests.test_admin import png_upload
 from tests.translations.test_rights import form_data
 
 pytestmark = pytest.mark.django_db
@@ -63,11 +65,14 @@ def test_the_change_form_opens_the_draft_and_the_live_version_on_demand(
 
 
 def test_the_changelist_says_live_with_unpublished_changes(editor_client, live_release):
-    other = type(live_release).objects.exclude(pk=live_release.pk)
-    assert not other.exists()
     save_draft(editor_client, live_release, **DRAFT_TITLES)
+    PressReleaseFactory(title_en="Without a draft")
     response = editor_client.get(reverse("admin:companies_pressrelease_changelist"))
-    assert "live, with unpublished changes" in response.content.decode()
+    assert response.content.decode().count("live, with unpublished changes") == 1
+    filtered = editor_client.get(
+        reverse("admin:companies_pressrelease_changelist"), {"pending": "yes"}
+    )
+    assert list(filtered.context["cl"].result_list) == [live_release]
 
 
 def test_publishing_the_draft_makes_it_live_in_every_language(editor_client, live_release):
@@ -143,3 +148,68 @@ def test_a_draft_that_no_longer_validates_is_not_published(editor_client, live_r
     live_release.refresh_from_db()
     assert live_release.slug_en == "live-release"
     assert PendingChange.objects.exists()
+
+
+def test_a_translator_works_on_the_live_version_and_leaves_the_draft(editor_client, live_release):
+    """Their form holds their languages only: it never opens, nor publishes, a draft."""
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    translator = logged_in(staff("traductrice", TRANSLATORS.format(language="fr")))
+    data = edited_form(translator, live_release)
+    assert data["title_fr"] == "Titre en ligne"
+    assert "_draft_shown" not in data
+    translator.post(change_url(live_release), data | {"title_fr": "Titre traduit"})
+    live_release.refresh_from_db()
+    assert (live_release.title_fr, live_release.title_en) == ("Titre traduit", "Live title")
+    assert PendingChange.objects.get().data["title_fr"] == ["Titre du brouillon"]
+
+
+def test_publish_draft_publishes_an_item_never_published(editor_client, author_client):
+    release = PressReleaseFactory(draft=True, title_en="Not yet out")
+    data = edited_form(author_client, release, title_en="Out now") | {"_submit_draft": "1"}
+    author_client.post(change_url(release), data)
+    data = edited_form(editor_client, release) | {"_publish_draft": "Publish draft"}
+    assert data["status"] == "draft"
+    editor_client.post(change_url(release), data)
+    release.refresh_from_db()
+    assert release.is_published and release.title_en == "Out now"
+    assert not PendingChange.objects.exists()
+
+
+def test_deleting_an_item_deletes_its_draft(editor, editor_client, live_release):
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    opts = live_release._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[live_release.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not PendingChange.objects.exists()
+
+
+def test_a_draft_whose_item_is_gone_is_refused_with_a_reason(editor, editor_client, live_release):
+    save_draft(editor_client, live_release, **DRAFT_TITLES)
+    change = PendingChange.objects.get()
+    PressRelease.objects.filter(pk=live_release.pk).delete()
+    with pytest.raises(services.DraftNotValid, match="deleted"):
+        services.draft_publish(change=change, user=editor)
+    response = editor_client.post(
+        reverse("admin:drafts_pendingchange_change", args=[change.pk]), {"_approve": "Approve"}
+    )
+    assert response.status_code == 302
+    assert PendingChange.objects.exists()
+
+
+def test_a_new_image_waits_with_the_draft(editor_client, live_release, settings):
+    """Uploaded with the draft, kept aside: the live item keeps its image until publication."""
+    data = edited_form(editor_client, live_release) | {
+        "image": png_upload("new-cover.png", (64, 48)),
+        "_save_draft": "Save as draft",
+    }
+    assert editor_client.post(change_url(live_release), data).status_code == 302
+    live_release.refresh_from_db()
+    assert not live_release.image
+    stored = PendingChange.objects.get().files["image"]
+    assert (settings.MEDIA_ROOT / stored).is_file()
+    data = edited_form(editor_client, live_release) | {"_publish_draft": "Publish draft"}
+    editor_client.post(change_url(live_release), data)
+    live_release.refresh_from_db()
+    assert (live_release.image_width, live_release.image_height) == (64, 48)
+    assert "new-cover" in live_release.image.name
+    assert not PendingChange.objects.exists()

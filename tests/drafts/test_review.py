@@ -18,6 +18,7 @@ from drafts import services
 from drafts.models import PendingChange
 from tests.drafts.conftest import change_url, edited_form
 from tests.factories import PressReleaseFactory
+from tests.test_admin import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,30 @@ def test_a_never_published_item_goes_live_when_its_draft_is_approved(editor, aut
     release.refresh_from_db()
     assert release.is_published
     assert release.title_en == "New one, reviewed"
+
+
+def test_the_review_page_shows_what_the_draft_changes_word_by_word(
+    editor_client, author_client, live_release
+):
+    change = submit(author_client, live_release, title_fr="Titre revu en ligne")
+    page = editor_client.get(review_url(change)).content.decode()
+    assert "<ins>revu</ins>" in page
+    assert 'name="_approve"' in page and 'name="_reject"' in page
+
+
+def test_approving_publishes_the_drafts_new_image(
+    editor, author_client, live_release, django_capture_on_commit_callbacks, settings
+):
+    data = edited_form(author_client, live_release) | {
+        "image": png_upload("approved-cover.png", (80, 60)),
+        "_submit_draft": "Submit for review",
+    }
+    author_client.post(change_url(live_release), data)
+    change = PendingChange.objects.get()
+    waiting = settings.MEDIA_ROOT / change.files["image"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_approve(change=change, user=editor)
+    live_release.refresh_from_db()
+    assert (live_release.image_width, live_release.image_height) == (80, 60)
+    # The file that waited with the draft is removed once it is published.
+    assert not waiting.exists()
