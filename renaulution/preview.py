@@ -27,7 +27,7 @@ import copy
 from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.forms.formsets import all_valid
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.template.response import TemplateResponse
@@ -125,19 +125,23 @@ class PreviewAdminMixin:
         form_valid = form.is_valid()
         if not (all_valid(formsets) and form_valid):
             return self.preview_errors(request, form, formsets)
-        with outside_revisions(), transaction.atomic():
-            try:
+        try:
+            # Rolled back on the way out, or by the exception.
+            with outside_revisions(), transaction.atomic():
                 previewed = save_for_preview(form, formsets)
                 response = render_public_page(request, previewed, language)
-            finally:
                 transaction.set_rollback(True)
-        if response is None:
-            return self.preview_errors(
-                request,
-                form,
-                [],
-                message=_("The public page does not show this item, so it cannot be previewed."),
+        except IntegrityError:
+            # What validation let through and the database refused: a row
+            # saved meanwhile by someone else took a unique value.
+            message = _(
+                "The database refused the form's data: another item may have been saved "
+                "with the same values meanwhile. Check the form, then preview again."
             )
+            return self.preview_errors(request, form, [], message=message)
+        if response is None:
+            message = _("The public page does not show this item, so it cannot be previewed.")
+            return self.preview_errors(request, form, [], message=message)
         return response
 
     def preview_errors(self, request, form, formsets, message=None):

@@ -359,3 +359,20 @@ def test_no_revision_being_recorded_around_the_request_takes_the_preview():
     finally:
         revisions._pop_frame()
     assert not revisions.is_active()
+
+
+def test_a_page_readers_would_not_get_is_said_so_not_shown(client):
+    """
+    Without the view permission (the staff preview of public pages), the
+    page is the readers' own: an episode of a draft series has none.
+    """
+    episode = EpisodeFactory(series=SeriesFactory(draft=True))
+    user = StaffUserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="change_episode"))
+    client.force_login(user)
+    data = change_form_data(client, episode)
+    before = everything()
+    response = client.post(preview_url(episode, "en"), data)
+    assert response.status_code == 200
+    assert "The public page does not show this item" in page_text(response)
+    assert changed_tables(before, everything()) == []

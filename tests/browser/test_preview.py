@@ -45,6 +45,8 @@ def test_editor_previews_an_unsaved_title_in_a_new_tab(page, live_server, conten
     # The form is still there, as the editor left it, and still unsaved.
     assert page.url.endswith(reverse("admin:companies_pressrelease_change", args=[release.pk]))
     expect(title).to_have_value("Titre essayé avant d'enregistrer")
+    # The file input left out of the preview's post is back for the save.
+    expect(page.locator("#id_image")).to_be_enabled()
     release.refresh_from_db()
     assert release.title_fr == saved_title
     # Saving afterwards still works: the preview left the form's address alone.
