@@ -47,10 +47,16 @@ Naming (no language in any key: a change invalidates every language's page):
   `companies.pressrelease:year:issued_on=2021`: the page listed the rows
   dated in that year (the press list's year filter). Announced when a row
   dated in that year, before or after the change, joins, leaves or moves.
+  Filtered by a foreign key too, the page gets their intersection,
+  `companies.pressrelease:year:issued_on=2021,company_id=5` (a company's
+  releases of 2021), announced for the years and values of the changed
+  rows before and after: a change of another company or year keeps it.
+  Each such page also carries `companies.pressrelease:year:issued_on`,
+  announced when a change moves too many rows to name their years.
 - `<app>.<model>:span:<column>`, e.g. `companies.pressrelease:span:issued_on`:
   the page shows the first and last years of the public rows' dates (the
   press list's year choices, `invalidation.date_span`). Announced when a
-  changed row's year is at or beyond either end of the other rows'.
+  changed row's year is beyond either end of the other rows'.
 - `search`: search results, which depend on the text of everything;
   announced with every content change.
 """
@@ -105,9 +111,22 @@ def gap_key(model, pk):
     return f"{model_label(model)}:gap:{pk}"
 
 
-def year_key(model, column, year):
-    """`companies.pressrelease:year:issued_on=2021`: the rows dated in one year."""
-    return f"{model_label(model)}:year:{column}={year}"
+def year_key(model, column, year, within=None):
+    """
+    `companies.pressrelease:year:issued_on=2021`: the rows dated in one
+    year; `within` (column, value) of a foreign key, those of them that
+    point there: `companies.pressrelease:year:issued_on=2021,company_id=5`.
+    """
+    key = f"{model_label(model)}:year:{column}={year}"
+    return f"{key},{within[0]}={within[1]}" if within else key
+
+
+def every_year_key(model, column):
+    """
+    `companies.pressrelease:year:issued_on`: carried with every year key of
+    that date, announced when a change moves too many rows to name their years.
+    """
+    return f"{model_label(model)}:year:{column}"
 
 
 def span_key(model, column):

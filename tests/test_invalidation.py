@@ -114,8 +114,9 @@ class Site:
                 f"/{code}/search/?q=renault",
                 f"/{code}/search/?q=ampere",
             ]
-        # Year pages of a year inside the span and of its first year.
-        urls += ["/en/press/?year=2021", "/en/press/?year=2023"]
+        # Year pages of a year inside the span and of its first year, and
+        # one company's releases of one year.
+        urls += ["/en/press/?year=2021", "/en/press/?year=2023", company_year_url(release)]
         return sorted(set(urls))
 
     def check(self, change, markers):
@@ -235,14 +236,18 @@ def test_deleting_a_press_release(site):
     site.check(release.delete, markers)
 
 
-def published_release(issued_on, slug):
+def company_year_url(release):
+    return f"/en/press/?company={release.company.slug}&year={release.issued_on.year}"
+
+
+def published_release(issued_on, slug, company=None):
     """A new published release of the first company, dated `issued_on` (a string, as forms give)."""
     return PressRelease.objects.create(
         slug_en=slug,
         title_en=slug.replace("-", " ").capitalize(),
         summary_en="Fresh news.",
         body_en="<p>Fresh news.</p>",
-        company=Company.objects.published().first(),
+        company=company or Company.objects.published().first(),
         issued_on=issued_on,
         status=Status.PUBLISHED,
     )
@@ -278,6 +283,33 @@ def test_publishing_the_latest_release_drops_home(site):
     assert {"/en/", "/fr/", "/it/"} <= changed
     # A new last year: every press list's year choices grow.
     assert "/en/press/?year=2021" in changed
+
+
+def test_a_company_s_year_is_kept_by_other_companies_and_other_years(site):
+    release = PressRelease.objects.published().first()
+    other = Company.objects.published().exclude(pk=release.company_id).first()
+    year = release.issued_on.year
+    both = company_year_url(release)
+
+    def change():
+        published_release(f"{year}-05-05", "same-year-other-company", company=other)
+        published_release(f"{year - 1}-05-05", "same-company-other-year", company=release.company)
+
+    changed, invalidated = site.check(change, ["same-year-other-company", "other-year"])
+    assert {f"/en/press/?company={release.company.slug}", f"/en/press/?year={year - 1}"} <= changed
+    assert both not in invalidated
+
+
+def test_a_company_s_year_is_dropped_by_its_own_new_release(site):
+    release = PressRelease.objects.published().first()
+
+    def change():
+        published_release(
+            f"{release.issued_on.year}-01-02", "same-year-same-company", company=release.company
+        )
+
+    changed, _invalidated = site.check(change, ["same-year-same-company"])
+    assert company_year_url(release) in changed
 
 
 def test_unpublishing_an_episode_drops_its_neighbours_only(site):

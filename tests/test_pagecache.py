@@ -4,6 +4,7 @@ personal answers are never stored, headers, conditional GET, compression,
 scheduled publications, uploaded media's lifetime.
 """
 
+import datetime
 import gzip
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from companies.models import PressRelease
-from renaulution import pagecache
+from renaulution import pagecache, surrogate_keys
 from renaulution.publishing import Status
 from tests.factories import (
     CompanyFactory,
@@ -61,8 +62,14 @@ def test_a_second_request_is_a_hit_without_any_query(
 
 def test_the_xkey_header_names_the_objects_and_lists_shown(client, content):
     keys = client.get("/en/")["xkey"].split()
-    assert f"companies.pressrelease:{content['release'].pk}" in keys
-    assert "companies.pressrelease:list" in keys
+    release = content["release"].pk
+    assert f"companies.pressrelease:{release}" in keys
+    # Home's latest releases are a window: the place of each, and the end
+    # (fewer than three), not every release's list.
+    assert f"companies.pressrelease:gap:{release}" in keys
+    assert "companies.pressrelease:gap:end" in keys
+    assert "companies.pressrelease:list" not in keys
+    assert "episodes.episode:list:series_id=" + str(content["series"].pk) in keys
     assert f"episodes.series:{content['series'].pk}" in keys
     # No language in any key: one change invalidates every language.
     assert client.get("/fr/")["xkey"] == client.get("/en/")["xkey"]
@@ -300,3 +307,37 @@ def test_a_company_page_names_its_releases_list_not_every_release_list(client, c
     keys = client.get(company.get_absolute_url())["xkey"].split()
     assert f"companies.pressrelease:list:company_id={company.pk}" in keys
     assert "companies.pressrelease:list" not in keys
+
+
+def test_a_bulk_change_too_large_to_name_its_years_drops_the_year_pages(
+    client, django_capture_on_commit_callbacks
+):
+    """
+    Above MAX_OBJECT_KEYS rows, the year pages' common key stands for their
+    years: the rows changed here are not on the page, only its page count.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        company = CompanyFactory(name="Bulk Motors")
+        PressReleaseFactory.create_batch(
+            settings.PRESS_RELEASES_PER_PAGE,
+            company=company,
+            issued_on=datetime.date(2020, 12, 1),
+            title_en="Kept news",
+        )
+        PressReleaseFactory.create_batch(
+            surrogate_keys.MAX_OBJECT_KEYS + 1,
+            company=company,
+            issued_on=datetime.date(2020, 3, 3),
+            title_en="Bulk news",
+        )
+    year_page = "/en/press/?year=2020"
+    response = client.get(year_page)
+    keys = response["xkey"].split()
+    assert "companies.pressrelease:year:issued_on=2020" in keys
+    assert "companies.pressrelease:year:issued_on" in keys
+    assert "companies.pressrelease:list" not in keys
+    assert 'rel="next"' in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PressRelease.objects.filter(title_en="Bulk news").update(status=Status.DRAFT)
+    page = client.get(year_page).content.decode()
+    assert "Kept news" in page and 'rel="next"' not in page
