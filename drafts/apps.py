@@ -7,3 +7,11 @@ class DraftsConfig(AppConfig):
 
     name = "drafts"
     verbose_name = _("Drafts and review")
+
+    def ready(self):
+        from renaulution import scheduling
+
+        from .services import publish_due_task
+
+        # Approved drafts go live when the scheduler runs after their time.
+        scheduling.register(publish_due_task)

@@ -24,6 +24,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from renaulution.publishing import Status
+from revisions.services import record
 
 from .models import PendingChange
 from .rights import can_publish, may_discard, may_edit_draft
@@ -200,20 +201,14 @@ def publish_due(now=None):
 
 
 def _record_step(obj, *, user, comment):
-    """
-    One step of a draft's life in the item's history: an admin log entry,
-    and a revision when the revisions app is installed (the integrator wires
-    `revisions.services.recording` here).
-    """
+    """One step of a draft's life in the item's history: an admin log entry and a revision."""
     LogEntry.objects.log_actions(user.pk, [obj], CHANGE, change_message=comment, single_object=True)
-    try:
-        from revisions.services import recording
-    except ImportError:
-        return
-    with recording(user, comment):
-        import reversion
+    record(obj, user=user, comment=comment)
 
-        reversion.add_to_revision(obj)
+
+def publish_due_task(*, since, now):
+    """`publish_due` as a task of the scheduler (renaulution/scheduling.py)."""
+    return publish_due(now)
 
 
 def _form_request(change, user):

@@ -9,6 +9,7 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from drafts import services
 from drafts.models import PendingChange
+from revisions.services import versions_of
 from tests.drafts.conftest import change_url, edited_form
 from tests.factories import PressReleaseFactory
 from tests.test_admin import png_upload
@@ -113,6 +115,47 @@ def test_a_scheduled_approval_goes_live_at_its_time(editor, editor_client, autho
         assert "After" in client.get(release.get_absolute_url()).content.decode()
         # Once is enough.
         assert services.publish_due(timezone.now()) == 0
+
+
+def test_the_scheduler_publishes_approved_drafts_at_their_time(editor_client, author_client):
+    start = timezone.now()
+    release = PressReleaseFactory(title_en="Before", slug_en="scheduler-release")
+    change = submit(author_client, release, title_en="After")
+    go_live = timezone.localtime(start + datetime.timedelta(hours=2))
+    editor_client.post(
+        review_url(change),
+        {
+            "_approve": "Approve",
+            "go_live_at_0": go_live.strftime("%Y-%m-%d"),
+            "go_live_at_1": go_live.strftime("%H:%M:%S"),
+        },
+    )
+    with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    release.refresh_from_db()
+    assert release.title_en == "Before"
+    with time_machine.travel(start + datetime.timedelta(hours=2, minutes=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    release.refresh_from_db()
+    assert release.title_en == "After"
+    assert (
+        not PendingChange.objects.for_object(release)
+        .filter(state=PendingChange.State.SCHEDULED)
+        .exists()
+    )
+
+
+def test_every_step_of_a_draft_is_in_the_items_revision_history(editor_client, author_client):
+    release = PressReleaseFactory(title_en="Before", slug_en="history-release")
+    change = submit(author_client, release, title_en="After")
+    editor_client.post(review_url(change), {"_approve": "Approve"})
+    comments = [version.revision.get_comment() for version in versions_of(release)]
+    assert any("submitted" in comment.lower() for comment in comments), comments
+    assert any(
+        "approved" in comment.lower() or "published" in comment.lower() for comment in comments
+    ), comments
+    # The newest revision holds the published text.
+    assert versions_of(release).first().field_dict["title_en"] == "After"
 
 
 def test_a_scheduled_draft_the_form_now_refuses_goes_back_to_its_author(
