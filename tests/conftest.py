@@ -1,9 +1,11 @@
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
 
+from tests.clock import NOW
 from tests.content_snapshot import take_snapshot
 
 
@@ -34,3 +36,10 @@ def content_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The shipped content as the loader writes it, loaded once (tests/content_snapshot.py)."""
     with django_db_blocker.unblock():
         return take_snapshot(tmp_path_factory.mktemp("content") / "media")
+
+
+@pytest.fixture
+def clock():
+    """Time stopped at tests.clock.NOW; tests move it (`move_to`, `shift`), never sleep."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller

@@ -8,7 +8,6 @@ the change form takes an expiry date and refuses one before publication.
 import datetime
 
 import pytest
-import time_machine
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +18,7 @@ from lxml import html
 from companies.models import PressRelease
 from renaulution.publishing import PublicationState, Status
 from renaulution.roles import EDITORS
+from tests.clock import NOW
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
@@ -32,15 +32,8 @@ from tests.test_admin import press_release_form
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
 HOUR = datetime.timedelta(hours=1)
 ACTION_BOXES = '//input[@name="_selected_action"]'
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

@@ -10,26 +10,25 @@ import datetime
 from io import StringIO
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from renaulution import scheduling
 from renaulution import surrogate_keys as sk
+from tests.clock import NOW
 from tests.factories import MilestoneFactory, PersonFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
 MINUTE = datetime.timedelta(minutes=1)
 
 
-@pytest.fixture
-def clock():
+@pytest.fixture(autouse=True)
+def no_previous_run():
+    """Each test starts as if the command had never run."""
     cache.delete(scheduling.LAST_RUN)
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+    yield
     cache.delete(scheduling.LAST_RUN)
 
 

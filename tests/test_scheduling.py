@@ -16,7 +16,6 @@ import secrets
 from urllib.parse import urlsplit
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -24,6 +23,7 @@ from django.utils import translation
 from lxml import etree
 
 from renaulution import pagecache
+from tests.clock import NOW
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
@@ -37,7 +37,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
 GO_LIVE = NOW + datetime.timedelta(hours=1)
 EXPIRY = NOW + datetime.timedelta(hours=3)
 MINUTE = datetime.timedelta(minutes=1)
@@ -45,12 +44,6 @@ MINUTE = datetime.timedelta(minutes=1)
 WORD = "timewarp"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 def canary():
