@@ -176,27 +176,32 @@ def publish_due(now=None):
     rejected, with the reasons. Returns how many went live.
     """
     now = now or timezone.now()
-    due = (
-        PendingChange.objects.filter(state=PendingChange.State.SCHEDULED, go_live_at__lte=now)
-        .select_related("reviewer", "content_type")
-        .order_by("go_live_at", "pk")
-    )
     published = 0
-    for change in due:
-        try:
-            draft_publish(change=change, user=change.reviewer, now=now)
-        except DraftNotValid as refused:
-            change.state = PendingChange.State.REJECTED
-            change.reviewer_comment = _("Could not go live: %(errors)s") % {
-                "errors": "; ".join(refused.errors)
-            }
-            change.save(update_fields=["state", "reviewer_comment", "updated_at"])
-        except PermissionDenied:
-            # The reviewer lost the right to publish since approving it.
-            change.state = PendingChange.State.SUBMITTED
-            change.save(update_fields=["state", "updated_at"])
-        else:
-            published += 1
+    # Two runs may overlap (cron and a looping scheduler): each takes the
+    # drafts no other run holds, and holds them until it is done.
+    with transaction.atomic():
+        due = (
+            PendingChange.objects.filter(state=PendingChange.State.SCHEDULED, go_live_at__lte=now)
+            .select_related("reviewer", "content_type")
+            .select_for_update(skip_locked=True, of=("self",))
+            .order_by("go_live_at", "pk")
+        )
+        for change in due:
+            try:
+                with transaction.atomic():
+                    draft_publish(change=change, user=change.reviewer, now=now)
+            except DraftNotValid as refused:
+                change.state = PendingChange.State.REJECTED
+                change.reviewer_comment = _("Could not go live: %(errors)s") % {
+                    "errors": "; ".join(refused.errors)
+                }
+                change.save(update_fields=["state", "reviewer_comment", "updated_at"])
+            except PermissionDenied:
+                # The reviewer lost the right to publish since approving it.
+                change.state = PendingChange.State.SUBMITTED
+                change.save(update_fields=["state", "updated_at"])
+            else:
+                published += 1
     return published
 
 
