@@ -53,8 +53,10 @@ def plain(field, value):
         return value.replace(microsecond=0).isoformat()
     if isinstance(value, datetime.time):
         return value.replace(microsecond=0).isoformat()
-    if isinstance(value, (datetime.date, Decimal)):
-        return str(value) if isinstance(value, Decimal) else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 
@@ -89,11 +91,9 @@ def m2m_values(obj):
 
 def snapshot(obj, column_values, m2m, rows):
     """What the change form carries: the object as the person saw it."""
-    updated_at = getattr(obj, "updated_at", None)
     return {
         "pk": str(obj.pk),
         "model": obj._meta.label_lower,
-        "at": updated_at.isoformat() if updated_at else "",
         # The newest history entry the person had seen: who changed it since are the later ones.
         "log": object_log(obj).order_by("-pk").values_list("pk", flat=True).first() or 0,
         "columns": column_values,
