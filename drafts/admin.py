@@ -51,29 +51,14 @@ def _text_field(model, name):
 @admin.register(PendingChange)
 class PendingChangeAdmin(admin.ModelAdmin):
     form = ReviewForm
-    list_display = [
-        "item_column",
-        "kind_column",
-        "author",
-        "state",
-        "changed_column",
-        "updated_at",
-        "go_live_at",
-    ]
+    # What a row and the review page both say of a draft.
+    SUMMARY = ["item_column", "kind_column", "author", "state", "changed_column", "updated_at"]
+    list_display = [*SUMMARY, "go_live_at"]
     list_filter = ["state"]
     list_select_related = ["content_type", "author"]
     search_fields = ["object_repr"]
     # What the reviewer reads, then what they set.
-    readonly_fields = [
-        "item_column",
-        "kind_column",
-        "author",
-        "state",
-        "changed_column",
-        "updated_at",
-        "reviewer",
-        "diff_column",
-    ]
+    readonly_fields = [*SUMMARY, "reviewer", "diff_column"]
     fields = [*readonly_fields, "go_live_at", "reviewer_comment"]
     actions = None
 
