@@ -72,9 +72,9 @@ def version_state(version):
         content_type = ContentType.objects.get_for_model(relation.related_model)
         rows = {}
         for row_version in version.revision.version_set.filter(content_type=content_type):
-            row = _row(row_version)
+            # The revision may hold another object's rows too (a bulk action's).
             if str(row_version.field_dict.get(relation.field.attname)) == version.object_id:
-                rows[row_version.object_id] = row
+                rows[row_version.object_id] = _row(row_version)
         related[name] = rows
     return State(model, _row(version), related)
 
