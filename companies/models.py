@@ -65,17 +65,19 @@ class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
 
     def first_children_of(self, parents, count):
         """
-        The first `count` published children (in name order) of each company
-        of `parents`, a queryset read as a subquery: one query, whatever the
-        parents and even when they have no children, so that a list of
-        companies costs the same queries at any size.
+        The first `count` published children (in name order) of each of the
+        companies whose keys are `parents`: one query, whatever the parents
+        and even when there are none (a probe that finds nothing), so that
+        a list of companies costs the same queries at any size.
         """
         place = Window(
             RowNumber(), partition_by=F("parent_id"), order_by=[F("name").asc(), F("pk").asc()]
         )
+        # `parent__in=[]` would be answered without a query.
+        below = Q(parent__in=parents) if parents else Q(pk__isnull=True)
         return (
             self.published()
-            .filter(parent__in=parents.values("pk"))
+            .filter(below)
             .annotate(place=place)
             .filter(place__lte=count)
             .in_name_order()

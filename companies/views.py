@@ -55,22 +55,21 @@ def best_match(queryset, text, name=False):
 
 def tree(companies, limits=(TREE_CHILDREN, TREE_GRANDCHILDREN)):
     """
-    `companies` (a queryset, the page's) as branches of the group tree:
-    (company, children, more) triples, where `children` are its first
-    published children as branches themselves, `limits` saying how many per
-    level, and `more` tells that some were left out. One query per level
-    (see `CompanyQuerySet.first_children_of`), whatever the sizes.
+    `companies` (the page's) as branches of the group tree: (company,
+    children, more) triples, where `children` are its first published
+    children as branches themselves, `limits` saying how many per level,
+    and `more` tells that some were left out. One query per level (see
+    `CompanyQuerySet.first_children_of`), whatever the sizes.
     """
-    levels = [list(companies)]
-    parents = companies
+    below = {}
+    level = list(companies)
+    top = level
     for limit in limits:
         # One more than shown: the template links to the rest only when there is a rest.
-        levels.append(list(Company.objects.first_children_of(parents, limit + 1)))
-        parents = Company.objects.first_children_of(parents, limit)
-    below = {}
-    for level in levels[1:]:
-        for company in level:
+        found = Company.objects.first_children_of([c.pk for c in level], limit + 1)
+        for company in found:
             below.setdefault(company.parent_id, []).append(company)
+        level = [child for parent in level for child in below.get(parent.pk, [])[:limit]]
 
     def branches(level_companies, depth):
         if depth == len(limits):
@@ -82,7 +81,7 @@ def tree(companies, limits=(TREE_CHILDREN, TREE_GRANDCHILDREN)):
             found.append((company, branches(children[:limit], depth + 1), len(children) > limit))
         return found
 
-    return branches(levels[0], 0)
+    return branches(top, 0)
 
 
 class CompanyListView(ListView):

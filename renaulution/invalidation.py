@@ -408,27 +408,31 @@ def around(queryset, obj):
     order); None at either end. The page gets the gap keys of `obj`'s place
     (a row arriving between the previous and it) and of its public
     follower's (a row arriving between it and the next, or after it at the
-    end), not the `:list` key of every row of the run.
+    end), not the `:list` key of every row of the run. Two queries: the
+    follower is the next when it is in the run.
     """
     _check_window(queryset)
     model = type(obj)
     order = _order(model)
     values = _values(obj, [field for field, _descending in order])
-    neighbours = []
-    for reverse in (True, False):
-        condition = _beyond(order, values, reverse)
-        if condition is None:
-            neighbours.append(None)
-            continue
-        with lookup():
-            found = queryset.filter(condition).order_by(*_order_by(order, reverse)).first()
-        neighbours.append(found)
+    before, after = _beyond(order, values, reverse=True), _beyond(order, values)
+    if before is None or after is None:
+        raise ValueError(f"{model.__name__} {obj.pk} has no place in its order.")
+    with lookup():
+        previous = queryset.filter(before).order_by(*_order_by(order, reverse=True)).first()
+        follower = (
+            _public(model)
+            .filter(after)
+            .annotate(in_run=models.Exists(queryset.filter(pk=models.OuterRef("pk"))))
+            .order_by(*_order_by(order))
+            .first()
+        )
     add_keys(
         sk.gap_key(model, sk.EVERY_GAP),
         sk.gap_key(model, obj.pk),
-        _follower_gap(model, values, exclude=[obj.pk]),
+        sk.gap_key(model, sk.GAP_END if follower is None else follower.pk),
     )
-    return tuple(neighbours)
+    return previous, follower if follower is not None and follower.in_run else None
 
 
 def date_span(queryset, name):

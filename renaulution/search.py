@@ -257,7 +257,8 @@ class SearchResults:
     Matches of one query in one language, best first; lazy and sliceable.
 
     `len()`/`count()` counts in one query; a slice fetches that page's keys in
-    one query, then the page's objects, one query per kind on the page.
+    one query, then the page's objects, one query per kind (every kind, so the
+    same queries whatever the page mixes).
     """
 
     def __init__(self, query, language):
