@@ -5,22 +5,21 @@ own session, open the same change form and save one after the other.
 
 import lxml.html
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.test import Client
-from django.urls import reverse
 
 from companies.models import PressRelease
 from renaulution.conflicts import CHOICE_PREFIX, SNAPSHOT_FIELD
 from renaulution.roles import EDITORS
+from tests.admin_clients import change_url, make_user
 from tests.factories import PersonFactory, PositionFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def logged_in(username, group=EDITORS):
-    user = User.objects.create_user(username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+    """A client that logged in through the login form's backend, as a real session."""
+    make_user(username, group)
     client = Client()
     assert client.login(username=username, password="pw")
     return client
@@ -40,11 +39,6 @@ def bruno():
 def marie():
     """A French translator."""
     return logged_in("marie", "Translators (fr)")
-
-
-def change_url(obj):
-    meta = obj._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
 
 
 def open_form(client, obj):

@@ -3,30 +3,11 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
-from django.urls import reverse
 
 from renaulution.roles import AUTHORS, EDITORS
+from tests.admin_clients import change_url, logged_in, make_user
 from tests.factories import PressReleaseFactory
 from tests.translations.test_rights import form_data
-
-
-def staff(username, group):
-    user = User.objects.create_user(username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def change_url(obj):
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def edited_form(client, obj, **changes):
@@ -43,12 +24,12 @@ def edited_form(client, obj, **changes):
 
 @pytest.fixture
 def editor():
-    return staff("editor", EDITORS)
+    return make_user("editor", EDITORS)
 
 
 @pytest.fixture
 def author():
-    return staff("author", AUTHORS)
+    return make_user("author", AUTHORS)
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from companies.models import Person, PressRelease
 from drafts import services
 from drafts.models import PendingChange
 from renaulution.roles import TRANSLATORS
-from tests.drafts.conftest import change_url, edited_form, logged_in, staff
+from tests.admin_clients import change_url, logged_in, make_user
+from tests.drafts.conftest import edited_form
 from tests.factories import CompanyFactory, PersonFactory, PressReleaseFactory
 from tests.test_admin import png_upload
 from tests.translations.test_rights import form_data
@@ -153,7 +154,7 @@ def test_a_draft_that_no_longer_validates_is_not_published(editor_client, live_r
 def test_a_translator_works_on_the_live_version_and_leaves_the_draft(editor_client, live_release):
     """Their form holds their languages only: it never opens, nor publishes, a draft."""
     save_draft(editor_client, live_release, **DRAFT_TITLES)
-    translator = logged_in(staff("traductrice", TRANSLATORS.format(language="fr")))
+    translator = logged_in(make_user("traductrice", TRANSLATORS.format(language="fr")))
     data = edited_form(translator, live_release)
     assert data["title_fr"] == "Titre en ligne"
     assert "_draft_shown" not in data

@@ -20,7 +20,8 @@ from lxml import etree
 
 from drafts.models import PendingChange
 from renaulution import surrogate_keys
-from tests.drafts.conftest import change_url, edited_form
+from tests.admin_clients import change_url
+from tests.drafts.conftest import edited_form
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,

@@ -18,7 +18,8 @@ from django.utils import timezone
 from drafts import services
 from drafts.models import PendingChange
 from revisions.services import versions_of
-from tests.drafts.conftest import change_url, edited_form
+from tests.admin_clients import change_url
+from tests.drafts.conftest import edited_form
 from tests.factories import PressReleaseFactory
 from tests.test_admin import png_upload
 

@@ -12,7 +12,8 @@ from companies.models import PressRelease
 from drafts.models import PendingChange
 from renaulution.publishing import Status
 from renaulution.roles import AUTHORS, EDITORS
-from tests.drafts.conftest import change_url, edited_form, logged_in, staff
+from tests.admin_clients import change_url, logged_in, make_user
+from tests.drafts.conftest import edited_form
 from tests.factories import CompanyFactory
 from tests.test_admin import press_release_form
 
@@ -108,7 +109,7 @@ def test_an_author_cannot_approve_even_their_own_draft(author_client, author, li
 
 
 def test_authors_discard_only_their_own_drafts(author_client, live_release):
-    other = logged_in(staff("other-author", AUTHORS))
+    other = logged_in(make_user("other-author", AUTHORS))
     data = edited_form(other, live_release, title_en="Other's") | {"_save_draft": "1"}
     other.post(change_url(live_release), data)
     data = edited_form(author_client, live_release) | {"_discard_draft": "Discard draft"}
@@ -124,7 +125,7 @@ def test_authors_discard_only_their_own_drafts(author_client, live_release):
 
 
 def test_the_queue_lists_an_authors_own_drafts_only(author_client, live_release):
-    other = logged_in(staff("other-author", AUTHORS))
+    other = logged_in(make_user("other-author", AUTHORS))
     data = edited_form(other, live_release, title_en="Other's") | {"_submit_draft": "1"}
     other.post(change_url(live_release), data)
     response = author_client.get(reverse("admin:drafts_pendingchange_changelist"))

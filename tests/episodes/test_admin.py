@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from episodes.admin import EPISODES_LISTED
 from episodes.models import Episode
+from tests.admin_clients import make_user
 from tests.factories import EpisodeFactory, SeriesFactory
 from tests.test_admin import editor  # noqa: F401 - a fixture
-from tests.translations.test_rights import form_data, make_user
+from tests.translations.test_rights import form_data
 
 # Every test is signed in as an editor, unless it signs in someone else.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("editor")]

@@ -1,25 +1,10 @@
 """Editors and translators logged in through the real admin, and change-form helpers."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
-from django.urls import reverse
 
 from renaulution.roles import EDITORS
+from tests.admin_clients import admin_url, logged_in, make_user
 from tests.translations.test_rights import form_data
-
-
-def make_user(name, *groups):
-    user = User.objects.create_user(name, password="pw", is_staff=True)
-    for group in groups:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -40,11 +25,6 @@ def translator_fr():
 @pytest.fixture
 def translator_client(translator_fr):
     return logged_in(translator_fr)
-
-
-def admin_url(obj, view, *args):
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk, *args])
 
 
 def save_through_admin(client, obj, **changes):

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from companies.models import Position, PressRelease
 from revisions.services import recording, versions_of
+from tests.admin_clients import admin_url, logged_in
 from tests.factories import (
     CompanyFactory,
     PersonFactory,
@@ -19,7 +20,7 @@ from tests.factories import (
     PressReleaseFactory,
     image_file,
 )
-from tests.revisions.conftest import admin_url, logged_in, save_through_admin
+from tests.revisions.conftest import save_through_admin
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db

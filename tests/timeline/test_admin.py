@@ -12,6 +12,7 @@ from lxml import html
 from PIL import Image
 
 from renaulution.roles import EDITORS, translator_group_names
+from tests.admin_clients import make_user
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
@@ -19,7 +20,7 @@ from tests.factories import (
     PersonFactory,
     PressReleaseFactory,
 )
-from tests.translations.test_rights import form_data, make_user
+from tests.translations.test_rights import form_data
 from timeline.models import Milestone
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,13 @@ server enforces it: crafted POSTs cannot change anything else.
 
 import pytest
 from django import forms
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 from renaulution.conflicts import SNAPSHOT_FIELD
 from renaulution.roles import EDITORS
+from tests.admin_clients import make_user
 from tests.factories import (
     EpisodeFactory,
     PositionFactory,
@@ -20,13 +20,6 @@ from tests.factories import (
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(name, *groups, **extra):
-    user = User.objects.create_user(name, password="pw", is_staff=True, **extra)
-    for group in groups:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
