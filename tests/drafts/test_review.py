@@ -38,6 +38,18 @@ def review_url(change):
     return reverse("admin:drafts_pendingchange_change", args=[change.pk])
 
 
+def approve_at(client, change, go_live):
+    """Approve `change` through its review page, to go live at `go_live`."""
+    client.post(
+        review_url(change),
+        {
+            "_approve": "Approve",
+            "go_live_at_0": go_live.strftime("%Y-%m-%d"),
+            "go_live_at_1": go_live.strftime("%H:%M:%S"),
+        },
+    )
+
+
 def test_editors_land_on_the_submitted_drafts(editor_client, author_client, live_release):
     submit(author_client, live_release, title_en="Submitted title")
     other = PressReleaseFactory()
@@ -92,14 +104,7 @@ def test_a_scheduled_approval_goes_live_at_its_time(editor, editor_client, autho
     release = PressReleaseFactory(title_en="Before", slug_en="scheduled-release")
     change = submit(author_client, release, title_en="After")
     go_live = timezone.localtime(start + datetime.timedelta(hours=2))
-    editor_client.post(
-        review_url(change),
-        {
-            "_approve": "Approve",
-            "go_live_at_0": go_live.strftime("%Y-%m-%d"),
-            "go_live_at_1": go_live.strftime("%H:%M:%S"),
-        },
-    )
+    approve_at(editor_client, change, go_live)
     change.refresh_from_db()
     assert change.state == PendingChange.State.SCHEDULED
     assert change.reviewer == editor
@@ -123,14 +128,7 @@ def test_the_scheduler_publishes_approved_drafts_at_their_time(editor_client, au
     release = PressReleaseFactory(title_en="Before", slug_en="scheduler-release")
     change = submit(author_client, release, title_en="After")
     go_live = timezone.localtime(start + datetime.timedelta(hours=2))
-    editor_client.post(
-        review_url(change),
-        {
-            "_approve": "Approve",
-            "go_live_at_0": go_live.strftime("%Y-%m-%d"),
-            "go_live_at_1": go_live.strftime("%H:%M:%S"),
-        },
-    )
+    approve_at(editor_client, change, go_live)
     with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
         call_command("publish_scheduled", verbosity=0)
     release.refresh_from_db()
