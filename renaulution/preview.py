@@ -21,7 +21,6 @@ the answer is never cached, by the page cache (outside /admin/ only) nor by
 a browser or proxy, and tells crawlers not to index it.
 """
 
-import contextlib
 import copy
 
 from django.conf import settings
@@ -37,12 +36,9 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from .publishing import Status
+from revisions.services import not_recording
 
-try:  # django-reversion, when the revisions app is installed
-    from reversion import revisions as reversion_revisions
-except ImportError:  # pragma: no cover - in requirements.txt
-    reversion_revisions = None
+from .publishing import Status
 
 ERRORS_TEMPLATE = "admin/preview/errors.html"
 
@@ -127,7 +123,7 @@ class PreviewAdminMixin:
             return self.preview_errors(request, form, formsets)
         try:
             # Rolled back on the way out, or by the exception.
-            with outside_revisions(), transaction.atomic():
+            with not_recording(), transaction.atomic():
                 previewed = save_for_preview(form, formsets)
                 response = render_public_page(request, previewed, language)
                 transaction.set_rollback(True)
@@ -218,26 +214,6 @@ def make_public(obj):
         obj.published_at = now
     if getattr(obj, "expires_at", None) is not None:
         obj.expires_at = None
-
-
-@contextlib.contextmanager
-def outside_revisions():
-    """
-    Run the block where no revision is being recorded. A revision opened
-    around the request (a middleware, a decorated view) would otherwise
-    take the previewed state and save it after the rollback; a save that
-    opens its own revision inside the block is rolled back with the rest.
-    """
-    if reversion_revisions is None:
-        yield
-        return
-    # The stack of open revisions is a context variable: an empty one for
-    # the block, then the request's own back, as it was.
-    token = reversion_revisions._stack.set([])
-    try:
-        yield
-    finally:
-        reversion_revisions._stack.reset(token)
 
 
 def public_path(obj):

@@ -42,6 +42,25 @@ def recording(user=None, comment=""):
         yield
 
 
+@contextmanager
+def not_recording():
+    """
+    Run the block where no revision is being recorded (a preview, rolled
+    back): a revision opened around it would otherwise take the block's
+    state and save it afterwards. A revision opened inside the block is
+    recorded as usual, and rolled back with the block's transaction.
+    """
+    # django-reversion keeps its open revisions in a context variable (at
+    # the pinned 6.4.0): an empty stack for the block, the outer one after.
+    from reversion import revisions as reversion_revisions
+
+    token = reversion_revisions._stack.set([])
+    try:
+        yield
+    finally:
+        reversion_revisions._stack.reset(token)
+
+
 def set_comment(comment):
     """
     Say what the revision being recorded is about, unless something said it

@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
-from renaulution import preview
 from renaulution.publishing import Status
 from renaulution.roles import EDITORS
+from revisions.services import not_recording
 from tests.factories import (
     CompanyFactory,
     EpisodeCompanyFactory,
@@ -352,7 +352,7 @@ def test_no_revision_being_recorded_around_the_request_takes_the_preview():
     revisions._push_frame(False, "default")
     try:
         outer = revisions._current_frame()
-        with preview.outside_revisions():
+        with not_recording():
             assert not revisions.is_active()
         assert revisions.is_active()
         assert revisions._current_frame() == outer
