@@ -16,7 +16,8 @@ replaces anything: a restore never loses data.
 
 Archive layout (a .tar.gz):
     manifest.json   format, date, engine, migrations, row counts, media checksums
-    data.json       dumpdata --natural-foreign --natural-primary
+    data.json       dumpdata --natural-foreign --natural-primary (datetimes
+                    to the microsecond)
     media/...       MEDIA_ROOT as it was
 """
 
@@ -37,6 +38,9 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone, translation
 
 FORMAT = "renaulution-backup/1"
+# Django's JSON, with datetimes to the microsecond (renaulution/backup_json.py);
+# `loaddata` reads data.json with the plain "json" deserializer.
+DATA_FORMAT = "backup-json"
 # Rebuilt by `migrate` (content types, permissions) or not worth keeping
 # (sessions: a restored site asks everyone to log in again).
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
@@ -60,6 +64,7 @@ def backup_write(*, path, database=DEFAULT_DB_ALIAS):
         with _snapshot(database), translation.override(settings.LANGUAGE_CODE):
             call_command(
                 "dumpdata",
+                format=DATA_FORMAT,
                 exclude=EXCLUDED,
                 natural_foreign=True,
                 natural_primary=True,

@@ -205,6 +205,8 @@ STORAGES = {
 # Where `manage.py backup` writes its archives, and `restore --force` the
 # backup of what it replaces.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+# The archive's data.json: Django's JSON, datetimes to the microsecond.
+SERIALIZATION_MODULES = {"backup-json": "renaulution.backup_json"}
 # Largest image an editor may upload, in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 8 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

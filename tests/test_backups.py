@@ -6,6 +6,7 @@ PostgreSQL) that must then hold every row, translation state and image
 byte for byte.
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -20,11 +21,11 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.utils import translation
 
 from companies.models import Company
+from renaulution.backup_json import ExactJSONEncoder
 from renaulution.backups import backup_write, dumped_models
 from renaulution.roles import sync_role_groups
 from tests.factories import (
@@ -54,9 +55,9 @@ def database_state():
 def _database_state():
     """
     Every row of every table a backup holds (many-to-many tables included),
-    as the database stores it. Rows of models known by a natural key (users,
-    groups) and references to them are compared by that key: a restore may
-    give them other ids.
+    as the database stores it (datetimes to the microsecond). Rows of models
+    known by a natural key (users, groups) and references to them are
+    compared by that key: a restore may give them other ids.
     """
     labels = {model._meta.label_lower for model in dumped_models()}
     state = {}
@@ -78,7 +79,7 @@ def _database_state():
                 row.pop("id")
             for attname, keys in references.items():
                 row[attname] = keys.get(row[attname])
-            rows.append(json.loads(json.dumps(row, cls=DjangoJSONEncoder, sort_keys=True)))
+            rows.append(json.loads(json.dumps(row, cls=ExactJSONEncoder, sort_keys=True)))
         state[model._meta.label_lower] = sorted(rows, key=json.dumps) if by_natural_key else rows
     return state
 
@@ -127,6 +128,8 @@ def a_site_with_everything(django_user_model):
         object_repr=str(release),
         action_flag=CHANGE,
         change_message="Changed the title",
+        # Below the millisecond: Django's JSON would round it off.
+        action_time=datetime.datetime(2026, 3, 4, 5, 6, 7, 123456, tzinfo=datetime.UTC),
     )
     states = set(FieldTranslation.objects.values_list("state", flat=True))
     assert {State.CURRENT, State.OUTDATED, State.MISSING} <= states
