@@ -75,7 +75,15 @@ format: install-dev
 check: install
 	$(MANAGE) check
 
-test: install-dev lint
+# The HTML checker of tests/test_valid_html.py: vnu-jar as package-lock.json
+# pins it, run on Java. --ignore-scripts: its postinstall would download a
+# Java runtime of its own.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The HTML checker needs npm and Java: apt-get install npm default-jre-headless"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: install-dev lint node_modules/.package-lock.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS)
@@ -99,4 +107,4 @@ bench: install-dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
