@@ -50,7 +50,8 @@ run: install
 	@if [ "$$DJANGO_DEBUG" = "0" ]; then $(MANAGE) collectstatic --no-input --verbosity 0; fi
 	@echo ""
 	@echo "  Renaulution is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	@echo "  Create an admin account with:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
+	@echo "  Demo accounts, one per role (passwords printed once):  DJANGO_DEBUG=1 $(MANAGE) create_demo_users"
+	@echo "  Or an admin account of your own:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
 	@# The scheduler (go-lives, expiries: README "Scheduling and expiry") runs
 	@# beside the server, once a minute, and stops with it.
