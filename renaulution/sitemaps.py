@@ -59,7 +59,7 @@ class I18nSitemap(sitemaps.Sitemap):
     x_default = True
     # URLs a page (the protocol allows 50,000): a page is a response to
     # render, its bytes and time grow with it (~0.7 KB and ~0.02 ms a URL
-    # with its alternates), the index grows as it shrinks (one ~0.05 KB
+    # with its alternates), the index grows as it shrinks (one ~0.12 KB
     # entry a page). At 300, a page is ~210 KB in ~8 ms of CPU at any size,
     # and 100,000 press releases make ~1,000 of the index's entries
     # (the protocol allows 50,000 there too).
