@@ -365,6 +365,41 @@ class UrlsetTemplate:
         return "".join(parts)
 
 
+class IndexTemplate:
+    """
+    The `<sitemapindex>` written in Python, as Django's `sitemap_index.xml`
+    template writes it: the index has one entry per page of every section
+    (over a thousand at 100,000 press releases), which the template engine
+    took ~20 ms to write. Passed to Django's index view as its
+    `template_name`.
+    """
+
+    HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    )
+
+    def render(self, context=None, request=None):
+        moments = {}  # the pages of a section share its lastmod: written once
+        parts = [self.HEAD]
+        for site in (context or {}).get("sitemaps", ()):
+            parts.append(f"<sitemap><loc>{html.escape(str(site.location))}</loc>")
+            if site.last_mod:
+                if site.last_mod not in moments:
+                    moments[site.last_mod] = moment(site.last_mod)
+                parts.append(f"<lastmod>{moments[site.last_mod]}</lastmod>")
+            parts.append("</sitemap>")
+        parts.append("\n</sitemapindex>\n")
+        return "".join(parts)
+
+
+def moment(value):
+    """A lastmod as the template's `date:"c"` writes it (in the current time zone)."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.isoformat()
+
+
 def day(value):
     """A lastmod as the template's `date:"Y-m-d"` writes it (in the current time zone)."""
     if isinstance(value, datetime.datetime):
@@ -375,3 +410,4 @@ def day(value):
 
 
 URLSET_TEMPLATE = UrlsetTemplate()
+INDEX_TEMPLATE = IndexTemplate()

@@ -359,3 +359,28 @@ def test_a_section_page_is_the_xml_djangos_template_writes(client, release, rf):
     ours = URLSET_TEMPLATE.render({"urlset": urls})
     assert canonical(ours) == canonical(render_to_string("sitemap.xml", {"urlset": urls}))
     assert client.get(section_url("press")).content.decode().startswith("<?xml")
+
+
+def test_the_index_is_the_xml_djangos_template_writes(client, monkeypatch):
+    """IndexTemplate is a faster writer of the same document, not another one."""
+    from django.template.loader import render_to_string
+
+    from renaulution.sitemaps import INDEX_TEMPLATE
+
+    monkeypatch.setattr(SITEMAPS["companies"], "limit", 3)
+    CompanyFactory.create_batch(2)  # pages of one company: entries that share a lastmod
+    PressReleaseFactory(slug_en="r-and-d")
+    response = client.get(reverse("sitemap"))
+    sites = response.context_data["sitemaps"]
+    assert len(sites) > len(SITEMAPS)
+
+    def canonical(xml):
+        parser = etree.XMLParser(remove_blank_text=True)
+        return etree.tostring(etree.fromstring(xml.encode(), parser), method="c14n")
+
+    with timezone.override("Europe/Paris"):
+        ours = INDEX_TEMPLATE.render({"sitemaps": sites})
+        django = render_to_string("sitemap_index.xml", {"sitemaps": sites})
+    assert canonical(ours) == canonical(django)
+    assert "<lastmod>" in ours
+    assert response.content.decode().startswith("<?xml")
