@@ -339,6 +339,14 @@ class PressRelease(Publishable, TracksTranslations):
                 include=["published_at", "expires_at", "updated_at"],
                 name="pressrelease_sitemap_pk_idx",
             ),
+            # The newest change among published rows (the sitemap's lastmod
+            # of the home and press list pages): read from the end of this
+            # index, not by scanning every published row.
+            models.Index(
+                fields=["status", "updated_at"],
+                include=["published_at", "expires_at"],
+                name="pressrelease_updated_idx",
+            ),
         ]
         constraints = [
             english_slug_required("pressrelease"),
