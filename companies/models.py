@@ -331,12 +331,21 @@ class PressRelease(Publishable, TracksTranslations):
                 fields=["company", "status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_company_idx",
             ),
-            # The sitemap counts and pages the published rows from the index
-            # alone (an index-only scan, no heap of wide localized rows).
+            # The sitemap counts and pages the published rows, in pk order,
+            # from the index alone (an index-only scan, no heap of wide
+            # localized rows), however deep the page.
             models.Index(
-                fields=["status", "published_at"],
-                include=["id", "updated_at", "expires_at"],
-                name="pressrelease_sitemap_idx",
+                fields=["status", "id"],
+                include=["published_at", "expires_at", "updated_at"],
+                name="pressrelease_sitemap_pk_idx",
+            ),
+            # The newest change among published rows (the sitemap's lastmod
+            # of the home and press list pages): read from the end of this
+            # index, not by scanning every published row.
+            models.Index(
+                fields=["status", "updated_at"],
+                include=["published_at", "expires_at"],
+                name="pressrelease_updated_idx",
             ),
         ]
         constraints = [

@@ -27,7 +27,7 @@ from translations.models import State as TranslationState
 from translations.registry import source_language
 
 from . import admin_users  # noqa: F401 (registers the users' admin)
-from .admin_scale import EstimatedCountPaginator
+from .admin_scale import ChangelistRowsMixin, EstimatedCountPaginator
 from .admin_slugs import PrepopulatedOnAddMixin
 from .conflicts import ConflictAdminMixin
 from .fields import ImageUploadField
@@ -70,6 +70,7 @@ def language_badges(obj):
 
 
 class ContentAdmin(
+    ChangelistRowsMixin,
     PreviewAdminMixin,
     DraftsAdminMixin,
     RevisionsAdminMixin,

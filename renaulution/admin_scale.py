@@ -11,24 +11,32 @@ What keeps the content admins fast at 100,000 press releases.
 - `EstimatedCountPaginator`: the unfiltered changelist of a big table is
   counted from PostgreSQL's statistics (`pg_class.reltuples`) rather than a
   `COUNT(*)` of every row on every request; the page says "about".
-  Filtered lists and small tables are counted exactly.
+  Filtered lists are counted up to COUNT_LIMIT, small tables exactly.
+- `ChangelistRowsMixin`: a changelist's cost is its rows (~0.9 KB of HTML
+  and ~0.5 ms each for a press release); it shows 50 a page, not Django's
+  100, and writes each row's action checkbox without the template engine.
 """
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Max, Min, Q
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from .search import CONFIGURATIONS, WORD, StoredDocument
 
 # Below this many rows (by the statistics) a table is counted exactly: the
 # count is cheap and the number on the page is then exact.
 ESTIMATE_ABOVE = 10000
-# A filtered list is counted up to this many rows ("more than 10000").
-COUNT_LIMIT = 10000
+# A filtered list is counted up to this many rows ("more than 1000"): 20
+# pages of 50. A common word matches most of 100,000 releases, and counting
+# 10,000 of them read ~13,000 wide rows (30 ms of a 125 ms search page).
+COUNT_LIMIT = 1000
 # Words of an admin search used at most.
 MAX_SEARCH_TERMS = 10
 
@@ -38,7 +46,7 @@ class EstimatedCountPaginator(Paginator):
     Counts an unfiltered queryset of a big table from the planner's
     statistics (`is_estimate`), and a filtered one only up to COUNT_LIMIT
     (`is_capped`): a search for a common word matches half the table, and
-    nobody pages past the hundredth page of it.
+    nobody pages past the twentieth page of it.
     """
 
     is_estimate = False
@@ -53,7 +61,9 @@ class EstimatedCountPaginator(Paginator):
         queryset = self.object_list
         if not hasattr(queryset, "query"):
             return super().count
-        counted = queryset.order_by()[: COUNT_LIMIT + 1].count()
+        # The keys alone: the rows' annotations (a release's pending change
+        # is a subquery per row) would be computed for every row counted.
+        counted = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
         if counted > COUNT_LIMIT:
             self.is_capped = True
             return COUNT_LIMIT
@@ -75,6 +85,27 @@ class EstimatedCountPaginator(Paginator):
             row = cursor.fetchone()
         # -1 before the table's first ANALYZE.
         return row[0] if row and row[0] >= 0 else None
+
+
+class ChangelistRowsMixin:
+    """
+    A bounded page of rows: at 100 press releases a page the changelist was
+    113 KB of HTML; 50 keep it under 100 KB at any size. Django renders each
+    row's action checkbox through the form widget templates (a third of the
+    changelist's CPU): the same `<input>` is written here directly.
+    """
+
+    list_per_page = 50
+
+    def action_checkbox(self, obj):
+        # Django's own wording (its catalogue translates it), and its markup.
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            label,
+        )
 
 
 def vector_match(word):

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
-from .sitemaps import SITEMAPS, URLSET_TEMPLATE
+from .sitemaps import INDEX_TEMPLATE, SITEMAPS, URLSET_TEMPLATE
 
 # A database that is down is a 503, also when other middleware hit it.
 handler500 = "renaulution.faults.server_error"
@@ -17,7 +17,11 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "sitemap_section",
+            "template_name": INDEX_TEMPLATE,
+        },
         name="sitemap",
     ),
     path(

@@ -351,7 +351,38 @@ def test_a_filtered_list_is_counted_up_to_a_limit_and_says_more_than(client, edi
     url = reverse("admin:companies_pressrelease_changelist")
     response = client.get(url, {"q": "release"})
     assert "more than 2 press releases" in response.content.decode()
-    assert len(response.context["cl"].result_list) == 4  # one page of 100: all of them
+    assert len(response.context["cl"].result_list) == 4  # one page of 50: all of them
+
+
+def test_the_capped_count_reads_the_keys_not_the_rows_annotations(client, editor):
+    """A release's pending change is a subquery per row: counting must not compute it."""
+    PressReleaseFactory.create_batch(3)
+    url = reverse("admin:companies_pressrelease_changelist") + "?q=release"
+    sql = queries(client, url)
+    counts = [query for query in sql if "COUNT(" in query.upper()]
+    assert counts and all("pendingchange" not in query for query in counts)
+    # The rows themselves still carry it (the changelist shows pending changes).
+    assert any("pendingchange" in query and "COUNT(" not in query.upper() for query in sql)
+
+
+def test_a_full_page_of_releases_is_bounded_in_rows_and_bytes(client, editor):
+    """More releases than a page holds: one page of `list_per_page`, under 100 KB."""
+    model_admin = admin.site._registry[PressRelease]
+    per_page = model_admin.list_per_page
+    PressReleaseFactory.create_batch(per_page + 1, title="A long title " * 20)
+    response = client.get(reverse("admin:companies_pressrelease_changelist"))
+    assert len(response.context["cl"].result_list) == per_page
+    assert len(response.content) < 100 * 1024
+    assert "?p=2" in response.content.decode()
+
+
+def test_the_action_checkbox_is_the_markup_django_writes(rf):
+    """Written without the widget templates, the same <input> as Django's own."""
+    model_admin = admin.site._registry[PressRelease]
+    release = PressReleaseFactory(title='Say "R&D" <now>')
+    assert model_admin.action_checkbox(release) == admin.ModelAdmin.action_checkbox(
+        model_admin, release
+    )
 
 
 def test_the_years_filter_lists_the_years_between_the_first_and_last_release(client, editor):

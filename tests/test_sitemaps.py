@@ -201,8 +201,9 @@ def absolute_name(name, language):
 
 
 def test_a_section_is_split_into_pages_of_at_most_its_limit(client, monkeypatch):
-    monkeypatch.setattr(SITEMAPS["companies"], "limit", 4)
-    CompanyFactory.create_batch(3)  # 9 URLs: pages of 4, 4 and 1
+    # 6 URLs a page: two companies in their three languages.
+    monkeypatch.setattr(SITEMAPS["companies"], "limit", 6)
+    CompanyFactory.create_batch(5)  # 15 URLs: pages of 6, 6 and 3
     root = etree.fromstring(client.get(reverse("sitemap")).content)
     locations = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
     companies = HOST + section_url("companies")
@@ -210,7 +211,27 @@ def test_a_section_is_split_into_pages_of_at_most_its_limit(client, monkeypatch)
         loc for loc in locations if loc.startswith(companies)
     ]
     sizes = [len(read_section(client, "companies", p=page)) for page in (1, 2, 3)]
-    assert sizes == [4, 4, 1]
+    assert sizes == [6, 6, 3]
+
+
+@pytest.mark.parametrize("limit", [3, 7])
+def test_a_section_page_is_bounded_by_the_limit_whatever_the_rows(
+    client, monkeypatch, django_assert_num_queries, limit
+):
+    """More rows than a page holds: every page has at most `limit` URLs, in the same queries."""
+    monkeypatch.setattr(SITEMAPS["press"], "limit", limit)
+    PressReleaseFactory.create_batch(3 * limit, translated=True)
+    per_page = limit // len(LANGUAGES)
+    pages = -(-3 * limit // per_page)
+    listed = []
+    for page in (1, pages // 2, pages):
+        with django_assert_num_queries(2):
+            urls = read_section(client, "press", p=page)
+        assert 0 < len(urls) <= limit
+        listed += urls
+    assert len(read_section(client, "press", p=1)) == per_page * len(LANGUAGES)
+    assert client.get(section_url("press"), {"p": pages + 1}).status_code == 404
+    assert len(set(listed)) == len(listed)
 
 
 @pytest.mark.parametrize("query", [{"p": "4"}, {"p": "x"}, {"p": "0"}])
@@ -249,10 +270,11 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries):
     small = sitemap_query_counts(client)
     add_rows(series, 27, 4)
     assert sitemap_query_counts(client) == small
-    # A section of objects: its count and newest change (one aggregate),
-    # the languages mostly missing (one grouped query), the page's rows.
+    # A section of objects: the page's rows (their keys a subquery) and
+    # their languages mostly missing (one grouped query); the index counts
+    # the section, a page does not.
     for section in ("episodes", "companies", "people", "press"):
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(2):
             assert client.get(section_url(section)).status_code == 200
     # The static pages: the newest change of the six models, one union.
     with django_assert_num_queries(1):
@@ -261,8 +283,8 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert client.get(section_url("timeline")).status_code == 200
     # The index: each section's aggregate (the four of objects and the
-    # timeline's), the static pages' union; a section that fits in one page
-    # needs nothing else to be counted.
+    # timeline's), the static pages' union; sections are paged by object,
+    # so their counts are all it needs, at any size.
     with django_assert_num_queries(5 + 1):
         assert client.get(reverse("sitemap")).status_code == 200
 
@@ -270,22 +292,22 @@ def test_sitemap_query_counts_do_not_grow(client, django_assert_num_queries):
 def test_a_section_of_several_pages_is_counted_and_read_in_bounded_queries(
     client, monkeypatch, django_assert_max_num_queries
 ):
-    """Past one page the languages left out count; a page still reads only its rows."""
-    monkeypatch.setattr(SITEMAPS["press"], "limit", 4)
+    """Pages hold objects: one with a language left out makes its page shorter."""
+    monkeypatch.setattr(SITEMAPS["press"], "limit", 6)
     PressReleaseFactory.create_batch(2, translated=True)
     PressReleaseFactory(slug_en="half", summary_en="Summary.", summary_it="S.", body_it="<p>C.</p>")
     PressReleaseFactory.create_batch(2, translated=True)
-    # 5 releases, one without French: 14 URLs, pages of 4, 4, 4 and 2.
+    # 5 releases of two a page, one without French: 14 URLs, pages of 6, 5 and 3.
     with django_assert_max_num_queries(8):
         root = etree.fromstring(client.get(reverse("sitemap")).content)
     press = HOST + section_url("press")
     assert [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)].count(press) == 1
-    assert f"{press}?p=4" in [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    assert f"{press}?p=3" in [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
     pages = []
-    for page in (1, 2, 3, 4):
+    for page in (1, 2, 3):
         with django_assert_max_num_queries(8):
             pages.append(read_section(client, "press", p=page))
-    assert [len(urls) for urls in pages] == [4, 4, 4, 2]
+    assert [len(urls) for urls in pages] == [6, 5, 3]
     listed = [location for urls in pages for location in urls]
     assert len(set(listed)) == 14
     expected = [
@@ -295,7 +317,7 @@ def test_a_section_of_several_pages_is_counted_and_read_in_bounded_queries(
         if not (release.slug_en == "half" and code == "fr")
     ]
     assert listed == expected
-    assert client.get(section_url("press"), {"p": "5"}).status_code == 404
+    assert client.get(section_url("press"), {"p": "4"}).status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -337,3 +359,28 @@ def test_a_section_page_is_the_xml_djangos_template_writes(client, release, rf):
     ours = URLSET_TEMPLATE.render({"urlset": urls})
     assert canonical(ours) == canonical(render_to_string("sitemap.xml", {"urlset": urls}))
     assert client.get(section_url("press")).content.decode().startswith("<?xml")
+
+
+def test_the_index_is_the_xml_djangos_template_writes(client, monkeypatch):
+    """IndexTemplate is a faster writer of the same document, not another one."""
+    from django.template.loader import render_to_string
+
+    from renaulution.sitemaps import INDEX_TEMPLATE
+
+    monkeypatch.setattr(SITEMAPS["companies"], "limit", 3)
+    CompanyFactory.create_batch(2)  # pages of one company: entries that share a lastmod
+    PressReleaseFactory(slug_en="r-and-d")
+    response = client.get(reverse("sitemap"))
+    sites = response.context_data["sitemaps"]
+    assert len(sites) > len(SITEMAPS)
+
+    def canonical(xml):
+        parser = etree.XMLParser(remove_blank_text=True)
+        return etree.tostring(etree.fromstring(xml.encode(), parser), method="c14n")
+
+    with timezone.override("Europe/Paris"):
+        ours = INDEX_TEMPLATE.render({"sitemaps": sites})
+        django = render_to_string("sitemap_index.xml", {"sitemaps": sites})
+    assert canonical(ours) == canonical(django)
+    assert "<lastmod>" in ours
+    assert response.content.decode().startswith("<?xml")
