@@ -20,7 +20,9 @@ whatever could have changed since is written in the past or dated
 the last fact they report.
 
 Conventions:
-- `L(en, fr, it)` holds one localized value;
+- `L(en, fr, it)` holds one localized value; the French one is written with
+  ordinary spaces before `;:!?` and in figures, and `L` sets the narrow
+  no-break spaces of French typography (`typography.french`);
 - companies refer to one another, and everything refers to companies and
   people, by English slug; parents come before their children;
 - a position whose exact start is not known starts on the first day of its
@@ -33,6 +35,8 @@ Conventions:
 import datetime
 from zoneinfo import ZoneInfo
 
+from . import typography
+
 PARIS = ZoneInfo("Europe/Paris")
 
 # When the shipped objects went public: the date the site speaks as of, 9:00 in
@@ -42,8 +46,8 @@ PUBLISHED_AT = datetime.datetime(2025, 8, 1, 9, 0, tzinfo=PARIS)
 
 
 def L(en, fr, it):  # noqa: N802 - reads like a constructor in the tables below
-    """One value in each language."""
-    return {"en": en, "fr": fr, "it": it}
+    """One value in each language; the French one set with French spacing (`typography`)."""
+    return {"en": en, "fr": typography.french(fr), "it": it}
 
 
 def same(value):
@@ -91,7 +95,7 @@ COMPANIES = [
             "<p>Début 2020, le groupe frôlait le précipice. Jean-Dominique Senard, président du "
             "conseil d'administration, a confié la direction générale à Luca de Meo en juillet "
             "2020 ; le 30 juillet 2020, le groupe a annoncé pour le premier semestre une perte "
-            "nette record de 7,3 milliards d'euros. En janvier 2021, Luca de Meo a présenté la "
+            "nette de 7,3 milliards d'euros, un record. En janvier 2021, Luca de Meo a présenté la "
             "Renaulution : électrifier les marques, produire moins de voitures, renouveler la "
             "gamme et faire revivre des noms mythiques comme la Renault 5. Le 19 février 2021, le "
             "groupe a chiffré sa perte nette pour l'ensemble de l'année 2020 à 8,0 milliards "
@@ -180,8 +184,8 @@ COMPANIES = [
             "known for. Cooperation with Nissan reached Dacia too: in November 2023 there were "
             "plans to build Dacia vehicles at Nissan's plant in Chennai, India.</p>",
             "<p>Dacia est la marque de voitures abordables du groupe. Quand l'argent manquait, "
-            "après 2020, elle a joué les sauveurs en se développant sans cesse et en gagnant "
-            "en compétitivité.</p>"
+            "après 2020, c'est elle qui a tenu le groupe à flot, en grandissant sans cesse et en "
+            "gagnant en compétitivité.</p>"
             "<p>En 2024, son défi suivant s'appelait Bigster, un modèle plus grand que ceux qui "
             "avaient fait sa réputation. La coopération avec Nissan la concernait aussi : en "
             "novembre 2023, il était prévu de produire des Dacia dans une usine Nissan à Chennai, "
@@ -482,19 +486,18 @@ COMPANIES = [
             "Casa di produzione di Anatomia di un come-back, con Breath Film",
         ),
         "description": L(
-            "<p>Elephant is the production company that, with its label Breath Film, made "
-            "the docuseries <em>Anatomy of a Comeback</em> for Prime Video.</p>"
+            "<p>Elephant is the production company whose label, Breath Film, produced the "
+            "docuseries <em>Anatomy of a Comeback</em> for Prime Video.</p>"
             "<p>Its crews spent two years inside Renault Group, filming even in meetings "
             "that are normally kept behind closed doors, while trying to stay out of the "
             "way of the people at work.</p>",
-            "<p>Elephant est la société de production qui, avec sa structure Breath Film, a "
-            "réalisé la série documentaire <em>Anatomie d'un come-back</em> pour Prime "
-            "Video.</p>"
+            "<p>Elephant est la société de production dont le label, Breath Film, a produit la "
+            "série documentaire <em>Anatomie d'un come-back</em> pour Prime Video.</p>"
             "<p>Ses équipes ont passé deux ans au sein du groupe Renault, filmant jusque "
             "dans des réunions qui se tiennent d'ordinaire à huis clos, tout en s'efforçant "
             "de ne pas gêner le travail des équipes.</p>",
-            "<p>Elephant è la casa di produzione che, con la sua etichetta Breath Film, ha "
-            "realizzato la docuserie <em>Anatomia di un come-back</em> per Prime Video.</p>"
+            "<p>Elephant è la casa di produzione la cui etichetta, Breath Film, ha prodotto la "
+            "docuserie <em>Anatomia di un come-back</em> per Prime Video.</p>"
             "<p>Le sue troupe hanno trascorso due anni dentro Renault Group, riprendendo "
             "perfino riunioni che di solito si svolgono a porte chiuse, cercando al tempo "
             "stesso di non intralciare il lavoro di nessuno.</p>",
@@ -511,7 +514,7 @@ COMPANIES = [
         "headquarters": L("France", "France", "Francia"),
         "tagline": L(
             "The Elephant label that produced Anatomy of a Comeback",
-            "La structure d'Elephant qui a produit Anatomie d'un come-back",
+            "Le label d'Elephant qui a produit Anatomie d'un come-back",
             "L'etichetta di Elephant che ha prodotto Anatomia di un come-back",
         ),
         "description": L(
@@ -952,7 +955,7 @@ SERIES = {
         "Formula 1 paddock with the Alpine team. The setbacks are shown as well as the "
         "wins, from the withdrawal from Russia to the return to profit and the Scenic "
         "E-Tech Electric's title of Car of the Year 2024.</p>"
-        "<p>The production companies Breath Film and Elephant made the docuseries, which "
+        "<p>The production companies Breath Film and Elephant produced the docuseries, which "
         "Prime Video released on 13 December 2024.</p>",
         "<p>Début 2020, le groupe Renault est en grande difficulté : l'arrestation de "
         "Carlos Ghosn en 2018 a plongé l'entreprise dans la tourmente et les pertes ne "
@@ -1524,9 +1527,9 @@ PRESS_RELEASES = [
             "<p>La série part de la crise qui a suivi l'arrestation de Carlos Ghosn en 2018, "
             "puis retrace le lancement de la Renaulution, l'essor de Dacia, la création "
             "d'ElectriCity dans le nord de la France, le départ coûteux de Russie en 2022 "
-            "et les combats d'Alpine en Formule 1 et au Mans. Chemin faisant viennent "
-            "le retour aux bénéfices et le titre de Voiture de l'année 2024 remporté par le "
-            "Scenic E-Tech Electric, et le dernier épisode dévoile un nouveau modèle.</p>"
+            "et les combats d'Alpine en Formule 1 et au Mans. Elle montre aussi le retour "
+            "aux bénéfices et le titre de Voiture de l'année 2024 remporté par le Scenic "
+            "E-Tech Electric, et son dernier épisode dévoile un nouveau modèle.</p>"
             "<h2>Derrière les portes closes</h2>"
             "<p>Les équipes de Breath Film et d'Elephant ont pu filmer des réunions "
             "habituellement confidentielles, des sites d'essais et des usines, mais aussi "
@@ -1730,8 +1733,8 @@ MILESTONES = [
         "summary": L(
             "After the invasion of Ukraine the group pulls out of the Russian market, at a "
             "cost of billions of euros, just as its recovery seemed under way.",
-            "Après l'invasion de l'Ukraine, le groupe se retire du marché russe, une perte de "
-            "plusieurs milliards d'euros au moment même où son redressement semblait lancé.",
+            "Après l'invasion de l'Ukraine, le groupe se retire du marché russe, au prix de "
+            "plusieurs milliards d'euros, au moment même où son redressement semblait lancé.",
             "Dopo l'invasione dell'Ucraina il gruppo si ritira dal mercato russo, con "
             "perdite per miliardi di euro, proprio quando la ripresa sembrava avviata.",
         ),
@@ -1859,8 +1862,8 @@ MILESTONES = [
             "welcome at the 2024 Geneva Motor Show.",
             "La Renault 5 électrique, conçue sur la technologie d'Ampere, reçoit un accueil "
             "enthousiaste au Salon de Genève 2024.",
-            "La Renault 5 elettrica, basata sulla tecnologia di Ampere, viene accolta con "
-            "entusiasmo al Salone di Ginevra 2024.",
+            "La Renault 5 elettrica, basata sulla tecnologia di Ampere, riceve un'accoglienza "
+            "entusiasta al Salone di Ginevra 2024.",
         ),
         "companies": ["renault", "ampere"],
         "people": [],

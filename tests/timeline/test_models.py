@@ -59,7 +59,7 @@ def test_an_unknown_precision_is_a_validation_error():
     [
         (
             Precision.DAY,
-            {"en": "Nov. 19, 2018", "fr": "19 novembre 2018", "it": "19 novembre 2018"},
+            {"en": "19 November 2018", "fr": "19 novembre 2018", "it": "19 novembre 2018"},
         ),
         (Precision.MONTH, {"en": "November 2018", "fr": "novembre 2018", "it": "novembre 2018"}),
         (Precision.YEAR, {"en": "2018", "fr": "2018", "it": "2018"}),
