@@ -8,6 +8,7 @@ from collections import Counter
 import polib
 import pytest
 from django.conf import settings
+from django.template import Context, Template
 from django.utils import formats, translation
 
 from renaulution.formats import local_date
@@ -149,3 +150,12 @@ def test_only_the_first_of_the_month_is_an_ordinal_in_french(language, expected)
     with translation.override(language):
         assert local_date(datetime.date(2024, 12, 13)) == expected
         assert formats.date_format(datetime.date(2024, 12, 13)) == expected
+
+
+def test_templates_write_the_first_of_the_month_as_french_does():
+    template = Template("{% load renaulution %}{{ day|local_date }}")
+    day = Context({"day": datetime.date(2023, 11, 1)})
+    expected = {"en": "1 November 2023", "fr": "1er novembre 2023", "it": "1 novembre 2023"}
+    for language, shown in expected.items():
+        with translation.override(language):
+            assert template.render(day) == shown
