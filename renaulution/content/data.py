@@ -439,7 +439,7 @@ COMPANIES = [
             "the trade press, the former Renault-Nissan Alliance stopped; the new agreements took "
             "effect on 8 November 2023. Shared IT systems were switched off, pooled know-how was "
             "taken apart, and from then on each company went its own way on the market, a "
-            'relationship that trade press of the time likened to a couple "living apart '
+            'relationship that the trade press of the time likened to a couple "living apart '
             'together".</p>'
             "<p>In November 2023 joint projects remained possible, in India and Latin America for "
             "instance, but each needed the approval of the Alliance operating board, chaired by "
