@@ -181,7 +181,7 @@ def test_an_embargoed_release_published_in_bulk_stays_hidden_until_its_date(clie
         headers={"accept-language": "fr"},
     )
     assert [str(message) for message in response.context["messages"]] == [
-        "1 élément programmé : il paraîtra à sa date de publication."
+        "1 élément programmé\u202f: il paraîtra à sa date de publication."
     ]
     client.logout()
     assert client.get("/en/press/embargoed/").status_code == 404

@@ -389,7 +389,8 @@ def test_the_milestones_of_the_story(loaded):
     Precision = Milestone.Precision
     assert {
         ("carlos-ghosn-arrested", datetime.date(2018, 11, 1), Precision.MONTH),
-        ("record-loss-2020", datetime.date(2020, 1, 1), Precision.YEAR),
+        ("record-loss-2020", datetime.date(2020, 7, 30), Precision.DAY),
+        ("full-year-loss-2020", datetime.date(2021, 2, 19), Precision.DAY),
         ("luca-de-meo-chief-executive", datetime.date(2020, 7, 1), Precision.MONTH),
         ("renaulution-plan", datetime.date(2021, 1, 14), Precision.DAY),
         ("exit-from-russia", datetime.date(2022, 1, 1), Precision.YEAR),

@@ -8,7 +8,10 @@ from collections import Counter
 import polib
 import pytest
 from django.conf import settings
+from django.template import Context, Template
 from django.utils import formats, translation
+
+from renaulution.formats import local_date
 
 TRANSLATED_LANGUAGES = [
     code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
@@ -127,13 +130,32 @@ def test_not_found_page_is_translated(client):
 @pytest.mark.parametrize(
     ("language", "day", "month"),
     [
-        ("en", "Nov. 1, 2023", "July 2020"),
-        ("fr", "1 novembre 2023", "juillet 2020"),
+        ("en", "1 November 2023", "July 2020"),
+        ("fr", "1er novembre 2023", "juillet 2020"),
         # Django's own catalog capitalizes Italian months and pads the day.
         ("it", "1 novembre 2023", "luglio 2020"),
     ],
 )
 def test_dates_are_written_as_each_language_writes_them(language, day, month):
     with translation.override(language):
-        assert formats.date_format(datetime.date(2023, 11, 1)) == day
+        assert local_date(datetime.date(2023, 11, 1)) == day
         assert formats.date_format(datetime.date(2020, 7, 1), "YEAR_MONTH_FORMAT") == month
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "13 December 2024"), ("fr", "13 décembre 2024"), ("it", "13 dicembre 2024")],
+)
+def test_only_the_first_of_the_month_is_an_ordinal_in_french(language, expected):
+    with translation.override(language):
+        assert local_date(datetime.date(2024, 12, 13)) == expected
+        assert formats.date_format(datetime.date(2024, 12, 13)) == expected
+
+
+def test_templates_write_the_first_of_the_month_as_french_does():
+    template = Template("{% load renaulution %}{{ day|local_date }}")
+    day = Context({"day": datetime.date(2023, 11, 1)})
+    expected = {"en": "1 November 2023", "fr": "1er novembre 2023", "it": "1 novembre 2023"}
+    for language, shown in expected.items():
+        with translation.override(language):
+            assert template.render(day) == shown

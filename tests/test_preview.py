@@ -328,7 +328,7 @@ def test_the_change_and_add_forms_offer_a_preview_in_each_language(client, edito
 def test_the_buttons_speak_the_editors_language(client, editor):
     release = PressReleaseFactory()
     response = client.get(admin_url(release, "change"), headers={"accept-language": "fr"})
-    assert "Aperçu : Français" in page_text(response)
+    assert "Aperçu\u202f: Français" in page_text(response)
 
 
 def test_a_milestone_is_previewed_on_its_years_page(client, editor):

@@ -486,7 +486,7 @@ def test_a_timeline_years_page_is_described_and_canonical_with_its_page(client, 
     assert page.alternates == {
         code: HOST + url_in(code, name="timeline:year", year=2022) + "?page=2" for code in LANGUAGES
     } | {"x-default": HOST + "/en/timeline/2022/?page=2"}
-    assert page.meta["og:title"] == ["Chronologie : 2022"]
+    assert page.meta["og:title"] == ["Chronologie\u202f: 2022"]
     assert get_page(client, url).canonical == HOST + url
     # The overview stays canonical as itself, whatever the query string.
     overview = url_in("it", name="timeline:index")

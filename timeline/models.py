@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution.fields import image_fields
+from renaulution.formats import local_date
 from renaulution.memo import cached_reverse
 from renaulution.publishing import Publishable, PublishedQuerySet, expiry_after_publication
 from translations.tracking import TracksTranslations
@@ -217,4 +218,4 @@ class Milestone(Publishable, TracksTranslations):
             return str(self.date.year)
         if self.precision == self.Precision.MONTH:
             return formats.date_format(self.date, "YEAR_MONTH_FORMAT")
-        return formats.date_format(self.date, "DATE_FORMAT")
+        return local_date(self.date)

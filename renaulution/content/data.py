@@ -6,12 +6,23 @@ Every text is our own wording of facts taken from the press articles in
 an English trade article). A few widely known facts complete them where the
 design asks for them: founding years, headquarters, websites, and the years
 in which positions began. Well-established public facts that the seeds do
-not cover add two people, Laurent Rossi and François Provost, and Luca de
-Meo's departure in July 2025, after the series was filmed. Nothing here is
-copied from a seed.
+not cover add two people, Laurent Rossi and François Provost, Luca de Meo's
+departure in July 2025, after the series was filmed, and the exact figures
+and dates of the 2020 losses: a record net loss of €7.3 billion for the first
+half, announced on 30 July 2020, and of €8.0 billion (group share) for the
+whole year, announced on 19 February 2021 (seed 001 gives the €7.3 billion
+"in 2020", seed 000 "record losses in 2021"). Nothing here is copied from a
+seed.
+
+The site tells the story as it stood in August 2025 (the footer says so):
+whatever could have changed since is written in the past or dated
+("in November 2023…"), and the objects are published on 1 August 2025, after
+the last fact they report.
 
 Conventions:
-- `L(en, fr, it)` holds one localized value;
+- `L(en, fr, it)` holds one localized value; the French one is written with
+  ordinary spaces before `;:!?` and in figures, and `L` sets the narrow
+  no-break spaces of French typography (`typography.french`);
 - companies refer to one another, and everything refers to companies and
   people, by English slug; parents come before their children;
 - a position whose exact start is not known starts on the first day of its
@@ -24,16 +35,19 @@ Conventions:
 import datetime
 from zoneinfo import ZoneInfo
 
+from . import typography
+
 PARIS = ZoneInfo("Europe/Paris")
 
-# When the shipped objects went public: the premiere of the series, 9:00 in
-# Paris. Fixed, so that every run stores the same value.
-PUBLISHED_AT = datetime.datetime(2024, 12, 13, 9, 0, tzinfo=PARIS)
+# When the shipped objects went public: the date the site speaks as of, 9:00 in
+# Paris, after the last fact they report (François Provost's appointment on 31
+# July 2025). Fixed, so that every run stores the same value.
+PUBLISHED_AT = datetime.datetime(2025, 8, 1, 9, 0, tzinfo=PARIS)
 
 
 def L(en, fr, it):  # noqa: N802 - reads like a constructor in the tables below
-    """One value in each language."""
-    return {"en": en, "fr": fr, "it": it}
+    """One value in each language; the French one set with French spacing (`typography`)."""
+    return {"en": en, "fr": typography.french(fr), "it": it}
 
 
 def same(value):
@@ -65,34 +79,40 @@ COMPANIES = [
             "<p>Renault Group is the French car manufacturer that owns the Renault, Dacia "
             "and Alpine brands. In 2023 it added Ampere, a company of its own devoted to "
             "electric vehicles and software.</p>"
-            "<p>At the start of 2020 the group was close to the edge, and that year it "
-            "posted record losses of €7.3 billion. Jean-Dominique Senard, chairman of the board, "
-            "brought in Luca de Meo as chief executive in July 2020, and in January 2021 the "
-            "new boss unveiled the Renaulution, a plan to electrify the brands, build fewer "
-            "cars, renew the range and revive iconic names such as the Renault 5.</p>"
+            "<p>At the start of 2020 the group was close to the edge. Jean-Dominique Senard, "
+            "chairman of the board, brought in Luca de Meo as chief executive in July 2020; on 30 "
+            "July 2020 the group reported a record net loss of €7.3 billion for the first half of "
+            "the year. In January 2021 Luca de Meo unveiled the Renaulution, a plan to electrify "
+            "the brands, build fewer cars, renew the range and revive iconic names such as the "
+            "Renault 5. On 19 February 2021 the group put its net loss for the whole of 2020 at "
+            "€8.0 billion (group share).</p>"
             "<p>The docuseries <em>Anatomy of a Comeback</em>, released on Prime Video in "
             "December 2024, tells the story of this turnaround from the inside.</p>",
             "<p>Le groupe Renault est le constructeur automobile français propriétaire des "
             "marques Renault, Dacia et Alpine. En 2023, il s'est doté d'Ampere, une "
             "entreprise à part entière consacrée aux véhicules électriques et au "
             "logiciel.</p>"
-            "<p>Début 2020, le groupe frôlait le précipice, et il a enregistré cette année-là "
-            "des pertes record de 7,3 milliards d'euros. Jean-Dominique Senard, "
-            "président du conseil d'administration, a confié la direction générale à Luca de "
-            "Meo en juillet 2020, et celui-ci a présenté en janvier 2021 la Renaulution : "
-            "électrifier les marques, produire moins de voitures, renouveler la gamme et "
-            "faire revivre des noms mythiques comme la Renault 5.</p>"
+            "<p>Début 2020, le groupe frôlait le précipice. Jean-Dominique Senard, président du "
+            "conseil d'administration, a confié la direction générale à Luca de Meo en juillet "
+            "2020 ; le 30 juillet 2020, le groupe a annoncé pour le premier semestre une perte "
+            "nette de 7,3 milliards d'euros, un record. En janvier 2021, Luca de Meo a présenté la "
+            "Renaulution : électrifier les marques, produire moins de voitures, renouveler la "
+            "gamme et faire revivre des noms mythiques comme la Renault 5. Le 19 février 2021, le "
+            "groupe a chiffré sa perte nette pour l'ensemble de l'année 2020 à 8,0 milliards "
+            "d'euros (part du groupe).</p>"
             "<p>La série documentaire <em>Anatomie d'un come-back</em>, diffusée sur Prime "
             "Video depuis décembre 2024, raconte ce redressement de l'intérieur.</p>",
             "<p>Renault Group è il costruttore automobilistico francese a cui fanno capo i "
             "marchi Renault, Dacia e Alpine. Nel 2023 ha dato vita ad Ampere, una società "
             "dedicata interamente ai veicoli elettrici e al software.</p>"
-            "<p>All'inizio del 2020 il gruppo era vicino al collasso, e in quell'anno ha "
-            "registrato perdite record per 7,3 miliardi di euro. Jean-Dominique Senard, "
-            "presidente del consiglio di amministrazione, ha affidato la guida a Luca de Meo "
-            "nel luglio 2020, e nel gennaio 2021 il nuovo amministratore delegato ha "
-            "presentato la Renaulution: elettrificare i marchi, produrre meno auto, rinnovare "
-            "la gamma e riportare in vita nomi storici come la Renault 5.</p>"
+            "<p>All'inizio del 2020 il gruppo era vicino al collasso. Jean-Dominique Senard, "
+            "presidente del consiglio di amministrazione, ha affidato la guida a Luca de Meo nel "
+            "luglio 2020; il 30 luglio 2020 il gruppo ha annunciato per il primo semestre una "
+            "perdita netta record di 7,3 miliardi di euro. Nel gennaio 2021 Luca de Meo ha "
+            "presentato la Renaulution: elettrificare i marchi, produrre meno auto, rinnovare la "
+            "gamma e riportare in vita nomi storici come la Renault 5. Il 19 febbraio 2021 il "
+            "gruppo ha quantificato la perdita netta dell'intero 2020 in 8,0 miliardi di euro "
+            "(quota di pertinenza del gruppo).</p>"
             "<p>La docuserie <em>Anatomia di un come-back</em>, disponibile su Prime Video "
             "da dicembre 2024, racconta questa rinascita dall'interno.</p>",
         ),
@@ -116,31 +136,30 @@ COMPANIES = [
             "Il marchio storico del gruppo, che passa all'elettrico e rilancia i suoi classici",
         ),
         "description": L(
-            "<p>Renault is the brand on which the group was built. Under the Renaulution it "
-            "is switching to electric power and bringing back well-loved models from its "
+            "<p>Renault is the brand on which the group was built. Under the Renaulution it set "
+            "about switching to electric power and bringing back well-loved models from its "
             "past.</p>"
-            "<p>The new Renault 5 was warmly received at the 2024 Geneva Motor Show, the same "
-            "year the Scenic E-Tech Electric was named Car of the Year. Its electric cars, "
-            "among them the Renault 5, the coming Renault 4 and an electric Twingo planned "
-            "for 2026, rely on technology developed by Ampere, and the final episode of "
-            "<em>Anatomy of a Comeback</em> reveals the Renault 5 Turbo 3E.</p>",
-            "<p>Renault est la marque sur laquelle le groupe s'est construit. Avec la "
-            "Renaulution, elle passe à l'électrique et fait revenir des modèles qui ont "
+            "<p>The new Renault 5 was warmly received at the 2024 Geneva Motor Show, the same year "
+            "the Scenic E-Tech Electric was named Car of the Year. Its electric cars, among them "
+            "the Renault 5, the Renault 4 (in preparation in 2024) and an electric Twingo "
+            "announced for 2026, were built on technology developed by Ampere, and the final "
+            "episode of <em>Anatomy of a Comeback</em> reveals the Renault 5 Turbo 3E.</p>",
+            "<p>Renault est la marque sur laquelle le groupe s'est construit. Avec la Renaulution, "
+            "elle a entrepris de passer à l'électrique et de faire revenir des modèles qui ont "
             "marqué son histoire.</p>"
             "<p>La nouvelle Renault 5 a reçu un accueil chaleureux au Salon de Genève 2024, "
             "l'année où le Scenic E-Tech Electric a été élu Voiture de l'année. Ses voitures "
-            "électriques, dont la Renault 5, la future Renault 4 et une Twingo électrique "
-            "prévue pour 2026, reposent sur des technologies mises au point par Ampere, et le "
-            "dernier épisode d'<em>Anatomie d'un come-back</em> dévoile la Renault 5 Turbo "
-            "3E.</p>",
-            "<p>Renault è il marchio su cui è nato il gruppo. Con la Renaulution sta passando "
-            "all'elettrico e riporta in strada modelli che hanno fatto la sua storia.</p>"
-            "<p>La nuova Renault 5 è stata accolta con calore al Salone di Ginevra 2024, "
-            "l'anno in cui la Scenic E-Tech Electric è stata eletta Auto dell'Anno. Le sue "
-            "auto elettriche, tra cui la Renault 5, la prossima Renault 4 e una Twingo "
-            "elettrica attesa per il 2026, si basano su tecnologie sviluppate da Ampere, e "
-            "l'ultimo episodio di <em>Anatomia di un come-back</em> svela la Renault 5 Turbo "
-            "3E.</p>",
+            "électriques, dont la Renault 5, la Renault 4 (en préparation en 2024) et une Twingo "
+            "électrique annoncée pour 2026, reposaient sur des technologies mises au point par "
+            "Ampere, et le dernier épisode d'<em>Anatomie d'un come-back</em> dévoile la Renault 5 "
+            "Turbo 3E.</p>",
+            "<p>Renault è il marchio su cui è nato il gruppo. Con la Renaulution ha avviato il "
+            "passaggio all'elettrico e il ritorno di modelli che hanno fatto la sua storia.</p>"
+            "<p>La nuova Renault 5 è stata accolta con calore al Salone di Ginevra 2024, l'anno in "
+            "cui la Scenic E-Tech Electric è stata eletta Auto dell'Anno. Le sue auto elettriche, "
+            "tra cui la Renault 5, la Renault 4 (in preparazione nel 2024) e una Twingo elettrica "
+            "annunciata per il 2026, si basavano su tecnologie sviluppate da Ampere, e l'ultimo "
+            "episodio di <em>Anatomia di un come-back</em> svela la Renault 5 Turbo 3E.</p>",
         ),
         "logo": {"mark": "R", "shape": "diamond", "colour": "black", "ink": "white"},
     },
@@ -161,22 +180,23 @@ COMPANIES = [
             "<p>Dacia is the group's brand of affordable cars. When money was tight after "
             "2020 it came to the rescue, growing steadily and becoming more and more "
             "competitive.</p>"
-            "<p>Its next challenge is the Bigster, a larger model than the brand has been "
-            "known for. Cooperation with Nissan also reaches Dacia: there are plans to build "
-            "Dacia vehicles at Nissan's plant in Chennai, India.</p>",
+            "<p>In 2024 its next challenge was the Bigster, a larger model than the brand had been "
+            "known for. Cooperation with Nissan reached Dacia too: in November 2023 there were "
+            "plans to build Dacia vehicles at Nissan's plant in Chennai, India.</p>",
             "<p>Dacia est la marque de voitures abordables du groupe. Quand l'argent manquait, "
-            "après 2020, elle a joué les sauveurs en se développant sans cesse et en gagnant "
-            "en compétitivité.</p>"
-            "<p>Son prochain défi s'appelle Bigster, un modèle plus grand que ceux qui ont "
-            "fait sa réputation. La coopération avec Nissan la concerne aussi : des Dacia "
-            "doivent être produites dans une usine Nissan à Chennai, en Inde.</p>",
+            "après 2020, c'est elle qui a tenu le groupe à flot, en grandissant sans cesse et en "
+            "gagnant en compétitivité.</p>"
+            "<p>En 2024, son défi suivant s'appelait Bigster, un modèle plus grand que ceux qui "
+            "avaient fait sa réputation. La coopération avec Nissan la concernait aussi : en "
+            "novembre 2023, il était prévu de produire des Dacia dans une usine Nissan à Chennai, "
+            "en Inde.</p>",
             "<p>Dacia è il marchio di auto accessibili del gruppo. Quando, dopo il 2020, i "
             "conti erano in rosso, è stata la sua crescita costante, insieme a una "
             "competitività sempre maggiore, a dare ossigeno al gruppo.</p>"
-            "<p>La prossima sfida si chiama Bigster, un modello più grande di quelli che "
-            "hanno fatto la fortuna del marchio. Anche la collaborazione con Nissan la "
-            "riguarda: è previsto che alcune Dacia vengano prodotte in uno stabilimento "
-            "Nissan a Chennai, in India.</p>",
+            "<p>Nel 2024 la sfida successiva si chiamava Bigster, un modello più grande di quelli "
+            "che avevano fatto la fortuna del marchio. Anche la collaborazione con Nissan la "
+            "riguardava: nel novembre 2023 era previsto che alcune Dacia venissero prodotte in uno "
+            "stabilimento Nissan a Chennai, in India.</p>",
         ),
         "logo": {"mark": "D", "shape": "diamond", "colour": "green", "ink": "white"},
     },
@@ -196,19 +216,20 @@ COMPANIES = [
         "description": L(
             "<p>Alpine is the group's sports car brand, and bringing it back to life is one "
             "of the aims of the Renaulution, alongside electrification.</p>"
-            "<p>The brand races in Formula 1 with the Alpine F1 Team and also takes on the 24 "
-            "Hours of Le Mans. <em>Anatomy of a Comeback</em> follows it on both fronts, with "
-            "its difficulties as well as its ambitions.</p>",
+            "<p>In the years the series covers, the brand raced in Formula 1 with the Alpine F1 "
+            "Team and also took on the 24 Hours of Le Mans. <em>Anatomy of a Comeback</em> follows "
+            "it on both fronts, with its difficulties as well as its ambitions.</p>",
             "<p>Alpine est la marque sportive du groupe ; la relancer fait partie des "
             "objectifs de la Renaulution, au même titre que l'électrification.</p>"
-            "<p>La marque court en Formule 1 avec l'écurie Alpine F1 et s'attaque aussi aux "
-            "24 Heures du Mans. <em>Anatomie d'un come-back</em> la suit sur ces deux "
-            "terrains, avec ses difficultés comme avec ses ambitions.</p>",
+            "<p>Dans les années que couvre la série, la marque courait en Formule 1 avec l'écurie "
+            "Alpine F1 et s'attaquait aussi aux 24 Heures du Mans. <em>Anatomie d'un "
+            "come-back</em> la suit sur ces deux terrains, avec ses difficultés comme avec ses "
+            "ambitions.</p>",
             "<p>Alpine è il marchio sportivo del gruppo: rilanciarlo è uno degli obiettivi "
             "della Renaulution, insieme all'elettrificazione.</p>"
-            "<p>Il marchio corre in Formula 1 con la scuderia Alpine F1 e si cimenta anche "
-            "nella 24 Ore di Le Mans. <em>Anatomia di un come-back</em> lo segue su entrambi "
-            "i fronti, tra difficoltà e ambizioni.</p>",
+            "<p>Negli anni raccontati dalla serie il marchio correva in Formula 1 con la scuderia "
+            "Alpine F1 e si cimentava anche nella 24 Ore di Le Mans. <em>Anatomia di un "
+            "come-back</em> lo segue su entrambi i fronti, tra difficoltà e ambizioni.</p>",
         ),
         "logo": {"mark": "A", "shape": "diamond", "colour": "blue", "ink": "white"},
     },
@@ -226,44 +247,49 @@ COMPANIES = [
             "La società di Renault Group dedicata ai veicoli elettrici e al software",
         ),
         "description": L(
-            "<p>Ampere started work on 1 November 2023. It is the part of Renault Group that "
-            "deals only with electric vehicles and their software, organised to move as "
-            "quickly as a start-up while drawing on the resources of a large group. Its goal "
-            "is to lead the European electric car market with models that people can "
-            "afford.</p>"
-            "<p>The company has 11 sites in France, four of them industrial: the Douai, "
-            "Maubeuge and Ruitz plants, which together make up ElectriCity, and the Cléon "
-            "factory. More than 11,000 people work there, 35% of them engineers. Its "
-            "technology, including LFP batteries and Cell2Pack designs, serves the Renault 5, "
-            "the future Renault 4 and an electric Twingo planned for 2026.</p>"
-            "<p>Luca de Meo led Ampere as well as the group until he stepped down in July "
-            "2025. Nissan and Mitsubishi Motors have both become investors.</p>",
-            "<p>Ampere a commencé ses activités le 1er novembre 2023. C'est la branche du "
-            "groupe Renault qui se consacre uniquement aux véhicules électriques et à leur "
-            "logiciel, organisée pour avancer aussi vite qu'une start-up tout en s'appuyant "
-            "sur les moyens d'un grand groupe. Son but : prendre la tête du marché européen "
-            "de la voiture électrique avec des modèles à la portée du plus grand nombre.</p>"
-            "<p>L'entreprise compte 11 sites en France, dont quatre industriels : les usines "
-            "de Douai, Maubeuge et Ruitz, qui forment ensemble ElectriCity, et celle de "
-            "Cléon. Plus de 11 000 personnes y travaillent, dont 35 % d'ingénieurs. Ses "
-            "technologies, dont les batteries LFP et l'architecture Cell2Pack, servent à la "
-            "Renault 5, à la future Renault 4 et à une Twingo électrique prévue pour "
-            "2026.</p>"
-            "<p>Luca de Meo a dirigé Ampere en plus du groupe jusqu'à son départ, en juillet "
-            "2025. Nissan et Mitsubishi Motors sont tous deux devenus investisseurs.</p>",
-            "<p>Ampere è operativa dal 1° novembre 2023. È la parte di Renault Group che si "
-            "occupa soltanto di veicoli elettrici e del loro software, organizzata per "
-            "muoversi con la rapidità di una start-up contando però sulle risorse di un "
-            "grande gruppo. Il suo traguardo è guidare il mercato europeo dell'auto "
-            "elettrica con modelli alla portata di molti.</p>"
-            "<p>La società conta 11 siti in Francia, di cui quattro industriali: gli "
-            "stabilimenti di Douai, Maubeuge e Ruitz, che insieme formano ElectriCity, e "
-            "quello di Cléon. Vi lavorano oltre 11.000 persone, per il 35% ingegneri. Le sue "
-            "tecnologie, tra cui le batterie LFP e l'architettura Cell2Pack, sono alla base "
-            "della Renault 5, della futura Renault 4 e di una Twingo elettrica attesa nel "
+            "<p>Ampere started work on 1 November 2023. Renault Group set it up as a company "
+            "devoted only to electric vehicles and their software, organised to move as quickly as "
+            "a start-up while drawing on the resources of a large group, with the stated goal of "
+            "leading the European electric car market with models that people can afford.</p>"
+            "<p>At its launch it had 11 sites in France, four of them industrial: the Douai, "
+            "Maubeuge and Ruitz plants, which together make up ElectriCity, and the Cléon factory. "
+            "More than 11,000 people worked there, 35% of them engineers. Its technology, "
+            "including LFP batteries and Cell2Pack designs, was meant for the Renault 5, the "
+            "Renault 4 then in preparation and an electric Twingo announced for 2026.</p>"
+            "<p>Luca de Meo led Ampere as well as the group until he stepped down in July 2025. In "
+            "2023 Nissan announced that it intended to invest up to €600 million in Ampere, and "
+            "Mitsubishi Motors up to €200 million: intentions announced, not investments made.</p>",
+            "<p>Ampere a commencé ses activités le 1er novembre 2023. Le groupe Renault l'a créée "
+            "comme une entreprise consacrée uniquement aux véhicules électriques et à leur "
+            "logiciel, organisée pour avancer aussi vite qu'une start-up tout en s'appuyant sur "
+            "les moyens d'un grand groupe, avec un objectif affiché : prendre la tête du marché "
+            "européen de la voiture électrique avec des modèles à la portée du plus grand "
+            "nombre.</p>"
+            "<p>À son lancement, elle comptait 11 sites en France, dont quatre industriels : les "
+            "usines de Douai, Maubeuge et Ruitz, qui forment ensemble ElectriCity, et celle de "
+            "Cléon. Plus de 11 000 personnes y travaillaient, dont 35 % d'ingénieurs. Ses "
+            "technologies, dont les batteries LFP et l'architecture Cell2Pack, étaient destinées à "
+            "la Renault 5, à la Renault 4 alors en préparation et à une Twingo électrique annoncée "
+            "pour 2026.</p>"
+            "<p>Luca de Meo a dirigé Ampere en plus du groupe jusqu'à son départ, en juillet 2025. "
+            "En 2023, Nissan a annoncé son intention d'investir jusqu'à 600 millions d'euros dans "
+            "Ampere, et Mitsubishi Motors jusqu'à 200 millions : des intentions annoncées, non des "
+            "investissements réalisés.</p>",
+            "<p>Ampere ha avviato le attività il 1° novembre 2023. Renault Group l'ha creata come "
+            "società dedicata soltanto ai veicoli elettrici e al loro software, organizzata per "
+            "muoversi con la rapidità di una start-up contando però sulle risorse di un grande "
+            "gruppo, con un obiettivo dichiarato: guidare il mercato europeo dell'auto elettrica "
+            "con modelli alla portata di molti.</p>"
+            "<p>Al momento del lancio contava 11 siti in Francia, di cui quattro industriali: gli "
+            "stabilimenti di Douai, Maubeuge e Ruitz, che insieme formano ElectriCity, e quello di "
+            "Cléon. Vi lavoravano oltre 11.000 persone, per il 35% ingegneri. Le sue tecnologie, "
+            "tra cui le batterie LFP e l'architettura Cell2Pack, erano destinate alla Renault 5, "
+            "alla Renault 4 allora in preparazione e a una Twingo elettrica annunciata per il "
             "2026.</p>"
             "<p>Luca de Meo ha guidato Ampere oltre al gruppo fino alla sua uscita, nel luglio "
-            "2025. Nissan e Mitsubishi Motors sono entrambe diventate investitrici.</p>",
+            "2025. Nel 2023 Nissan ha annunciato l'intenzione di investire in Ampere fino a 600 "
+            "milioni di euro, e Mitsubishi Motors fino a 200 milioni: intenzioni annunciate, non "
+            "investimenti effettuati.</p>",
         ),
         "logo": {"mark": "AMP", "shape": "diamond", "colour": "teal", "ink": "white"},
     },
@@ -324,28 +350,29 @@ COMPANIES = [
         ),
         "description": L(
             "<p>Nissan is a Japanese car manufacturer and, with Mitsubishi Motors, one of "
-            "Renault's two partners in the Alliance. Since the new arrangement took effect in "
-            "November 2023, the companies act on their own and compete with one another, "
-            "while keeping some joint projects.</p>"
-            "<p>Among them: a new small electric Nissan to be built in Renault's Douai plant, "
-            "Dacia vehicles to be made in Nissan's factory in Chennai, India, and a planned "
-            "investment of €600 million in Ampere.</p>",
-            "<p>Nissan est un constructeur automobile japonais et, avec Mitsubishi Motors, "
-            "l'un des deux partenaires de Renault au sein de l'Alliance. Depuis l'entrée en "
-            "vigueur du nouvel accord en novembre 2023, les entreprises agissent chacune de "
-            "leur côté et se font concurrence, tout en conservant quelques projets "
-            "communs.</p>"
-            "<p>Parmi eux : une nouvelle petite Nissan électrique qui sera fabriquée dans "
-            "l'usine Renault de Douai, des Dacia produites dans l'usine Nissan de Chennai, en "
-            "Inde, et un investissement prévu de 600 millions d'euros dans Ampere.</p>",
-            "<p>Nissan è un costruttore automobilistico giapponese e, con Mitsubishi Motors, "
-            "uno dei due partner di Renault nell'Alleanza. Da quando il nuovo accordo è "
-            "entrato in vigore, nel novembre 2023, le aziende agiscono ciascuna per conto "
-            "proprio e si fanno concorrenza, pur mantenendo alcuni progetti comuni.</p>"
-            "<p>Tra questi: una nuova piccola Nissan elettrica da costruire nello "
-            "stabilimento Renault di Douai, alcune Dacia da produrre nella fabbrica Nissan "
-            "di Chennai, in India, e un investimento previsto di 600 milioni di euro in "
+            "Renault's two partners in the Alliance. When the new agreements took effect on 8 "
+            "November 2023, the companies regained their freedom and became competitors, while "
+            "keeping some joint projects.</p>"
+            "<p>As planned in November 2023, a new small electric Nissan was to be built at "
+            "Renault's Douai plant, and Dacia vehicles at Nissan's factory in Chennai, India. In "
+            "2023 Nissan also announced that it intended to invest up to €600 million in "
             "Ampere.</p>",
+            "<p>Nissan est un constructeur automobile japonais et, avec Mitsubishi Motors, l'un "
+            "des deux partenaires de Renault au sein de l'Alliance. Avec l'entrée en vigueur des "
+            "nouveaux accords, le 8 novembre 2023, les entreprises ont repris leur liberté et sont "
+            "devenues concurrentes, tout en conservant quelques projets communs.</p>"
+            "<p>En novembre 2023, il était prévu qu'une nouvelle petite Nissan électrique soit "
+            "fabriquée dans l'usine Renault de Douai, et que des Dacia sortent de l'usine Nissan "
+            "de Chennai, en Inde. En 2023, Nissan avait aussi annoncé son intention d'investir "
+            "jusqu'à 600 millions d'euros dans Ampere.</p>",
+            "<p>Nissan è un costruttore automobilistico giapponese e, con Mitsubishi Motors, uno "
+            "dei due partner di Renault nell'Alleanza. Con l'entrata in vigore dei nuovi accordi, "
+            "l'8 novembre 2023, le aziende hanno ripreso la propria libertà e sono diventate "
+            "concorrenti, pur mantenendo alcuni progetti comuni.</p>"
+            "<p>Nel novembre 2023 era previsto che una nuova piccola Nissan elettrica fosse "
+            "costruita nello stabilimento Renault di Douai, e che alcune Dacia uscissero dalla "
+            "fabbrica Nissan di Chennai, in India. Nel 2023 Nissan aveva anche annunciato "
+            "l'intenzione di investire in Ampere fino a 600 milioni di euro.</p>",
         ),
         "logo": {"mark": "N", "shape": "circle", "colour": "grey", "ink": "white"},
     },
@@ -363,22 +390,27 @@ COMPANIES = [
             "Costruttore giapponese e terzo membro dell'Alleanza",
         ),
         "description": L(
-            "<p>Mitsubishi Motors is the third partner in the Alliance with Renault and "
-            "Nissan. Only a few years ago it was thinking of leaving Europe altogether.</p>"
-            "<p>It now intends to sell two Renault models in Europe under its own badge, the "
-            "Clio and the Captur, to have an electric car built in a Renault factory, and to "
-            "put €200 million into Ampere.</p>",
+            "<p>Mitsubishi Motors is the third partner in the Alliance with Renault and Nissan. A "
+            "few years before the new agreements of 2023, it had considered leaving Europe "
+            "altogether.</p>"
+            "<p>In November 2023 it planned to sell two Renault models in Europe under its own "
+            "badge, the Clio and the Captur, and to have an electric car built in a Renault "
+            "factory. In 2023 it also announced that it intended to invest up to €200 million in "
+            "Ampere.</p>",
             "<p>Mitsubishi Motors est le troisième partenaire de l'Alliance avec Renault et "
-            "Nissan. Il y a quelques années à peine, la marque envisageait de quitter "
-            "complètement l'Europe.</p>"
-            "<p>Elle prévoit désormais d'y vendre sous son propre logo deux modèles Renault, "
-            "la Clio et le Captur, de faire fabriquer une voiture électrique dans une usine "
-            "Renault et d'apporter 200 millions d'euros à Ampere.</p>",
-            "<p>Mitsubishi Motors è il terzo partner dell'Alleanza insieme a Renault e "
-            "Nissan. Solo pochi anni fa pensava di abbandonare del tutto l'Europa.</p>"
-            "<p>Ora intende vendere in Europa con il proprio marchio due modelli Renault, la "
-            "Clio e la Captur, far costruire un'auto elettrica in una fabbrica Renault e "
-            "investire 200 milioni di euro in Ampere.</p>",
+            "Nissan. Quelques années avant les nouveaux accords de 2023, la marque avait envisagé "
+            "de quitter complètement l'Europe.</p>"
+            "<p>En novembre 2023, elle prévoyait de vendre en Europe sous son propre logo deux "
+            "modèles Renault, la Clio et le Captur, et de faire fabriquer une voiture électrique "
+            "dans une usine Renault. En 2023, elle avait aussi annoncé son intention d'investir "
+            "jusqu'à 200 millions d'euros dans Ampere.</p>",
+            "<p>Mitsubishi Motors è il terzo partner dell'Alleanza insieme a Renault e Nissan. "
+            "Pochi anni prima dei nuovi accordi del 2023 aveva pensato di abbandonare del tutto "
+            "l'Europa.</p>"
+            "<p>Nel novembre 2023 prevedeva di vendere in Europa con il proprio marchio due "
+            "modelli Renault, la Clio e la Captur, e di far costruire un'auto elettrica in una "
+            "fabbrica Renault. Nel 2023 aveva anche annunciato l'intenzione di investire in Ampere "
+            "fino a 200 milioni di euro.</p>",
         ),
         "logo": {"mark": "MM", "shape": "circle", "colour": "red", "ink": "white"},
     },
@@ -400,34 +432,43 @@ COMPANIES = [
             "Renault, Nissan e Mitsubishi Motors: una partnership ridisegnata nel 2023",
         ),
         "description": L(
-            "<p>The Alliance ties Renault to its Japanese partners Nissan and Mitsubishi "
-            "Motors. After the Ghosn affair and years of strained relations, the three "
-            "agreed on a new deal, announced in London in February 2023. Once the "
-            "authorities approved it on 6 November 2023, the former Renault-Nissan Alliance "
-            "came to an end: shared IT systems were switched off, pooled know-how was taken "
-            "apart, and each company now goes its own way on the market.</p>"
-            "<p>Joint projects remain possible, in India and Latin America for instance, but "
-            "they need the approval of the Alliance operating board, chaired by "
+            "<p>The Alliance ties Renault to its Japanese partners Nissan and Mitsubishi Motors. "
+            "After the Ghosn affair and years of strained relations, the three agreed on a new "
+            "deal, announced in London in February 2023. The authorities approved it on 6 November "
+            "2023, the day on which, according to an internal message to Renault staff reported by "
+            "the trade press, the former Renault-Nissan Alliance stopped; the new agreements took "
+            "effect on 8 November 2023. Shared IT systems were switched off, pooled know-how was "
+            "taken apart, and from then on each company went its own way on the market, a "
+            'relationship that the trade press of the time likened to a couple "living apart '
+            'together".</p>'
+            "<p>In November 2023 joint projects remained possible, in India and Latin America for "
+            "instance, but each needed the approval of the Alliance operating board, chaired by "
             "Jean-Dominique Senard.</p>",
-            "<p>L'Alliance relie Renault à ses partenaires japonais Nissan et Mitsubishi "
-            "Motors. Après l'affaire Ghosn et des années de relations tendues, les trois "
-            "entreprises ont conclu un nouvel accord, annoncé à Londres en février 2023. "
-            "Une fois celui-ci approuvé par les autorités le 6 novembre 2023, l'ancienne "
-            "Alliance Renault-Nissan a pris fin : les systèmes informatiques communs ont été "
-            "coupés, le savoir-faire mis en commun a été démantelé, et chacun suit désormais "
-            "sa propre route sur le marché.</p>"
-            "<p>Des projets communs restent possibles, par exemple en Inde ou en Amérique "
-            "latine, mais ils doivent recevoir le feu vert du conseil opérationnel de "
-            "l'Alliance, présidé par Jean-Dominique Senard.</p>",
-            "<p>L'Alleanza lega Renault ai partner giapponesi Nissan e Mitsubishi Motors. "
-            "Dopo il caso Ghosn e anni di rapporti tesi, le tre aziende hanno firmato un "
-            "nuovo accordo, annunciato a Londra nel febbraio 2023. Con l'approvazione delle "
-            "autorità, il 6 novembre 2023, la vecchia Alleanza Renault-Nissan si è chiusa: i "
-            "sistemi informatici comuni sono stati spenti, il know-how condiviso è stato "
-            "smantellato e ora ciascuno procede per la propria strada sul mercato.</p>"
-            "<p>I progetti comuni restano possibili, ad esempio in India o in America "
-            "Latina, ma devono ottenere il via libera del consiglio operativo dell'Alleanza, "
-            "presieduto da Jean-Dominique Senard.</p>",
+            "<p>L'Alliance relie Renault à ses partenaires japonais Nissan et Mitsubishi Motors. "
+            "Après l'affaire Ghosn et des années de relations tendues, les trois entreprises ont "
+            "conclu un nouvel accord, annoncé à Londres en février 2023. Les autorités l'ont "
+            "approuvé le 6 novembre 2023, jour où, selon un message interne adressé aux salariés "
+            "de Renault et rapporté par la presse spécialisée, l'ancienne Alliance Renault-Nissan "
+            "s'est arrêtée ; les nouveaux accords sont entrés en vigueur le 8 novembre 2023. Les "
+            "systèmes informatiques communs ont été coupés, le savoir-faire mis en commun a été "
+            "démantelé, et chacun a dès lors suivi sa propre route sur le marché : la presse "
+            "spécialisée de l'époque y voyait un couple « vivant ensemble, chacun chez soi » "
+            "(living apart together).</p>"
+            "<p>En novembre 2023, des projets communs restaient possibles, par exemple en Inde ou "
+            "en Amérique latine, mais chacun devait recevoir le feu vert du conseil opérationnel "
+            "de l'Alliance, présidé par Jean-Dominique Senard.</p>",
+            "<p>L'Alleanza lega Renault ai partner giapponesi Nissan e Mitsubishi Motors. Dopo il "
+            "caso Ghosn e anni di rapporti tesi, le tre aziende hanno firmato un nuovo accordo, "
+            "annunciato a Londra nel febbraio 2023. Le autorità lo hanno approvato il 6 novembre "
+            "2023, giorno in cui, secondo un messaggio interno ai dipendenti Renault riportato "
+            "dalla stampa di settore, la vecchia Alleanza Renault-Nissan si è fermata; i nuovi "
+            "accordi sono entrati in vigore l'8 novembre 2023. I sistemi informatici comuni sono "
+            "stati spenti, il know-how condiviso è stato smantellato e da allora ciascuno ha "
+            "seguito la propria strada sul mercato: la stampa di settore dell'epoca parlava di una "
+            "coppia che vive insieme, ma ognuno a casa propria (living apart together).</p>"
+            "<p>Nel novembre 2023 i progetti comuni restavano possibili, ad esempio in India o in "
+            "America Latina, ma ognuno doveva ottenere il via libera del consiglio operativo "
+            "dell'Alleanza, presieduto da Jean-Dominique Senard.</p>",
         ),
         "logo": {"mark": "RNM", "shape": "circle", "colour": "navy", "ink": "white"},
     },
@@ -445,19 +486,18 @@ COMPANIES = [
             "Casa di produzione di Anatomia di un come-back, con Breath Film",
         ),
         "description": L(
-            "<p>Elephant is the production company that, with its label Breath Film, made "
-            "the docuseries <em>Anatomy of a Comeback</em> for Prime Video.</p>"
+            "<p>Elephant is the production company whose label, Breath Film, produced the "
+            "docuseries <em>Anatomy of a Comeback</em> for Prime Video.</p>"
             "<p>Its crews spent two years inside Renault Group, filming even in meetings "
             "that are normally kept behind closed doors, while trying to stay out of the "
             "way of the people at work.</p>",
-            "<p>Elephant est la société de production qui, avec sa structure Breath Film, a "
-            "réalisé la série documentaire <em>Anatomie d'un come-back</em> pour Prime "
-            "Video.</p>"
+            "<p>Elephant est la société de production dont le label, Breath Film, a produit la "
+            "série documentaire <em>Anatomie d'un come-back</em> pour Prime Video.</p>"
             "<p>Ses équipes ont passé deux ans au sein du groupe Renault, filmant jusque "
             "dans des réunions qui se tiennent d'ordinaire à huis clos, tout en s'efforçant "
             "de ne pas gêner le travail des équipes.</p>",
-            "<p>Elephant è la casa di produzione che, con la sua etichetta Breath Film, ha "
-            "realizzato la docuserie <em>Anatomia di un come-back</em> per Prime Video.</p>"
+            "<p>Elephant è la casa di produzione la cui etichetta, Breath Film, ha prodotto la "
+            "docuserie <em>Anatomia di un come-back</em> per Prime Video.</p>"
             "<p>Le sue troupe hanno trascorso due anni dentro Renault Group, riprendendo "
             "perfino riunioni che di solito si svolgono a porte chiuse, cercando al tempo "
             "stesso di non intralciare il lavoro di nessuno.</p>",
@@ -474,7 +514,7 @@ COMPANIES = [
         "headquarters": L("France", "France", "Francia"),
         "tagline": L(
             "The Elephant label that produced Anatomy of a Comeback",
-            "La structure d'Elephant qui a produit Anatomie d'un come-back",
+            "Le label d'Elephant qui a produit Anatomie d'un come-back",
             "L'etichetta di Elephant che ha prodotto Anatomia di un come-back",
         ),
         "description": L(
@@ -710,26 +750,26 @@ PEOPLE = [
             "<p>Jean-Dominique Senard has chaired the board of directors of Renault Group "
             "since 2019. In the turmoil that followed the arrest of Carlos Ghosn, he was the "
             "one who turned to Luca de Meo in 2020 to lead the group's recovery.</p>"
-            "<p>He also presides over the Alliance operating board, which decides which "
-            "joint projects between Renault, Nissan and Mitsubishi Motors may go ahead. In "
-            "the last episode of <em>Anatomy of a Comeback</em> he and Luca de Meo plead the "
-            "cause of the European car industry with political leaders.</p>",
+            "<p>In November 2023 he also presided over the Alliance operating board, which decided "
+            "which joint projects between Renault, Nissan and Mitsubishi Motors could go ahead. In "
+            "the last episode of <em>Anatomy of a Comeback</em> he and Luca de Meo plead the cause "
+            "of the European car industry with political leaders.</p>",
             "<p>Jean-Dominique Senard préside le conseil d'administration du groupe Renault "
             "depuis 2019. Dans la tourmente qui a suivi l'arrestation de Carlos Ghosn, c'est "
             "lui qui a fait appel à Luca de Meo en 2020 pour conduire le redressement du "
             "groupe.</p>"
-            "<p>Il préside aussi le conseil opérationnel de l'Alliance, qui décide quels "
-            "projets communs à Renault, Nissan et Mitsubishi Motors peuvent voir le jour. "
-            "Dans le dernier épisode d'<em>Anatomie d'un come-back</em>, Luca de Meo et lui "
-            "plaident la cause de l'industrie automobile européenne auprès des "
-            "responsables politiques.</p>",
+            "<p>En novembre 2023, il présidait aussi le conseil opérationnel de l'Alliance, qui "
+            "décidait quels projets communs à Renault, Nissan et Mitsubishi Motors pouvaient voir "
+            "le jour. Dans le dernier épisode d'<em>Anatomie d'un come-back</em>, Luca de Meo et "
+            "lui plaident la cause de l'industrie automobile européenne auprès des responsables "
+            "politiques.</p>",
             "<p>Jean-Dominique Senard presiede il consiglio di amministrazione di Renault "
             "Group dal 2019. Nella bufera seguita all'arresto di Carlos Ghosn, è stato lui a "
             "rivolgersi a Luca de Meo nel 2020 per guidare la ripresa del gruppo.</p>"
-            "<p>Presiede anche il consiglio operativo dell'Alleanza, che stabilisce quali "
-            "progetti comuni tra Renault, Nissan e Mitsubishi Motors possano andare avanti. "
-            "Nell'ultimo episodio di <em>Anatomia di un come-back</em>, lui e Luca de Meo "
-            "difendono le ragioni dell'industria automobilistica europea presso i "
+            "<p>Nel novembre 2023 presiedeva anche il consiglio operativo dell'Alleanza, che "
+            "stabiliva quali progetti comuni tra Renault, Nissan e Mitsubishi Motors potessero "
+            "andare avanti. Nell'ultimo episodio di <em>Anatomia di un come-back</em>, lui e Luca "
+            "de Meo difendono le ragioni dell'industria automobilistica europea presso i "
             "responsabili politici.</p>",
         ),
         "portrait": {"initials": "JDS", "colour": "teal"},
@@ -915,7 +955,7 @@ SERIES = {
         "Formula 1 paddock with the Alpine team. The setbacks are shown as well as the "
         "wins, from the withdrawal from Russia to the return to profit and the Scenic "
         "E-Tech Electric's title of Car of the Year 2024.</p>"
-        "<p>The production companies Breath Film and Elephant made the docuseries, which "
+        "<p>The production companies Breath Film and Elephant produced the docuseries, which "
         "Prime Video released on 13 December 2024.</p>",
         "<p>Début 2020, le groupe Renault est en grande difficulté : l'arrestation de "
         "Carlos Ghosn en 2018 a plongé l'entreprise dans la tourmente et les pertes ne "
@@ -993,24 +1033,27 @@ EPISODES = [
         "title": L("Weathering the Storms", "Surmonter les tempêtes", "Superare le tempeste"),
         "slug": L("weathering-the-storms", "surmonter-les-tempetes", "superare-le-tempeste"),
         "synopsis": L(
-            "<p>Money is the problem: in 2021 the group has to announce record losses. Help "
+            "<p>Money is the problem. On 19 February 2021 the group reports a record net loss of "
+            "€8.0 billion (group share) for 2020, €7.3 billion of it in the first half alone. Help "
             "comes from Dacia, which keeps growing and becomes ever more competitive, while "
-            "Renault turns its plants in the north of France into ElectriCity, a hub for "
-            "building electric cars.</p>"
+            "Renault turns its plants in the north of France into ElectriCity, a hub for building "
+            "electric cars.</p>"
             "<p>Things look brighter, but in 2022 the war in Ukraine pushes Renault out of "
             "Russia, at a cost of billions. On top of that, Alpine's troubles "
             "in Formula 1 threaten to undermine the whole strategy.</p>",
-            "<p>L'argent est le nerf de la guerre : en 2021, le groupe doit annoncer des "
-            "pertes record. Le salut vient de Dacia, qui ne cesse de grandir et de gagner "
-            "en compétitivité, tandis que Renault transforme ses usines du nord de la France "
-            "en ElectriCity, un pôle consacré à la production de voitures électriques.</p>"
+            "<p>Les finances sont au plus mal. Le 19 février 2021, le groupe annonce pour 2020 une "
+            "perte nette record de 8,0 milliards d'euros (part du groupe), dont 7,3 milliards pour "
+            "le seul premier semestre. Le salut vient de Dacia, qui ne cesse de grandir et de "
+            "gagner en compétitivité, tandis que Renault transforme ses usines du nord de la "
+            "France en ElectriCity, un pôle consacré à la production de voitures électriques.</p>"
             "<p>L'horizon s'éclaircit, mais en 2022 la guerre en Ukraine pousse Renault hors "
             "de Russie, au prix de plusieurs milliards. Et les difficultés "
             "d'Alpine en Formule 1 menacent à leur tour toute la stratégie.</p>",
-            "<p>Il problema sono i conti: nel 2021 il gruppo deve annunciare perdite record. "
-            "L'aiuto arriva da Dacia, che cresce senza sosta e guadagna terreno sulla "
-            "concorrenza; intanto Renault converte le sue fabbriche del nord della Francia in "
-            "ElectriCity, un polo per costruire auto elettriche.</p>"
+            "<p>Il problema sono i conti. Il 19 febbraio 2021 il gruppo annuncia per il 2020 una "
+            "perdita netta record di 8,0 miliardi di euro (quota di pertinenza del gruppo), di cui "
+            "7,3 miliardi nel solo primo semestre. L'aiuto arriva da Dacia, che cresce senza sosta "
+            "e guadagna terreno sulla concorrenza; intanto Renault converte le sue fabbriche del "
+            "nord della Francia in ElectriCity, un polo per costruire auto elettriche.</p>"
             "<p>Il quadro si rasserena, ma nel 2022 la guerra in Ucraina spinge Renault "
             "fuori dalla Russia, con perdite nell'ordine dei miliardi. Come se non bastasse, i "
             "guai di Alpine in Formula 1 minacciano l'intera strategia.</p>",
@@ -1105,23 +1148,23 @@ PRESS_RELEASES = [
             "Renaulution: il piano per far uscire Renault Group dalle perdite record",
         ),
         "summary": L(
-            "In January 2021 Luca de Meo presented the Renaulution, the strategic plan meant "
-            "to turn Renault Group around after it lost a record €7.3 billion in 2020. It "
-            "sets out to electrify the brands, produce less, modernise the range and bring "
-            "back iconic models.",
-            "En janvier 2021, Luca de Meo a présenté la Renaulution, le plan stratégique "
-            "destiné à redresser le groupe Renault après une perte de 7,3 milliards d'euros "
-            "en 2020, un record. Il prévoit d'électrifier les marques, de produire moins, de "
-            "moderniser la gamme et de faire revenir des modèles iconiques.",
-            "Nel gennaio 2021 Luca de Meo ha presentato la Renaulution, il piano strategico "
-            "pensato per risollevare Renault Group dopo un rosso record di 7,3 miliardi di "
-            "euro nel 2020. Prevede di elettrificare i marchi, produrre meno, rinnovare la "
-            "gamma e riportare in vita modelli iconici.",
+            "On 14 January 2021 Luca de Meo presented the Renaulution, the strategic plan meant to "
+            "turn Renault Group around after a record net loss of €7.3 billion in the first half "
+            "of 2020. It sets out to electrify the brands, produce less, modernise the range and "
+            "bring back iconic models.",
+            "Le 14 janvier 2021, Luca de Meo a présenté la Renaulution, le plan stratégique "
+            "destiné à redresser le groupe Renault après une perte nette record de 7,3 milliards "
+            "d'euros au premier semestre 2020. Il prévoit d'électrifier les marques, de produire "
+            "moins, de moderniser la gamme et de faire revenir des modèles iconiques.",
+            "Il 14 gennaio 2021 Luca de Meo ha presentato la Renaulution, il piano strategico "
+            "pensato per risollevare Renault Group dopo una perdita netta record di 7,3 miliardi "
+            "di euro nel primo semestre del 2020. Prevede di elettrificare i marchi, produrre "
+            "meno, rinnovare la gamma e riportare in vita modelli iconici.",
         ),
         "body": L(
-            "<p>Renault Group entered 2020 in a critical state, and during the year it "
-            "posted record losses of €7.3 billion. Luca de Meo, chief executive since July 2020, "
-            "answered in January 2021 with a strategic plan of his own: the "
+            "<p>Renault Group entered 2020 in a critical state, and for the first half of the year "
+            "it reported a record net loss of €7.3 billion. Luca de Meo, chief executive since "
+            "July 2020, answered on 14 January 2021 with a strategic plan of his own: the "
             "Renaulution.</p>"
             "<h2>Four priorities</h2>"
             "<p>The plan sets out to electrify the group's three brands, Renault, Dacia and "
@@ -1131,10 +1174,10 @@ PRESS_RELEASES = [
             "<h2>A reorganised company</h2>"
             "<p>To get there, the company is being reorganised to work more efficiently, "
             "with new people joining to bring in fresh ideas while others leave.</p>",
-            "<p>Le groupe Renault a abordé 2020 dans une situation critique, et il a "
-            "enregistré au cours de l'année des pertes record de 7,3 milliards d'euros. "
-            "Luca de Meo, directeur général depuis juillet 2020, a répondu en janvier 2021 "
-            "par un plan stratégique bien à lui : la Renaulution.</p>"
+            "<p>Le groupe Renault a abordé 2020 dans une situation critique, et il a annoncé pour "
+            "le premier semestre une perte nette record de 7,3 milliards d'euros. Luca de Meo, "
+            "directeur général depuis juillet 2020, a répondu le 14 janvier 2021 par un plan "
+            "stratégique bien à lui : la Renaulution.</p>"
             "<h2>Quatre priorités</h2>"
             "<p>Le plan prévoit d'électrifier les trois marques du groupe, Renault, Dacia "
             "et Alpine ; de baisser les volumes de production plutôt que de courir après ; "
@@ -1144,10 +1187,10 @@ PRESS_RELEASES = [
             "<p>Pour y parvenir, l'entreprise se réorganise afin de gagner en efficacité : "
             "de nouveaux profils arrivent pour apporter un regard neuf, tandis que d'autres "
             "s'en vont.</p>",
-            "<p>Renault Group è entrato nel 2020 in una situazione critica, e nel corso "
-            "dell'anno ha registrato perdite record per 7,3 miliardi di euro. Luca de Meo, "
-            "amministratore delegato dal luglio 2020, ha risposto nel gennaio 2021 con un "
-            "piano strategico tutto suo: la Renaulution.</p>"
+            "<p>Renault Group è entrato nel 2020 in una situazione critica, e per il primo "
+            "semestre ha annunciato una perdita netta record di 7,3 miliardi di euro. Luca de Meo, "
+            "amministratore delegato dal luglio 2020, ha risposto il 14 gennaio 2021 con un piano "
+            "strategico tutto suo: la Renaulution.</p>"
             "<h2>Quattro priorità</h2>"
             "<p>Il piano prevede di elettrificare i tre marchi del gruppo, Renault, Dacia e "
             "Alpine; di ridurre i volumi di produzione invece di inseguirli; di rinnovare "
@@ -1206,7 +1249,7 @@ PRESS_RELEASES = [
             "<p>The Ampere logo starts from Renault's historic diamond and combines several "
             "of them, a picture of small, close-knit teams each with its own expertise. Its "
             "palette is built on three colours called Scandium, Eigengrau and Silicon Grey. "
-            "A Capital Market Day devoted to Ampere was scheduled for 15 November 2023.</p>",
+            "A Capital Market Day devoted to Ampere is scheduled for 15 November 2023.</p>",
             "<p>La nouvelle entreprise du groupe Renault consacrée aux véhicules "
             "électriques et au logiciel, Ampere, a démarré ses activités le 1er novembre "
             "2023. Elle s'inscrit dans le troisième chapitre du plan stratégique du groupe "
@@ -1228,7 +1271,7 @@ PRESS_RELEASES = [
             "<p>Le logo d'Ampere part du losange historique de Renault et en associe "
             "plusieurs, image d'équipes resserrées ayant chacune leur spécialité. Sa palette "
             "repose sur trois couleurs baptisées Scandium, Eigengrau et Silicon Grey. Un "
-            "Capital Market Day consacré à Ampere était prévu le 15 novembre 2023.</p>",
+            "Capital Market Day consacré à Ampere est prévu le 15 novembre 2023.</p>",
             "<p>La nuova società di Renault Group dedicata ai veicoli elettrici e al "
             "software, Ampere, è operativa dal 1° novembre 2023. Fa parte del terzo "
             "capitolo del piano strategico del gruppo e punta a diventare leader europeo di "
@@ -1250,7 +1293,7 @@ PRESS_RELEASES = [
             "<p>Il logo di Ampere parte dalla storica losanga di Renault e ne combina "
             "diverse, immagine di squadre affiatate, ciascuna con la propria specialità. La "
             "palette si basa su tre colori chiamati Scandium, Eigengrau e Silicon Grey. Un "
-            "Capital Market Day dedicato ad Ampere era in programma il 15 novembre "
+            "Capital Market Day dedicato ad Ampere è in programma il 15 novembre "
             "2023.</p>",
         ),
         "company": "ampere",
@@ -1268,33 +1311,36 @@ PRESS_RELEASES = [
             "nuova-alleanza-nissan-mitsubishi-investono-in-ampere",
         ),
         "title": L(
-            "A new Alliance: Nissan and Mitsubishi Motors to invest in Ampere",
-            "Une nouvelle Alliance : Nissan et Mitsubishi Motors investissent dans Ampere",
-            "Una nuova Alleanza: Nissan e Mitsubishi Motors investono in Ampere",
+            "The new Alliance is approved; Nissan and Mitsubishi Motors plan to invest in Ampere",
+            "La nouvelle Alliance est approuvée ; Nissan et Mitsubishi Motors prévoient "
+            "d'investir dans Ampere",
+            "Approvata la nuova Alleanza; Nissan e Mitsubishi Motors intendono investire in Ampere",
         ),
         "summary": L(
-            "Since 6 November 2023 Renault, Nissan and Mitsubishi Motors have worked under a "
-            "new Alliance deal: each acts independently, joint projects need the approval "
-            "of the board chaired by Jean-Dominique Senard, and the two Japanese partners "
-            "plan to invest €600 million and €200 million in Ampere.",
-            "Depuis le 6 novembre 2023, Renault, Nissan et Mitsubishi Motors fonctionnent "
-            "sous un nouvel accord d'Alliance : chacun agit de façon indépendante, les "
-            "projets communs doivent être validés par le conseil que préside "
-            "Jean-Dominique Senard, et les deux partenaires japonais prévoient d'investir "
-            "600 et 200 millions d'euros dans Ampere.",
-            "Dal 6 novembre 2023 Renault, Nissan e Mitsubishi Motors operano con un nuovo "
-            "accordo di Alleanza: ciascuno agisce in modo indipendente, i progetti comuni "
-            "devono essere approvati dal consiglio presieduto da Jean-Dominique Senard e i "
-            "due partner giapponesi intendono investire 600 e 200 milioni di euro in "
-            "Ampere.",
+            "The authorities approved the new Alliance deal between Renault, Nissan and Mitsubishi "
+            "Motors on 6 November 2023, and its agreements took effect on 8 November: each company "
+            "acts independently, joint projects need the approval of the board chaired by "
+            "Jean-Dominique Senard, and the two Japanese partners have announced that they intend "
+            "to invest up to €600 million and €200 million in Ampere.",
+            "Les autorités ont approuvé le 6 novembre 2023 le nouvel accord d'Alliance entre "
+            "Renault, Nissan et Mitsubishi Motors, dont les accords sont entrés en vigueur le 8 "
+            "novembre : chacun agit de façon indépendante, les projets communs doivent être "
+            "validés par le conseil que préside Jean-Dominique Senard, et les deux partenaires "
+            "japonais ont annoncé leur intention d'investir jusqu'à 600 et 200 millions d'euros "
+            "dans Ampere.",
+            "Le autorità hanno approvato il 6 novembre 2023 il nuovo accordo di Alleanza tra "
+            "Renault, Nissan e Mitsubishi Motors, entrato in vigore l'8 novembre: ciascuno agisce "
+            "in modo indipendente, i progetti comuni devono essere approvati dal consiglio "
+            "presieduto da Jean-Dominique Senard e i due partner giapponesi hanno annunciato "
+            "l'intenzione di investire in Ampere fino a 600 e 200 milioni di euro.",
         ),
         "body": L(
-            "<p>The new agreement between Renault, Nissan and Mitsubishi Motors, first "
-            "announced in London in February 2023, was approved by the authorities on 6 "
-            "November 2023. From that day the former Renault-Nissan Alliance ceased to "
-            "exist: the companies' shared IT systems were stopped, the common stores of "
-            "know-how were taken apart, and the three carmakers now operate independently, "
-            "as competitors.</p>"
+            "<p>The new agreement between Renault, Nissan and Mitsubishi Motors, first announced "
+            "in London in February 2023, was approved by the authorities on 6 November 2023 and "
+            "took effect on 8 November. Renault told its staff that the former Renault-Nissan "
+            "Alliance had stopped on 6 November: the companies' shared IT systems were switched "
+            "off, the common stores of know-how were taken apart, and the three carmakers were to "
+            "operate independently, as competitors.</p>"
             "<h2>Projects that need a green light</h2>"
             "<p>Cooperation has not disappeared. Luca de Meo put forward projects in India "
             "and Latin America as evidence of the new partnership, and each must be approved by "
@@ -1305,16 +1351,17 @@ PRESS_RELEASES = [
             "<h2>Partners in Ampere</h2>"
             "<p>Nissan's new small electric car will be built at the Renault plant in Douai. "
             "Mitsubishi Motors, which not long ago considered leaving Europe, will sell the "
-            "Renault Clio and Captur there under its own badge and have an electric car made "
-            "in a Renault factory. Both partners are also becoming investors in Ampere: "
-            "Nissan intends to put in €600 million and Mitsubishi Motors €200 million, "
-            "less than Renault had first hoped for.</p>",
-            "<p>Le nouvel accord entre Renault, Nissan et Mitsubishi Motors, annoncé à "
-            "Londres en février 2023, a été approuvé par les autorités le 6 novembre 2023. "
-            "Depuis ce jour, l'ancienne Alliance Renault-Nissan n'existe plus : les "
-            "systèmes informatiques partagés ont été arrêtés, les bases de savoir-faire "
-            "communes ont été démantelées, et les trois constructeurs agissent désormais "
-            "de manière indépendante, en concurrents.</p>"
+            "Renault Clio and Captur there under its own badge and have an electric car made in a "
+            "Renault factory. Both partners have also announced that they intend to invest in "
+            "Ampere: up to €600 million for Nissan and up to €200 million for Mitsubishi Motors, "
+            "less than Renault had first hoped for. These are intentions; neither investment has "
+            "been made yet.</p>",
+            "<p>Le nouvel accord entre Renault, Nissan et Mitsubishi Motors, annoncé à Londres en "
+            "février 2023, a été approuvé par les autorités le 6 novembre 2023 et est entré en "
+            "vigueur le 8 novembre. Renault a fait savoir à ses salariés que l'ancienne Alliance "
+            "Renault-Nissan s'était arrêtée le 6 novembre : les systèmes informatiques partagés "
+            "ont été arrêtés, les bases de savoir-faire communes démantelées, et les trois "
+            "constructeurs devaient désormais agir de manière indépendante, en concurrents.</p>"
             "<h2>Des projets soumis à un feu vert</h2>"
             "<p>La coopération n'a pas disparu. Luca de Meo a mis en avant des projets en "
             "Inde et en Amérique latine comme preuves du nouveau partenariat, et chacun doit être "
@@ -1324,19 +1371,19 @@ PRESS_RELEASES = [
             "Amérique latine, Renault a arrêté sa nouvelle stratégie et sa gamme sans "
             "mentionner l'Alliance.</p>"
             "<h2>Des partenaires dans Ampere</h2>"
-            "<p>Nissan produira sa nouvelle petite voiture électrique dans l'usine Renault "
-            "de Douai. Mitsubishi Motors, qui songeait il y a peu à quitter l'Europe, y "
-            "vendra sous son propre logo les Renault Clio et Captur et fera fabriquer une "
-            "voiture électrique dans une usine Renault. Les deux partenaires deviennent "
-            "aussi investisseurs dans Ampere : Nissan compte y apporter 600 millions "
-            "d'euros et Mitsubishi Motors 200 millions, moins que ce que Renault espérait "
-            "au départ.</p>",
-            "<p>Il nuovo accordo tra Renault, Nissan e Mitsubishi Motors, annunciato a "
-            "Londra nel febbraio 2023, è stato approvato dalle autorità il 6 novembre 2023. "
-            "Da quel giorno la vecchia Alleanza Renault-Nissan non esiste più: i sistemi "
-            "informatici condivisi sono stati fermati, gli archivi comuni di know-how "
-            "smantellati, e i tre costruttori agiscono ora in modo indipendente, da "
-            "concorrenti.</p>"
+            "<p>Nissan produira sa nouvelle petite voiture électrique dans l'usine Renault de "
+            "Douai. Mitsubishi Motors, qui songeait il y a peu à quitter l'Europe, y vendra sous "
+            "son propre logo les Renault Clio et Captur et fera fabriquer une voiture électrique "
+            "dans une usine Renault. Les deux partenaires ont aussi annoncé leur intention "
+            "d'investir dans Ampere : jusqu'à 600 millions d'euros pour Nissan et jusqu'à 200 "
+            "millions pour Mitsubishi Motors, moins que ce que Renault espérait au départ. Ce sont "
+            "des intentions : aucun de ces investissements n'est encore réalisé.</p>",
+            "<p>Il nuovo accordo tra Renault, Nissan e Mitsubishi Motors, annunciato a Londra nel "
+            "febbraio 2023, è stato approvato dalle autorità il 6 novembre 2023 ed è entrato in "
+            "vigore l'8 novembre. Renault ha comunicato ai dipendenti che la vecchia Alleanza "
+            "Renault-Nissan si era fermata il 6 novembre: i sistemi informatici condivisi sono "
+            "stati spenti, gli archivi comuni di know-how smantellati, e i tre costruttori "
+            "avrebbero agito da allora in modo indipendente, da concorrenti.</p>"
             "<h2>Progetti da approvare</h2>"
             "<p>La cooperazione non è scomparsa. Luca de Meo ha indicato alcuni progetti in "
             "India e in America Latina come prova della nuova partnership, e ognuno deve "
@@ -1346,17 +1393,18 @@ PRESS_RELEASES = [
             "Nissan a Chennai; in America Latina Renault ha definito la sua nuova "
             "strategia e la sua gamma senza alcun riferimento all'Alleanza.</p>"
             "<h2>Partner in Ampere</h2>"
-            "<p>Nissan costruirà la sua nuova piccola auto elettrica nello stabilimento "
-            "Renault di Douai. Mitsubishi Motors, che non molto tempo fa pensava di lasciare "
-            "l'Europa, vi venderà con il proprio marchio la Renault Clio e la Captur e farà "
-            "produrre un'auto elettrica in una fabbrica Renault. Entrambi i partner "
-            "diventano anche investitori in Ampere: Nissan intende apportare 600 milioni di "
-            "euro e Mitsubishi Motors 200 milioni, meno di quanto Renault sperava "
-            "all'inizio.</p>",
+            "<p>Nissan costruirà la sua nuova piccola auto elettrica nello stabilimento Renault di "
+            "Douai. Mitsubishi Motors, che non molto tempo fa pensava di lasciare l'Europa, vi "
+            "venderà con il proprio marchio la Renault Clio e la Captur e farà produrre un'auto "
+            "elettrica in una fabbrica Renault. Entrambi i partner hanno anche annunciato "
+            "l'intenzione di investire in Ampere: fino a 600 milioni di euro Nissan e fino a 200 "
+            "milioni Mitsubishi Motors, meno di quanto Renault sperava all'inizio. Sono "
+            "intenzioni: nessuno dei due investimenti è stato ancora effettuato.</p>",
         ),
         "company": "renault-group",
         "people": ["jean-dominique-senard", "luca-de-meo"],
-        "issued_on": datetime.date(2023, 11, 6),
+        # Written after the agreements took effect on 8 November 2023.
+        "issued_on": datetime.date(2023, 11, 8),
         "original_language": "en",
         "source_url": "",
         "press_contact": "",
@@ -1479,9 +1527,9 @@ PRESS_RELEASES = [
             "<p>La série part de la crise qui a suivi l'arrestation de Carlos Ghosn en 2018, "
             "puis retrace le lancement de la Renaulution, l'essor de Dacia, la création "
             "d'ElectriCity dans le nord de la France, le départ coûteux de Russie en 2022 "
-            "et les combats d'Alpine en Formule 1 et au Mans. Chemin faisant viennent "
-            "le retour aux bénéfices et le titre de Voiture de l'année 2024 remporté par le "
-            "Scenic E-Tech Electric, et le dernier épisode dévoile un nouveau modèle.</p>"
+            "et les combats d'Alpine en Formule 1 et au Mans. Elle montre aussi le retour "
+            "aux bénéfices et le titre de Voiture de l'année 2024 remporté par le Scenic "
+            "E-Tech Electric, et son dernier épisode dévoile un nouveau modèle.</p>"
             "<h2>Derrière les portes closes</h2>"
             "<p>Les équipes de Breath Film et d'Elephant ont pu filmer des réunions "
             "habituellement confidentielles, des sites d'essais et des usines, mais aussi "
@@ -1525,7 +1573,11 @@ PRESS_RELEASES = [
 # refer to companies, people and press releases by English slug and to
 # episodes by number. The seeds give every fact and date here except: the day
 # of the Renaulution presentation and of the Geneva show and Car of the Year
-# award (the shipped press releases' dates, well known), the founding of
+# award (the shipped press releases' dates, well known), the days on which the
+# 2020 losses were announced (30 July 2020 for the first half, 19 February
+# 2021 for the year; see the module's docstring), the entry into force of the
+# new Alliance agreements on 8 November 2023 (seed 004 gives 6 November as the
+# day the authorities approved the deal), the founding of
 # Renault ElectriCity in 2021 (the seeds name it without a date), and Luca de
 # Meo's departure and François Provost's appointment in July 2025 (see the
 # people above).
@@ -1555,25 +1607,51 @@ MILESTONES = [
     },
     {
         "slug": "record-loss-2020",
-        "date": datetime.date(2020, 1, 1),
-        "precision": "year",
+        "date": datetime.date(2020, 7, 30),
+        "precision": "day",
         "title": L(
-            "A record loss of €7.3 billion",
-            "Une perte record de 7,3 milliards d'euros",
-            "Una perdita record di 7,3 miliardi di euro",
+            "A record half-year loss of €7.3 billion",
+            "Une perte semestrielle record de 7,3 milliards d'euros",
+            "Una perdita semestrale record di 7,3 miliardi di euro",
         ),
         "summary": L(
-            "Early in 2020 Renault Group stands at the edge of the abyss; by the end of the "
-            "year its losses reach a record €7.3 billion.",
-            "Début 2020, le groupe Renault est au bord du gouffre ; à la fin de l'année, ses "
-            "pertes atteignent le chiffre record de 7,3 milliards d'euros.",
-            "All'inizio del 2020 Renault Group è sull'orlo del baratro; a fine anno le "
-            "perdite toccano il record di 7,3 miliardi di euro.",
+            "On 30 July 2020 Renault Group reports a record net loss of €7.3 billion for the first "
+            "half of the year; it had entered 2020 at the edge of the abyss.",
+            "Le 30 juillet 2020, le groupe Renault annonce pour le premier semestre une perte "
+            "nette de 7,3 milliards d'euros, un record ; il avait abordé l'année 2020 au bord du "
+            "gouffre.",
+            "Il 30 luglio 2020 Renault Group annuncia per il primo semestre una perdita netta di "
+            "7,3 miliardi di euro, un record; il gruppo era entrato nel 2020 in una situazione "
+            "disperata.",
         ),
         "companies": ["renault-group"],
         "people": ["jean-dominique-senard"],
         "episodes": [1, 2],
         "press_releases": ["renaulution-strategic-plan"],
+    },
+    {
+        "slug": "full-year-loss-2020",
+        "date": datetime.date(2021, 2, 19),
+        "precision": "day",
+        "title": L(
+            "A net loss of €8.0 billion for 2020",
+            "Une perte nette de 8,0 milliards d'euros pour 2020",
+            "Una perdita netta di 8,0 miliardi di euro per il 2020",
+        ),
+        "summary": L(
+            "Presenting its annual results on 19 February 2021, Renault Group puts its net "
+            "loss for 2020 at €8.0 billion (group share), a record for the carmaker.",
+            "En présentant ses résultats annuels le 19 février 2021, le groupe Renault chiffre "
+            "sa perte nette de 2020 à 8,0 milliards d'euros (part du groupe), un record pour "
+            "le constructeur.",
+            "Presentando i risultati annuali il 19 febbraio 2021, Renault Group quantifica la "
+            "perdita netta del 2020 in 8,0 miliardi di euro (quota di pertinenza del gruppo), "
+            "un record per il costruttore.",
+        ),
+        "companies": ["renault-group"],
+        "people": [],
+        "episodes": [2],
+        "press_releases": [],
     },
     {
         "slug": "luca-de-meo-chief-executive",
@@ -1655,8 +1733,8 @@ MILESTONES = [
         "summary": L(
             "After the invasion of Ukraine the group pulls out of the Russian market, at a "
             "cost of billions of euros, just as its recovery seemed under way.",
-            "Après l'invasion de l'Ukraine, le groupe se retire du marché russe, une perte de "
-            "plusieurs milliards d'euros au moment même où son redressement semblait lancé.",
+            "Après l'invasion de l'Ukraine, le groupe se retire du marché russe, au prix de "
+            "plusieurs milliards d'euros, au moment même où son redressement semblait lancé.",
             "Dopo l'invasione dell'Ucraina il gruppo si ritira dal mercato russo, con "
             "perdite per miliardi di euro, proprio quando la ripresa sembrava avviata.",
         ),
@@ -1719,20 +1797,23 @@ MILESTONES = [
         "date": datetime.date(2023, 11, 6),
         "precision": "day",
         "title": L(
-            "The new Alliance takes effect",
-            "La nouvelle Alliance entre en vigueur",
-            "La nuova Alleanza entra in vigore",
+            "The authorities approve the new Alliance",
+            "Les autorités approuvent la nouvelle Alliance",
+            "Le autorità approvano la nuova Alleanza",
         ),
         "summary": L(
-            "Once the authorities approve the deal, the old Renault-Nissan Alliance ends: the "
-            "partners act independently, and Nissan and Mitsubishi Motors plan to put "
-            "€600 million and €200 million into Ampere.",
-            "L'accord approuvé par les autorités, l'ancienne Alliance Renault-Nissan prend "
-            "fin : les partenaires agissent chacun de leur côté, et Nissan et Mitsubishi "
-            "Motors prévoient d'investir 600 et 200 millions d'euros dans Ampere.",
-            "Approvato l'accordo dalle autorità, la vecchia Alleanza Renault-Nissan si "
-            "chiude: i partner agiscono in autonomia, e Nissan e Mitsubishi Motors "
-            "intendono investire 600 e 200 milioni di euro in Ampere.",
+            "On 6 November 2023 the authorities approve the new deal, which takes effect on 8 "
+            "November; the old Renault-Nissan Alliance ends and the partners act independently. "
+            "Nissan and Mitsubishi Motors have announced that they intend to invest up to €600 "
+            "million and €200 million in Ampere.",
+            "Le 6 novembre 2023, les autorités approuvent le nouvel accord, qui entre en vigueur "
+            "le 8 novembre ; l'ancienne Alliance Renault-Nissan prend fin et chaque partenaire "
+            "agit de son côté. Nissan et Mitsubishi Motors ont annoncé leur intention d'investir "
+            "jusqu'à 600 et 200 millions d'euros dans Ampere.",
+            "Il 6 novembre 2023 le autorità approvano il nuovo accordo, che entra in vigore l'8 "
+            "novembre; la vecchia Alleanza Renault-Nissan si chiude e ciascun partner agisce in "
+            "autonomia. Nissan e Mitsubishi Motors hanno annunciato l'intenzione di investire in "
+            "Ampere fino a 600 e 200 milioni di euro.",
         ),
         "companies": [
             "renault-nissan-mitsubishi-alliance",
@@ -1781,8 +1862,8 @@ MILESTONES = [
             "welcome at the 2024 Geneva Motor Show.",
             "La Renault 5 électrique, conçue sur la technologie d'Ampere, reçoit un accueil "
             "enthousiaste au Salon de Genève 2024.",
-            "La Renault 5 elettrica, basata sulla tecnologia di Ampere, viene accolta con "
-            "entusiasmo al Salone di Ginevra 2024.",
+            "La Renault 5 elettrica, basata sulla tecnologia di Ampere, riceve un'accoglienza "
+            "entusiasta al Salone di Ginevra 2024.",
         ),
         "companies": ["renault", "ampere"],
         "people": [],

@@ -5,12 +5,19 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from renaulution.formats import local_date as format_local_date
 from renaulution.images import picture_html
 from renaulution.memo import cached_reverse
 from renaulution.richtext import sanitize_html
 from renaulution.seo import canonical_query
 
 register = template.Library()
+
+
+@register.filter
+def local_date(value):
+    """`{{ day|local_date }}`: a full date as the reader's language writes it (`local_date`)."""
+    return format_local_date(value) if value else ""
 
 
 @register.filter

@@ -59,7 +59,7 @@ def test_an_unknown_precision_is_a_validation_error():
     [
         (
             Precision.DAY,
-            {"en": "Nov. 19, 2018", "fr": "19 novembre 2018", "it": "19 novembre 2018"},
+            {"en": "19 November 2018", "fr": "19 novembre 2018", "it": "19 novembre 2018"},
         ),
         (Precision.MONTH, {"en": "November 2018", "fr": "novembre 2018", "it": "novembre 2018"}),
         (Precision.YEAR, {"en": "2018", "fr": "2018", "it": "2018"}),
@@ -82,3 +82,11 @@ def test_milestones_are_ordered_by_date():
     later = MilestoneFactory(date=datetime.date(2023, 11, 1))
     earlier = MilestoneFactory(date=datetime.date(2018, 1, 1), precision=Precision.YEAR)
     assert list(Milestone.objects.all()) == [earlier, later]
+
+
+def test_a_milestone_on_the_first_of_the_month_reads_1er_in_french():
+    milestone = MilestoneFactory(date=datetime.date(2023, 11, 1), precision=Precision.DAY)
+    with translation.override("fr"):
+        assert milestone.display_date == "1er novembre 2023"
+    with translation.override("en"):
+        assert milestone.display_date == "1 November 2023"

@@ -133,7 +133,7 @@ def story():
     [
         (
             "en",
-            ["November 2018", "2020", "July 2020", "Dec. 13, 2024"],
+            ["November 2018", "2020", "July 2020", "13 December 2024"],
             [
                 "Carlos Ghosn is arrested",
                 "A record loss",
@@ -368,7 +368,8 @@ def test_a_years_page_shows_its_milestones_in_order_and_only_them(client, story)
     assert response.status_code == 200
     tree = html.fromstring(response.content)
     assert tree.xpath('//ol[@class="timeline__milestones"]/li/@id') == ["record-loss", "new-ceo"]
-    assert text(tree.xpath("//h1")[0]) == "Chronologie : 2020"
+    # The raw text: split() would take the narrow no-break space for a space.
+    assert tree.xpath("//h1")[0].text_content().strip() == "Chronologie\u202f: 2020"
     (current,) = tree.xpath('//nav[@class="timeline__years"]//a[@aria-current="page"]')
     assert current.get("href") == year_url("fr", 2020)
     neighbours = tree.xpath('//nav[@class="timeline__neighbours"]/a/@href')
