@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -164,3 +165,51 @@ def test_episode_detail_query_count(client, episode, django_assert_num_queries):
 )
 def test_unknown_or_odd_slugs_answer_404(client, episode, path):
     assert client.get(path).status_code == 404
+
+
+def card_texts(response):
+    """Each episode card's teaser, as the reader sees it, with its lang attribute."""
+    tree = lxml.html.fromstring(response.content.decode())
+    return [
+        (teaser.text_content(), teaser.get("lang"))
+        for teaser in tree.xpath('//*[contains(@class, "card__text")]')
+    ]
+
+
+LONG_SYNOPSES = {
+    "en": "<p>Renault&rsquo;s board meets &amp; decides.</p><p>"
+    + " ".join(f"word{n}" for n in range(60))
+    + "</p>",
+    "fr": "<p>Le conseil de Renault se réunit.</p><p>"
+    + " ".join(f"mot{n}" for n in range(60))
+    + "</p>",
+    "it": "",
+}
+
+
+@pytest.mark.parametrize("path", ["/{language}/episodes/", "/{language}/"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_episode_cards_open_with_the_first_words_of_the_synopsis_in_the_readers_language(
+    client, path, language
+):
+    """Plain text, cut between words with an ellipsis; English where the language has none."""
+    EpisodeFactory(number=1, **{f"synopsis_{code}": text for code, text in LONG_SYNOPSES.items()})
+    [(text, lang)] = card_texts(client.get(path.format(language=language)))
+    source = {"en": "en", "fr": "fr", "it": "en"}[language]
+    expected_start = {
+        "en": "Renault’s board meets & decides. word0 word1",
+        "fr": "Le conseil de Renault se réunit. mot0 mot1",
+    }[source]
+    assert text.startswith(expected_start)
+    assert text.endswith("…")
+    words = text.rstrip("…").split()
+    assert len(words) == 30
+    # Whole words only: the last one shown is one of the synopsis' own.
+    assert words[-1] in lxml.html.fromstring(LONG_SYNOPSES[source]).text_content().split()
+    assert lang == ("en" if language == "it" else None)
+
+
+def test_a_short_synopsis_is_shown_whole_and_no_synopsis_gives_no_teaser(client):
+    EpisodeFactory(number=1, synopsis_en="<p>Short <em>and</em> complete.</p>")
+    EpisodeFactory(number=2, synopsis_en="")
+    assert card_texts(client.get("/en/episodes/")) == [("Short and complete.", None)]
