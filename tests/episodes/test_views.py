@@ -213,3 +213,33 @@ def test_a_short_synopsis_is_shown_whole_and_no_synopsis_gives_no_teaser(client)
     EpisodeFactory(number=1, synopsis_en="<p>Short <em>and</em> complete.</p>")
     EpisodeFactory(number=2, synopsis_en="")
     assert card_texts(client.get("/en/episodes/")) == [("Short and complete.", None)]
+
+
+def neighbours(response):
+    """The episode page's (rel, href, text) links to the previous and next episodes."""
+    tree = lxml.html.fromstring(response.content.decode())
+    return [
+        (link.get("rel"), link.get("href"), " ".join(link.text_content().split()))
+        for link in tree.xpath('//nav[@class="prev-next"]/a')
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_episode_page_links_its_published_neighbours_in_its_series(client, language):
+    """By number, skipping a draft, within the series; the ends have one neighbour."""
+    first = EpisodeFactory(number=1, title_en="One", title_fr="Un", title_it="Uno")
+    series = first.series
+    EpisodeFactory(series=series, number=2, draft=True)
+    third = EpisodeFactory(series=series, number=3, title_en="Three", title_fr="Trois")
+    fourth = EpisodeFactory(series=series, number=4, title_en="Four", title_it="Quattro")
+    EpisodeFactory(number=5)  # another series: never a neighbour
+    word = {"en": "Episode", "fr": "Épisode", "it": "Episodio"}[language]
+    with translation.override(language):
+        urls = {ep.number: ep.get_absolute_url() for ep in (first, third, fourth)}
+        titles = {ep.number: ep.title for ep in (first, third, fourth)}
+    assert neighbours(client.get(urls[3])) == [
+        ("prev", urls[1], f"← {word} 1 {titles[1]}"),
+        ("next", urls[4], f"{word} 4 → {titles[4]}"),
+    ]
+    assert neighbours(client.get(urls[1])) == [("next", urls[3], f"{word} 3 → {titles[3]}")]
+    assert neighbours(client.get(urls[4])) == [("prev", urls[3], f"← {word} 3 {titles[3]}")]
