@@ -44,6 +44,14 @@ class Series(Publishable, TracksTranslations):
         related_name="series_streamed",
         help_text=_("Where the series is shown, e.g. Prime Video."),
     )
+    watch_url = models.URLField(
+        _("watch link"),
+        blank=True,
+        help_text=_(
+            "The series' page on its platform, where readers can watch it: "
+            "the home page links to it as “Watch on <platform>”."
+        ),
+    )
     subject = models.ForeignKey(
         Company,
         verbose_name=_("subject"),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Count, Sum
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -132,14 +133,15 @@ def media(request, path):
 @require_safe
 def home(request):
     series = Series.objects.published().for_home().first()
-    episodes, episode_count = [], 0
+    episodes, totals = [], {"count": 0, "runtime": None}
     if series:
-        # A page of the episode list at most, and their number (one count
-        # over the series' episodes): the page stays bounded however long
-        # the series runs, and the list's next page is a link away.
+        # A page of the episode list at most, and their number and total
+        # runtime (one aggregate over the series' episodes): the page stays
+        # bounded however long the series runs, and the list's next page is
+        # a link away.
         published = series.episodes.published()
         episodes = list(published.for_listing()[: settings.EPISODES_PER_PAGE])
-        episode_count = published.count()
+        totals = published.aggregate(count=Count("pk"), runtime=Sum("runtime_minutes"))
     # The latest releases: a window of the public order, dropped only when
     # a change enters, leaves or moves in it.
     press_releases = invalidation.first_rows(
@@ -151,7 +153,8 @@ def home(request):
         {
             "series": series,
             "episodes": episodes,
-            "episode_count": episode_count,
+            "episode_count": totals["count"],
+            "total_runtime": totals["runtime"],
             "press_releases": press_releases,
         },
     )

@@ -395,6 +395,18 @@ def test_editing_the_series(site):
     site.check(change, ["A brand new synopsis", *urls_of(series)])
 
 
+def test_changing_an_episodes_runtime_refreshes_the_series_total(site):
+    """The home page adds up every episode's runtime: it must not keep the old sum."""
+    episode = Episode.objects.published().last()
+
+    def change():
+        episode.runtime_minutes += 7
+        episode.save()
+
+    changed, _invalidated = site.check(change, [*urls_of(episode)])
+    assert {"/en/", "/fr/", "/it/"} <= changed
+
+
 def test_unpublishing_an_episode(site):
     episode = Episode.objects.published().last()
 

@@ -216,6 +216,8 @@ def test_the_series(loaded):
     assert series.premiere_date == datetime.date(2024, 12, 13)
     assert series.platform.name == "Prime Video"
     assert series.platform.kind == Company.Kind.BROADCASTER
+    # The series' page on Prime Video as seed 000 gives it, without its share tracking.
+    assert series.watch_url == "https://www.primevideo.com/-/it/detail/0N72ADUR7LQ9WG35KJGC4SPB6S"
     assert series.subject.name == "Renault Group"
     assert sorted(series.producers.values_list("name", flat=True)) == ["Breath Film", "Elephant"]
     assert set(series.producers.values_list("kind", flat=True)) == {Company.Kind.PRODUCER}

@@ -3,12 +3,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import pytest
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, ProgrammingError
 from django.test import override_settings
 
 from tests.factories import (
+    CompanyFactory,
     EpisodeFactory,
     PressReleaseFactory,
     SeriesFactory,
@@ -71,13 +73,73 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries, rows)
         EpisodeFactory(series=series, number=number)
     PressReleaseFactory.create_batch(rows)
     # series with platform and subject, its producers, its first episodes,
-    # their number, the latest press releases with their companies.
+    # their number and total runtime (one aggregate), the latest press
+    # releases with their companies.
     with django_assert_num_queries(5):
         response = client.get("/en/")
     shown = min(rows, settings.EPISODES_PER_PAGE)
     assert response.content.decode().count('class="card"') == shown
     main = response.content.decode().split("<main")[1].split("</main>")[0]
     assert ('href="/en/episodes/"' in main) == (rows > shown)
+
+
+WATCH_URL = "https://video.example/series/anatomy"
+
+
+def watch_links(response):
+    tree = lxml.html.fromstring(response.content.decode())
+    return [
+        (link.get("href"), link.text_content()) for link in tree.xpath("//a[@class='watch__link']")
+    ]
+
+
+def fact(response, term):
+    """The value of the home page's fact `term` (Premiere, Total runtime…), or None."""
+    tree = lxml.html.fromstring(response.content.decode())
+    values = tree.xpath("//dl[@class='facts']/div[dt=$term]/dd", term=term)
+    return values[0].text_content() if values else None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "label", "premiere", "runtime"),
+    [
+        ("en", "Watch on Prime Video", "Premiere", "Total runtime"),
+        ("fr", "Regarder sur Prime Video", "Première diffusion", "Durée totale"),
+        ("it", "Guarda su Prime Video", "Prima visione", "Durata complessiva"),
+    ],
+)
+def test_home_says_where_to_watch_when_it_premiered_and_how_long_it_runs(
+    client, language, label, premiere, runtime
+):
+    platform = CompanyFactory(name="Prime Video", kind="broadcaster")
+    series = SeriesFactory(platform=platform, watch_url=WATCH_URL)
+    EpisodeFactory(series=series, number=1, runtime_minutes=44)
+    EpisodeFactory(series=series, number=2, runtime_minutes=47)
+    EpisodeFactory(series=series, number=3, runtime_minutes=500, draft=True)
+    response = client.get(f"/{language}/")
+    assert watch_links(response) == [(WATCH_URL, label)]
+    # Published episodes only: the draft's 500 minutes are not counted.
+    assert fact(response, runtime) == "91 min"
+    premiere_date = lxml.html.fromstring(response.content.decode()).xpath(
+        "//dl[@class='facts']/div[dt=$term]/dd/time/@datetime", term=premiere
+    )
+    assert premiere_date == ["2024-12-13"]
+
+
+@pytest.mark.django_db
+def test_home_watch_link_never_names_a_draft_platform_and_needs_an_address(client):
+    series = SeriesFactory(
+        platform=CompanyFactory(name="Secret Streamer", draft=True), watch_url=WATCH_URL
+    )
+    response = client.get("/en/")
+    assert watch_links(response) == [(WATCH_URL, "Watch the series")]
+    assert "Secret Streamer" not in response.content.decode()
+    series.watch_url = ""
+    series.save()
+    assert watch_links(client.get("/en/")) == []
+    # No episode, no runtime to add up.
+    assert fact(client.get("/en/"), "Total runtime") is None
 
 
 @pytest.mark.django_db

@@ -936,6 +936,9 @@ PEOPLE = [
 
 # The series and its episodes ------------------------------------------------------
 
+# Where the series can be watched (seed 000); press releases link to it too.
+PRIME_VIDEO_PAGE = "https://www.primevideo.com/-/it/detail/0N72ADUR7LQ9WG35KJGC4SPB6S"
+
 SERIES = {
     "title": L("Anatomy of a Comeback", "Anatomie d'un come-back", "Anatomia di un come-back"),
     "tagline": L(
@@ -988,6 +991,7 @@ SERIES = {
     ),
     "premiere_date": datetime.date(2024, 12, 13),
     "platform": "prime-video",
+    "watch_url": PRIME_VIDEO_PAGE,
     "subject": "renault-group",
     "producers": ["breath-film", "elephant"],
     "poster": {"background": "navy", "accent": "yellow", "rings": 5},
@@ -1132,8 +1136,6 @@ EPISODES = [
 
 
 # Press releases -------------------------------------------------------------------
-
-PRIME_VIDEO_PAGE = "https://www.primevideo.com/-/it/detail/0N72ADUR7LQ9WG35KJGC4SPB6S"
 
 PRESS_RELEASES = [
     {

@@ -260,6 +260,7 @@ class _Loader:
         series = Series(
             premiere_date=spec["premiere_date"],
             platform=self.resolve(self.companies, spec["platform"], "the platform"),
+            watch_url=spec["watch_url"],
             subject=self.resolve(self.companies, spec["subject"], "the subject"),
             **localized("title", spec["title"]),
             **localized("tagline", spec["tagline"]),

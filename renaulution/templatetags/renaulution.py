@@ -4,12 +4,19 @@ from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from renaulution.formats import local_date as format_local_date
 from renaulution.images import picture_html
 from renaulution.memo import cached_reverse
 from renaulution.richtext import sanitize_html
-from renaulution.seo import canonical_query
+from renaulution.seo import canonical_query, plain_text
+
+# A card's teaser: the first words of a synopsis. The plain text it is cut
+# from is bounded first (stripping tags is the costly part); 30 words never
+# come near 400 characters in our languages, so the cut falls between words.
+EXCERPT_WORDS = 30
+EXCERPT_SOURCE_CHARACTERS = 400
 
 register = template.Library()
 
@@ -24,6 +31,12 @@ def local_date(value):
 def richtext(html):
     """Render stored rich text, cleaned against the editor's allow-list."""
     return mark_safe(sanitize_html(html or ""))  # noqa: S308 - cleaned by nh3 just above
+
+
+@register.filter
+def excerpt(text, words=EXCERPT_WORDS):
+    """The first `words` words of rich or plain text as plain text, with an ellipsis if cut."""
+    return Truncator(plain_text(text, length=EXCERPT_SOURCE_CHARACTERS)).words(words)
 
 
 def fell_back(obj, field):

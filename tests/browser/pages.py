@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from playwright.sync_api import expect
 
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
@@ -114,6 +115,15 @@ MENU = [
     "companies:pressrelease_list",
     "timeline:index",
 ]
+
+
+def open_menu(page):
+    """Unfold the menu where it is folded behind its button (a phone); elsewhere it is open."""
+    button = page.locator(".menu-button")
+    if button.is_visible() and button.get_attribute("aria-expanded") == "false":
+        button.click()
+    expect(page.locator("#site-menu")).to_be_visible()
+
 
 # Each as a pytest parameter: a viewport name, and the context it opens with.
 WIDTHS = [

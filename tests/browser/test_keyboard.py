@@ -73,6 +73,7 @@ def focus_href(page):
         """() => {
             const element = document.activeElement;
             const name = element.getAttribute('name');
+            if (element.matches('.menu-button')) return 'menu-button';
             return element.getAttribute('href')
                 || element.tagName.toLowerCase() + (name ? `[name=${name}]` : '');
         }"""
@@ -134,7 +135,8 @@ def test_menu_and_language_switcher_are_reached_and_followed_with_the_keyboard(
     """
     After the skip link and the site name, Tab visits every menu item, the search
     box and its button, then every other language, each fully on screen; Enter
-    follows each link.
+    follows each link. On a phone the menu is folded behind its button: Tab
+    reaches the button, Enter opens the menu, and Tab goes on into it.
     """
     with translation.override(language):
         home = reverse("home")
@@ -142,22 +144,30 @@ def test_menu_and_language_switcher_are_reached_and_followed_with_the_keyboard(
     others = [code for code in LANGUAGES if code != language]
     languages = [f"/{code}/" for code in others]
     search = ["input[name=q]", "button"]
-    expected = ["#content", home, *menu, *search, *languages]
+    folded = ["menu-button"] if width == "phone" else []
+    expected = ["#content", home, *folded, *menu, *search, *languages]
+
+    def tab():
+        page.keyboard.press("Tab")
+        stop = focus_href(page)
+        if stop == "menu-button":
+            page.keyboard.press("Enter")
+            expect(page.locator(".menu-button")).to_have_attribute("aria-expanded", "true")
+        return stop
 
     page.goto(live_server.url + home)
     visited = []
     for _ in expected:
-        page.keyboard.press("Tab")
-        visited.append(focus_href(page))
+        visited.append(tab())
         expect(page.locator(":focus")).to_be_in_viewport(ratio=1)
     assert visited == expected
 
     for position, href in enumerate(expected[2:], start=2):
-        if href in search:
+        if href in search or href in folded:
             continue
         page.goto(live_server.url + home)
         for _ in range(position + 1):
-            page.keyboard.press("Tab")
+            tab()
         assert focus_href(page) == href
         page.keyboard.press("Enter")
         expect(page).to_have_url(live_server.url + href)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from episodes.models import Episode, Series
 
 from .conftest import DESKTOP, HORIZONTAL_OVERFLOW, PHONE, PHONE_CONTEXT
-from .pages import MENU, WIDTHS
+from .pages import MENU, WIDTHS, open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +49,7 @@ def test_reader_goes_to_an_episode_then_changes_language_and_stays_on_it(
     page.goto(f"{live_server.url}/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
+    open_menu(page)
     follow(page.locator(f'nav.site-nav a[href="{episode_list}"]'))
     expect(page).to_have_url(live_server.url + episode_list)
     follow(page.locator(".cards--episodes a.card__link").first)
@@ -57,6 +58,7 @@ def test_reader_goes_to_an_episode_then_changes_language_and_stays_on_it(
     expect(page.get_by_role("heading", level=1)).to_have_text(localized(episode, "title", "en"))
 
     for language in ("fr", "it"):
+        open_menu(page)
         switch = page.locator(f"nav.language-switcher a[hreflang={language}]")
         expect(switch).to_be_in_viewport(ratio=1)
         follow(switch)
@@ -95,7 +97,7 @@ def test_home_page_at_desktop_width(page, live_server, content, broken_responses
 def test_phone_reader_can_reach_every_section_without_scrolling_sideways(
     page, live_server, content, broken_responses
 ):
-    """At 390 px the menu and the language switcher are on screen and work."""
+    """At 390 px the menu and the language switcher are on screen once opened, and work."""
     page.goto(f"{live_server.url}/en/")
     assert page.evaluate("window.innerWidth") == PHONE["width"]
     assert page.evaluate(HORIZONTAL_OVERFLOW) <= 0, "the home page scrolls sideways"
@@ -106,6 +108,7 @@ def test_phone_reader_can_reach_every_section_without_scrolling_sideways(
         assert hrefs == [reverse(name) for name in MENU]
     for href in hrefs:
         page.goto(f"{live_server.url}/en/")
+        open_menu(page)
         link = page.locator(f'nav.site-nav a[href="{href}"]')
         expect(link).to_be_in_viewport()
         box = link.bounding_box()
@@ -123,6 +126,7 @@ def test_phone_reader_can_reach_every_section_without_scrolling_sideways(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.evaluate(HORIZONTAL_OVERFLOW) <= 0, f"{page.url} scrolls sideways"
 
+    open_menu(page)
     switcher = page.locator("nav.language-switcher a[hreflang=it]")
     expect(switcher).to_be_in_viewport()
     switcher.tap()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from companies.models import Company
 
-from .pages import WIDTHS
+from .pages import WIDTHS, open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +20,7 @@ def test_reader_searches_from_the_header_and_opens_a_result(
     with translation.override("fr"):
         label = gettext("Search the site")
     page.goto(f"{live_server.url}/fr/")
+    open_menu(page)
     field = page.get_by_role("search").first.get_by_label(label)
     field.fill("électrique")
     field.press("Enter")

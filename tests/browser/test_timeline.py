@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from timeline.models import Milestone
 
-from .pages import WIDTHS
+from .pages import WIDTHS, open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +45,7 @@ def test_reader_follows_a_milestone_to_its_company_and_switches_language(
     expect(page.locator("nav.timeline__years a[aria-current=page]")).to_contain_text("2023")
 
     # The language switcher keeps the year.
+    open_menu(page)
     page.locator("nav.language-switcher a[hreflang=fr]").click()
     with translation.override("fr"):
         french = reverse("timeline:year", kwargs={"year": 2023})

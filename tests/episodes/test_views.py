@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -164,3 +165,81 @@ def test_episode_detail_query_count(client, episode, django_assert_num_queries):
 )
 def test_unknown_or_odd_slugs_answer_404(client, episode, path):
     assert client.get(path).status_code == 404
+
+
+def card_texts(response):
+    """Each episode card's teaser, as the reader sees it, with its lang attribute."""
+    tree = lxml.html.fromstring(response.content.decode())
+    return [
+        (teaser.text_content(), teaser.get("lang"))
+        for teaser in tree.xpath('//*[contains(@class, "card__text")]')
+    ]
+
+
+LONG_SYNOPSES = {
+    "en": "<p>Renault&rsquo;s board meets &amp; decides.</p><p>"
+    + " ".join(f"word{n}" for n in range(60))
+    + "</p>",
+    "fr": "<p>Le conseil de Renault se réunit.</p><p>"
+    + " ".join(f"mot{n}" for n in range(60))
+    + "</p>",
+    "it": "",
+}
+
+
+@pytest.mark.parametrize("path", ["/{language}/episodes/", "/{language}/"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_episode_cards_open_with_the_first_words_of_the_synopsis_in_the_readers_language(
+    client, path, language
+):
+    """Plain text, cut between words with an ellipsis; English where the language has none."""
+    EpisodeFactory(number=1, **{f"synopsis_{code}": text for code, text in LONG_SYNOPSES.items()})
+    [(text, lang)] = card_texts(client.get(path.format(language=language)))
+    source = {"en": "en", "fr": "fr", "it": "en"}[language]
+    expected_start = {
+        "en": "Renault’s board meets & decides. word0 word1",
+        "fr": "Le conseil de Renault se réunit. mot0 mot1",
+    }[source]
+    assert text.startswith(expected_start)
+    assert text.endswith("…")
+    words = text.rstrip("…").split()
+    assert len(words) == 30
+    # Whole words only: the last one shown is one of the synopsis' own.
+    assert words[-1] in lxml.html.fromstring(LONG_SYNOPSES[source]).text_content().split()
+    assert lang == ("en" if language == "it" else None)
+
+
+def test_a_short_synopsis_is_shown_whole_and_no_synopsis_gives_no_teaser(client):
+    EpisodeFactory(number=1, synopsis_en="<p>Short <em>and</em> complete.</p>")
+    EpisodeFactory(number=2, synopsis_en="")
+    assert card_texts(client.get("/en/episodes/")) == [("Short and complete.", None)]
+
+
+def neighbours(response):
+    """The episode page's (rel, href, text) links to the previous and next episodes."""
+    tree = lxml.html.fromstring(response.content.decode())
+    return [
+        (link.get("rel"), link.get("href"), " ".join(link.text_content().split()))
+        for link in tree.xpath('//nav[@class="prev-next"]/a')
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_episode_page_links_its_published_neighbours_in_its_series(client, language):
+    """By number, skipping a draft, within the series; the ends have one neighbour."""
+    first = EpisodeFactory(number=1, title_en="One", title_fr="Un", title_it="Uno")
+    series = first.series
+    EpisodeFactory(series=series, number=2, draft=True)
+    third = EpisodeFactory(series=series, number=3, title_en="Three", title_fr="Trois")
+    fourth = EpisodeFactory(series=series, number=4, title_en="Four", title_it="Quattro")
+    EpisodeFactory(number=5)  # another series: never a neighbour
+    word = {"en": "Episode", "fr": "Épisode", "it": "Episodio"}[language]
+    with translation.override(language):
+        urls = {ep.number: ep.get_absolute_url() for ep in (first, third, fourth)}
+        titles = {ep.number: ep.title for ep in (first, third, fourth)}
+    assert neighbours(client.get(urls[3])) == [
+        ("prev", urls[1], f"← {word} 1 {titles[1]}"),
+        ("next", urls[4], f"{word} 4 → {titles[4]}"),
+    ]
+    assert neighbours(client.get(urls[1])) == [("next", urls[3], f"{word} 3 → {titles[3]}")]
+    assert neighbours(client.get(urls[4])) == [("prev", urls[3], f"← {word} 3 {titles[3]}")]
