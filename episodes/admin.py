@@ -45,7 +45,7 @@ class SeriesAdmin(ContentAdmin):
     inlines = [SeriesProducerInline]
     fieldsets = [
         (None, {"fields": ["title", "tagline", "synopsis"]}),
-        (None, {"fields": ["premiere_date", "platform", "subject"]}),
+        (None, {"fields": ["premiere_date", "platform", "watch_url", "subject"]}),
         (None, {"fields": ["poster", "poster_preview", "poster_alt"]}),
         PUBLICATION_FIELDSET,
     ]
