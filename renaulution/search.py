@@ -388,16 +388,20 @@ class SearchResults:
 
     def matches(self, source):
         queryset = source.queryset()
+        groups, _excluded = self.terms
+        if not groups:
+            # Only excluded words: nothing to look for (where PostgreSQL
+            # alone would find every document without them).
+            queryset = queryset.none()
         if self.postgres:
             document = StoredDocument(self.language)
             queryset = queryset.alias(document=document).filter(document=self.ts_query())
             rank = SearchRank(document, self.ts_query())
         else:
-            match = self.match_expression
-            if match is None:
-                # Only excluded words, or none: nothing to look for.
+            if self.match_expression is None:
+                # No word has a stem (a lone "_"): nothing to look for.
                 queryset = queryset.none()
-            keys, rank = search_index.matching(source, match, self.language)
+            keys, rank = search_index.matching(source, self.match_expression, self.language)
             queryset = queryset.filter(pk__in=keys)
         # Prefixed names: Company has a `kind` field of its own.
         return queryset.annotate(
