@@ -69,7 +69,7 @@ START, STOP = "\ue000", "\ue001"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WHITESPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
-TAG = r"<[^>]*>"
+TAG = search_index.TAG.pattern
 # A query's parts as websearch_to_tsquery reads them: an optionally excluded
 # quoted phrase (its closing quote optional), or a run of other characters.
 QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
