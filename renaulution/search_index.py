@@ -44,6 +44,7 @@ KIND_SLOTS = 8
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"\w+")
 CHUNK = 500
+STEM_CACHE = 200_000
 
 
 def table(language):
@@ -62,14 +63,21 @@ def _stemmer(language):
     return snowballstemmer.stemmer(STEMMERS[language])
 
 
+# The pure-Python stemmer takes some microseconds a word; texts repeat their
+# words, and a rebuild reads millions of them.
+@lru_cache(maxsize=STEM_CACHE)
+def _stem_folded(word, language):
+    return _stemmer(language).stemWord(word)
+
+
 def stem(word, language):
     """The stem of one word in `language`, folded first as the index is."""
-    return _stemmer(language).stemWord(fold(word))
+    return _stem_folded(fold(word), language)
 
 
 def stems(text, language):
     """The stems of the words of `text`, in order."""
-    return _stemmer(language).stemWords(WORD.findall(fold(text)))
+    return [_stem_folded(word, language) for word in WORD.findall(fold(text))]
 
 
 def plain(text, rich):
