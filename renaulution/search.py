@@ -387,6 +387,7 @@ class SearchResults:
         return self.matched.order_by("-search_rank", "search_kind", "search_key")
 
     def matches(self, source):
+        """PostgreSQL's (kind, key, rank) of `source` (SQLite's: `index_rows`)."""
         queryset = source.queryset()
         groups, _excluded = self.terms
         if not groups:
@@ -397,12 +398,6 @@ class SearchResults:
             document = StoredDocument(self.language)
             queryset = queryset.alias(document=document).filter(document=self.ts_query())
             rank = SearchRank(document, self.ts_query())
-        else:
-            if self.match_expression is None:
-                # No word has a stem (a lone "_"): nothing to look for.
-                queryset = queryset.none()
-            keys, rank = search_index.matching(source, self.match_expression, self.language)
-            queryset = queryset.filter(pk__in=keys)
         # Prefixed names: Company has a `kind` field of its own.
         return queryset.annotate(
             search_kind=Value(source.kind), search_key=F("pk"), search_rank=rank
@@ -425,7 +420,33 @@ class SearchResults:
     @cached_property
     def total(self):
         """The number of matches, or one more than the limit when there are more."""
+        if not self.postgres:
+            return (
+                self.index_rows(
+                    "SELECT count(*) FROM (SELECT 1 FROM ({}) LIMIT %s)", [self.limit + 1]
+                )[0][0]
+                if self.searches_index
+                else 0
+            )
         return self.matched[: self.limit + 1].count()
+
+    @property
+    def searches_index(self):
+        groups, _excluded = self.terms
+        # No positive word, or none with a stem (a lone "_"): nothing to look for.
+        return bool(groups) and self.match_expression is not None
+
+    def index_rows(self, template, params):
+        """
+        Rows of `template` around SQLite's matches (renaulution/search_index.py),
+        read from the FTS5 index in one pass rather than ranked one by one.
+        """
+        union, union_params = search_index.matches_sql(
+            SOURCES.values(), self.match_expression, self.language
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(template.format(union), [*union_params, *params])
+            return cursor.fetchall()
 
     @property
     def has_more(self):
@@ -443,7 +464,17 @@ class SearchResults:
             raise TypeError("SearchResults only supports slices.")
         if not self.is_valid():
             return []
-        rows = list(self.keys[index])
+        if self.postgres:
+            rows = list(self.keys[index])
+        elif self.searches_index:
+            start, stop, _step = index.indices(self.limit)
+            rows = self.index_rows(
+                "SELECT * FROM ({}) ORDER BY search_rank DESC, search_kind, search_key "
+                "LIMIT %s OFFSET %s",
+                [max(0, stop - start), start],
+            )
+        else:
+            rows = []
         with translation.override(self.language):
             return self.hydrate(rows)
 

@@ -31,7 +31,6 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.db import connections, transaction
-from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
@@ -220,30 +219,29 @@ def match_expression(terms, language):
     return expression
 
 
-def matching(source, match, language):
+def matches_sql(sources, match, language):
     """
-    (the keys of `source`'s objects that FTS5 query `match` finds, for a
-    `pk__in` filter; the bm25 rank of the outer query's row, greater is
-    better as with ts_rank, looked up by its rowid).
+    (SQL, params) of the (search_kind, search_key, search_rank) rows of every
+    source's published objects that FTS5 query `match` finds, read from the
+    index in one pass (bm25 negated: greater is better, as with ts_rank), each
+    kept if its object is published (a primary-key probe per match).
     """
     index = table(language)
-    quote = connections["default"].ops.quote_name
-    meta = source.model._meta
-    own = f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
     weights = ", ".join(str(weight) for weight in WEIGHTS.values())
-    # Every name in the SQL is one of ours; the query is a parameter.
-    keys = RawSQL(  # noqa: S611
-        f"SELECT rowid / {KIND_SLOTS} FROM {index} "  # noqa: S608
-        f"WHERE {index} MATCH %s AND rowid %% {KIND_SLOTS} = {source.code}",
-        [match],
-    )
-    rank = RawSQL(  # noqa: S611
-        f"SELECT -bm25({index}, {weights}) FROM {index} "  # noqa: S608
-        f"WHERE {index} MATCH %s AND rowid = {own} * {KIND_SLOTS} + {source.code}",
-        [match],
-        output_field=FloatField(),
-    )
-    return keys, rank
+    key = f"{index}.rowid / {KIND_SLOTS}"
+    parts, params = [], []
+    for source in sources:
+        published = source.queryset().filter(pk=RawSQL(key, [])).values("pk")  # noqa: S611
+        sql, published_params = published.query.sql_with_params()
+        # Every name in the SQL is one of ours; the query is a parameter.
+        parts.append(
+            f"SELECT %s AS search_kind, {key} AS search_key, "  # noqa: S608
+            f"-bm25({index}, {weights}) AS search_rank FROM {index} "
+            f"WHERE {index} MATCH %s AND {index}.rowid %% {KIND_SLOTS} = {source.code} "
+            f"AND EXISTS ({sql})"
+        )
+        params += [source.kind, match, *published_params]
+    return " UNION ALL ".join(parts), params
 
 
 def _saved(sender, instance, raw=False, using="default", **kwargs):
