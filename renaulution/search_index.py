@@ -14,7 +14,9 @@ fields by weight (A to D), each localized field in the language or its
 English text when empty.
 
 A row's rowid names its object: the primary key times KIND_SLOTS plus its
-source's code, so that ranking one match is a rowid lookup. Every object has
+source's code, so that one pass over the index gives every match's kind, key
+and bm25 rank; each is then kept if its object is published (a primary-key
+probe per match). Every object has
 its row, drafts included: publication changes with time alone (a scheduled
 item goes live, an expired one goes), so the search asks `published()` of
 the object's own table at query time. A row changes when its object's text
