@@ -18,11 +18,13 @@ class RenaulutionConfig(AppConfig):
         # then refuses to decode (at twice the limit) even outside uploads.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
-        from . import invalidation, pagecache, surrogate_keys, varnish
+        from . import invalidation, pagecache, search_index, surrogate_keys, varnish
 
         # Model changes announce surrogate keys; the page cache drops their pages.
         invalidation.connect()
         pagecache.connect()
+        # Saves and deletes rewrite SQLite's search index in their transaction.
+        search_index.connect()
         # Then the front caches (Varnish): connected after the page cache, so
         # that the app's copy is already stale when Varnish asks it again.
         surrogate_keys.pages_invalidated.connect(

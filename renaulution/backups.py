@@ -37,6 +37,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone, translation
 
+from . import search_index
+
 FORMAT = "renaulution-backup/1"
 # Django's JSON, with datetimes to the microsecond (renaulution/backup_json.py);
 # `loaddata` reads data.json with the plain "json" deserializer.
@@ -132,6 +134,9 @@ def backup_restore(*, path, force=False, safety_dir=None, database=DEFAULT_DB_AL
                     call_command(
                         "loaddata", str(work / "data.json"), database=database, verbosity=0
                     )
+                # `flush` empties only the models' tables: SQLite's search
+                # index is rewritten from what was restored.
+                search_index.rebuild(using=database)
             _copy_media(work / "media")
     return manifest, safety
 

@@ -22,7 +22,7 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import invalidation
+from . import invalidation, search_index
 from .slugs import slug_in
 
 
@@ -49,7 +49,8 @@ class PublishedQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """
         A bulk update (the admin's publish actions) sends no model signal:
-        announce the rows' keys to the page caches here.
+        announce the rows' keys to the page caches here, and rewrite the
+        search index's rows of a changed text.
         """
         pks = list(self.values_list("pk", flat=True))
         membership = bool(pks) and invalidation.update_changes_membership(self.model, kwargs)
@@ -57,6 +58,7 @@ class PublishedQuerySet(models.QuerySet):
         count = super().update(**kwargs)
         if pks:
             invalidation.changed(self.model, pks, membership=membership, before=before)
+            search_index.updated(self.model, pks, kwargs, using=self.db)
         return count
 
 

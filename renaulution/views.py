@@ -163,9 +163,10 @@ def home(request):
 @require_safe
 def search(request):
     """
-    Search every published episode, company, person and press release in
-    the reader's language. Any query gives a page: an empty or too short one
-    asks for more, a bad page number is a 404 (as in the press list).
+    Search every published episode, company, person, press release and
+    milestone in the reader's language. Any query gives a page: an empty or
+    too short one asks for more, a bad page number is a 404 (as in the press
+    list).
     """
     # Results depend on the text of everything: dropped on any content change.
     invalidation.add_keys(surrogate_keys.SEARCH)

@@ -1,17 +1,20 @@
 """
 Search (renaulution/search.py and the /<lang>/search/ page) on both databases.
 
-PostgreSQL promises full-text search: stemming and accent folding per
-language, websearch syntax, GIN indexes. SQLite promises every word of the
-query found case-insensitively in the same fields. Tests of one backend's
-promise are skipped on the other; CI runs the suite on both.
+Both promise the same: words stemmed and accents folded by the reader's
+language, websearch syntax, titles and names first, only published content,
+read through an index (GIN on PostgreSQL, FTS5 on SQLite). CI runs the suite
+on both; no test here depends on which one it runs on, except for the name
+of the index in the query plan.
 """
 
 import datetime
+import io
 import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,34 +23,23 @@ from django.utils.html import escape
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode
 from renaulution import search as search_module
+from renaulution import search_index
 from renaulution.search import MAX_QUERY_LENGTH, clean_query, search
 from renaulution.seo import SEARCH_DESCRIPTION
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
+    MilestoneFactory,
     PersonFactory,
     PressReleaseFactory,
     SeriesFactory,
 )
 from tests.html import read_page
+from timeline.models import Milestone
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "fr", "it"]
-
-
-def on_postgresql():
-    return connection.vendor == "postgresql"
-
-
-def require_postgresql():
-    if not on_postgresql():
-        pytest.skip("full-text search (stemming, accents, indexes) is PostgreSQL's promise")
-
-
-def require_sqlite():
-    if on_postgresql():
-        pytest.skip("the icontains fallback is SQLite's promise")
 
 
 def found(query, language):
@@ -153,8 +145,8 @@ class TestLanguages:
         ]
 
 
-class TestPostgreSQLFullText:
-    """Stemming and accent folding, per language's configuration."""
+class TestFullText:
+    """Stemming and accent folding, by the reader's language."""
 
     @pytest.mark.parametrize(
         ("language", "text", "query"),
@@ -162,13 +154,15 @@ class TestPostgreSQLFullText:
             ("fr", "Une voiture électrique pour tous", "électriques"),
             ("fr", "Une voiture électrique pour tous", "electrique"),
             ("fr", "Les moteurs électriques", "ÉLECTRIQUE"),
+            ("fr", "La Renault 5 électrique", "electrique"),
             ("it", "Una piattaforma elettrica", "elettriche"),
+            ("it", "Le tempeste del mercato europeo", "tempesta"),
+            ("it", "Una tempesta sul mercato", "tempeste"),
             ("en", "An electrical architecture", "electric"),
             ("en", "Electric cars", "electrics"),
         ],
     )
     def test_stemmed_and_unaccented_words_find_the_document(self, language, text, query):
-        require_postgresql()
         release = PressReleaseFactory(
             **{
                 f"summary_{language}": text,
@@ -180,15 +174,20 @@ class TestPostgreSQLFullText:
         assert found(query, language) == [("pressrelease", release)]
 
     def test_stemming_follows_the_readers_language(self):
-        require_postgresql()
         # French stems "chevaux" to "cheval"; English has no such rule, so
         # the plural does not find the singular there.
         release = PressReleaseFactory(title_en="cheval", title_fr="cheval")
         assert found("chevaux", "fr") == [("pressrelease", release)]
         assert found("chevaux", "en") == []
 
+    @pytest.mark.parametrize("query", ["Ampère", "ampere", "AMPÈRE", "Ampere"])
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_a_name_is_found_with_or_without_its_accent(self, query, language):
+        plain = CompanyFactory(name="Ampere")
+        accented = PressReleaseFactory(**{f"title_{code}": "Le nom d'Ampère" for code in LANGUAGES})
+        assert {obj for _kind, obj in found(query, language)} == {plain, accented}
+
     def test_websearch_syntax_excludes_and_quotes(self):
-        require_postgresql()
         alpine = PressReleaseFactory(title_en="Alpine electric sports car")
         dacia = PressReleaseFactory(title_en="Dacia electric city car")
         assert found("electric -alpine", "en") == [("pressrelease", dacia)]
@@ -196,8 +195,17 @@ class TestPostgreSQLFullText:
         assert {obj for _kind, obj in found("alpine or dacia", "en")} == {alpine, dacia}
 
     @pytest.mark.parametrize("language", LANGUAGES)
-    def test_every_table_is_searched_through_its_gin_index(self, language):
-        require_postgresql()
+    def test_every_table_is_searched_through_its_index(self, language):
+        if connection.vendor == "sqlite":
+            # One FTS5 table per language answers every kind's matches.
+            PressReleaseFactory(title_en="Ampere", title_fr="", title_it="")
+            results = search("ampere", language=language)
+            rows = results.index_rows("EXPLAIN QUERY PLAN SELECT * FROM ({})", [])
+            plan = "\n".join(str(row) for row in rows)
+            # Each kind: its matches from the index, then a primary-key probe each.
+            assert plan.count("VIRTUAL TABLE INDEX") == len(search_module.SOURCES), plan
+            assert "INTEGER PRIMARY KEY" in plan, plan
+            return
         # Enough published rows that reading them through the status index
         # costs more than the GIN index, built in bulk to stay quick.
         rows = 400
@@ -206,12 +214,14 @@ class TestPostgreSQLFullText:
         Company.objects.bulk_create(CompanyFactory.build_batch(rows))
         Person.objects.bulk_create(PersonFactory.build_batch(rows))
         Episode.objects.bulk_create(EpisodeFactory.build_batch(rows, series=series))
+        Milestone.objects.bulk_create(MilestoneFactory.build_batch(rows))
         PressReleaseFactory(title_en="Ampere", title_fr="", title_it="")
         tables = [
             "episodes_episode",
             "companies_company",
             "companies_person",
             "companies_pressrelease",
+            "timeline_milestone",
         ]
         with connection.cursor() as cursor:
             # With statistics, the planner knows that every row is published
@@ -233,15 +243,13 @@ class TestPostgreSQLFullText:
         assert [result.object.title_en for result in results[:10]] == ["Ampere"]
 
 
-class TestSQLiteFallback:
-    def test_every_word_is_found_case_insensitively_anywhere_in_a_word(self):
-        require_sqlite()
+class TestWords:
+    def test_every_word_is_found_case_insensitively_by_its_stem(self):
         release = PressReleaseFactory(title_en="Electrical architecture", summary_en="For Ampere.")
         assert found("ELECTRIC ampere", "en") == [("pressrelease", release)]
         assert found("electric dacia", "en") == []
 
-    def test_excluded_words_are_not_searched_for(self):
-        require_sqlite()
+    def test_an_excluded_word_alone_finds_nothing(self):
         release = PressReleaseFactory(title_en="Alpine electric")
         assert found("electric -dacia", "en") == [("pressrelease", release)]
         assert found("-electric", "en") == []
@@ -261,6 +269,72 @@ class TestPublication:
         published = PressReleaseFactory(**titled)
         for language in LANGUAGES:
             assert found("Ampere", language) == [("pressrelease", published)]
+
+    def test_expired_content_and_draft_milestones_never_appear(self):
+        now = timezone.now()
+        PressReleaseFactory(
+            title_en="Ampere",
+            published_at=now - datetime.timedelta(days=2),
+            expires_at=now - datetime.timedelta(days=1),
+        )
+        MilestoneFactory(title_en="Ampere launched", draft=True)
+        MilestoneFactory(title_en="Ampere launched", published_at=now + datetime.timedelta(days=1))
+        assert found("Ampere", "en") == []
+
+
+class TestMilestones:
+    def test_a_milestone_is_found_in_each_language_and_linked_to_its_timeline_entry(self, client):
+        milestone = MilestoneFactory(
+            date=datetime.date(2023, 11, 1),
+            slug="ampere-launched",
+            title_en="Ampere is launched",
+            title_fr="Lancement d'Ampère",
+            title_it="Nasce Ampere",
+            summary_en="The electric unit starts.",
+            summary_fr="L'entité électrique démarre.",
+            summary_it="L'unità elettrica parte.",
+        )
+        for language, query in [("en", "launch"), ("fr", "lancements"), ("it", "elettriche")]:
+            assert found(query, language) == [("milestone", milestone)]
+            content = search_page(client, language, query).content.decode()
+            assert f'href="/{language}/timeline/2023/#ampere-launched"' in content
+            with translation.override(language):
+                label = str(search_module.SOURCES["milestone"].label)
+            assert f'<p class="search-result__kind">{label}' in content
+
+
+class TestIndexFollowsWrites:
+    """Every write reaches the index: no old word finds, every new word does."""
+
+    def test_an_edited_title_is_found_by_its_new_word_not_its_old_one(self):
+        release = PressReleaseFactory(title_en="Alpine returns", title_fr="", title_it="")
+        release.title_en = "Dacia arrives"
+        release.save()
+        for language in LANGUAGES:
+            assert found("dacia", language) == [("pressrelease", release)]
+            assert found("alpine", language) == []
+
+    def test_a_bulk_update_of_a_text_is_found(self):
+        milestone = MilestoneFactory(title_en="Alpine returns", title_fr="", title_it="")
+        type(milestone).objects.filter(pk=milestone.pk).update(title_en="Dacia arrives")
+        assert found("dacia", "fr") == [("milestone", milestone)]
+        assert found("alpine", "fr") == []
+
+    def test_a_deleted_object_leaves_the_index(self):
+        company = CompanyFactory(name="Ampere")
+        before = search_index.is_complete()
+        company.delete()
+        assert found("ampere", "en") == []
+        assert before and search_index.is_complete()
+
+    def test_the_rebuild_command_catches_up_rows_written_in_bulk(self):
+        company = CompanyFactory()
+        [release] = PressRelease.objects.bulk_create(
+            PressReleaseFactory.build_batch(1, company=company, title_en="Voltaic")
+        )
+        call_command("rebuild_search_index", "--if-needed", stdout=io.StringIO())
+        assert found("voltaic", "en") == [("pressrelease", release)]
+        assert search_index.is_complete()
 
 
 class TestRanking:
@@ -333,6 +407,17 @@ class TestPage:
         # Paragraphs stay apart: no words glued where a tag was.
         assert not re.search(r"era\.The|returns\.Orders", snippet), snippet
         assert "<mark>returns</mark>" in snippet
+
+    def test_the_snippet_ends_each_field_before_the_next(self, client):
+        CompanyFactory(
+            name="Ampere",
+            tagline_en="Born from the Renaulution",
+            description_en="<p>The electric unit!</p>",
+            headquarters_en="Boulogne-Billancourt",
+        )
+        content = search_page(client, "en", "renaulution").content.decode()
+        snippet = content.split('class="search-result__snippet">')[1].split("</p>")[0]
+        assert "<mark>Renaulution</mark>. The electric unit! Boulogne-Billancourt" in snippet
 
     def test_a_fallback_title_is_marked_as_english(self, client):
         PressReleaseFactory(title_en="Ampere listing", title_fr="")
@@ -514,16 +599,19 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
     CompanyFactory(name="Voltaic Motors")
     PersonFactory(name="Anna Voltaic")
     EpisodeFactory(title_en="Voltaic")
+    MilestoneFactory(title_en="Voltaic day")
     PressReleaseFactory.create_batch(rows, summary_en="A voltaic cell.")
     CompanyFactory.create_batch(rows, tagline_en="A voltaic cell.")
     PersonFactory.create_batch(rows, headline_en="Voltaic engineer")
     EpisodeFactory.create_batch(rows, synopsis_en="<p>A voltaic cell.</p>")
+    MilestoneFactory.create_batch(rows, summary_en="A voltaic cell.")
     # The count of matches, the ranked keys of the page, then the page's
-    # objects: one query per kind (press releases with their company).
-    with django_assert_num_queries(6):
+    # objects: one query per kind (press releases with their company, five
+    # kinds).
+    with django_assert_num_queries(7):
         response = search_page(client, "en", "voltaic")
     assert response.status_code == 200
-    assert response.content.decode().count('class="search-result ') == min(10, 4 + 4 * rows)
+    assert response.content.decode().count('class="search-result ') == min(10, 5 + 5 * rows)
 
 
 def test_the_language_switcher_keeps_the_query(client):

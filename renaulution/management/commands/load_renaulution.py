@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from renaulution import search_index
 from renaulution.content.loader import load_content, summarize
 from renaulution.images import generate_all_renditions
 
@@ -24,6 +25,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = load_content()
         self.stdout.write(self.style.SUCCESS(summarize(counts)))
+        # Each save writes its own index rows; an index made before them (a
+        # database restored another way, rows written in bulk) is caught up.
+        if not search_index.is_complete():
+            count = search_index.rebuild()
+            self.stdout.write(f"Search index rebuilt: {count} objects.")
         if options["renditions"]:
             count = generate_all_renditions()
             self.stdout.write(f"Renditions checked: {count}.")
