@@ -196,6 +196,20 @@ def test_editing_a_press_release_text(site):
     assert any(url.startswith("/fr/") for url in changed)
 
 
+def test_renaming_a_press_release_slug_refreshes_the_sitemap_that_lists_it(site):
+    # A text-only edit announces only the object's key; the sitemap section
+    # reads its rows as values() and must still be dropped: its URL changed.
+    release = PressRelease.objects.published().first()
+
+    def change():
+        release.slug_fr = "un-nom-tout-neuf"
+        release.save()
+
+    changed, invalidated = site.check(change, [*urls_of(release), "un-nom-tout-neuf"])
+    assert "/sitemap-press.xml" in changed
+    assert "/sitemap-press.xml" in invalidated
+
+
 def test_publishing_a_draft_press_release(site):
     release = PressRelease.objects.published().first()
     with TestCase.captureOnCommitCallbacks(execute=True):
