@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber, Upper
+from django.db.models.functions import Lower, RowNumber, Upper
 from django.utils.translation import gettext_lazy as _
 
 from renaulution.fields import image_fields
@@ -29,6 +29,8 @@ from translations.tracking import TracksTranslations
 # with a group's (companies/views.py).
 TREE_CHILDREN = 6
 TREE_GRANDCHILDREN = 3
+# Companies in name order, case aside (`CompanyQuerySet.in_name_order`).
+NAME_ORDER = (Lower("name").asc(), F("pk").asc())
 
 
 class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
@@ -60,8 +62,13 @@ class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
         )
 
     def in_name_order(self):
-        """Sorted by name, then id: a stable order that pages cut the same way every time."""
-        return self.order_by("name", "pk")
+        """
+        Sorted by name whatever its case ("ampere" beside "Ampere", not after
+        "Z", on SQLite's binary collation as on PostgreSQL), then id: a
+        stable order that pages cut the same way every time. The indexes on
+        `Lower("name")` serve it.
+        """
+        return self.order_by(*NAME_ORDER)
 
     def first_children_of(self, parents, count):
         """
@@ -70,9 +77,7 @@ class CompanyQuerySet(SlugQuerySet, PublishedQuerySet):
         and even when there are none (a probe that finds nothing), so that
         a list of companies costs the same queries at any size.
         """
-        place = Window(
-            RowNumber(), partition_by=F("parent_id"), order_by=[F("name").asc(), F("pk").asc()]
-        )
+        place = Window(RowNumber(), partition_by=F("parent_id"), order_by=NAME_ORDER)
         # `parent__in=[]` would be answered without a query.
         below = Q(parent__in=parents) if parents else Q(pk__isnull=True)
         return (
@@ -126,8 +131,8 @@ class Company(Publishable, TracksTranslations):
         indexes = [
             models.Index(fields=["status", "published_at"]),
             # The companies list and a group's children, in name order.
-            models.Index(fields=["name", "id"], name="company_name_idx"),
-            models.Index(fields=["parent", "name", "id"], name="company_parent_name_idx"),
+            models.Index(Lower("name"), F("id"), name="company_lower_name_idx"),
+            models.Index(F("parent"), Lower("name"), F("id"), name="company_parent_lower_name_idx"),
             # The press list's company field, resolved by name (iexact).
             models.Index(Upper("name"), name="company_name_upper_idx"),
             # The sitemap counts and pages the published rows from the index

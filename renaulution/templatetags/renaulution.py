@@ -135,13 +135,15 @@ def _page_in(request, code):
 
 
 @register.simple_tag
-def picture(obj, field, css_class="", eager=False, preset=None, sizes=None):
+def picture(obj, field, css_class="", eager=False, preset=None, sizes=None, decorative=False):
     """
     A responsive <picture> for image `field` of `obj` (renaulution/images.py):
     WebP and JPEG/PNG renditions for `preset` ("card", "detail", "poster",
     "logo", "portrait", "portrait-card"), the stored size, the localized alt
     text. `eager=True` for the page's main image, lazy loading otherwise;
-    `sizes` overrides the preset's.
+    `sizes` overrides the preset's. `decorative=True` for an image beside
+    the text it would say (a logo in a link that names the company): an
+    empty alt, so screen readers do not hear the name twice.
     """
     alt_field = f"{field}_alt"
     return picture_html(
@@ -151,6 +153,6 @@ def picture(obj, field, css_class="", eager=False, preset=None, sizes=None):
         eager=eager,
         preset=preset,
         sizes=sizes,
-        alt=getattr(obj, alt_field, "") or "",
-        lang=lang_attr(obj, alt_field),
+        alt="" if decorative else getattr(obj, alt_field, "") or "",
+        lang="" if decorative else lang_attr(obj, alt_field),
     )

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from lxml import html
 
 from companies.models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company
 from tests.factories import (
@@ -434,3 +435,64 @@ class TestPressFilters:
 
     def test_without_press_releases_there_are_no_years(self, client):
         assert client.get("/en/press/").context["filter_years"] == []
+
+
+class TestCompanyTreeNamesAndLogos:
+    """The tree sorts names case aside and shows each company's logo beside its name."""
+
+    def test_names_sort_whatever_their_case(self, client):
+        # Created out of order; "ampere" before "Ampere" so that the id breaks their tie.
+        for name in ("Zoe", "ampere", "Ampere", "bravo", "Charlie"):
+            CompanyFactory(name=name, kind=Company.Kind.GROUP)
+        tree = client.get("/en/companies/").context["tree"]
+        # A binary (SQLite) or C collation would put the lower-case names after "Zoe".
+        assert [c.name for c, _, _ in tree] == ["ampere", "Ampere", "bravo", "Charlie", "Zoe"]
+
+    def test_children_sort_whatever_their_case_too(self, client, group):
+        CompanyFactory(name="ampere", parent=group)
+        CompanyFactory(name="zeta", parent=group)
+        ((_, children, _),) = client.get("/en/companies/").context["tree"]
+        assert [c.name for c, _, _ in children] == ["Alpine", "ampere", "Dacia", "zeta"]
+        whole = client.get("/en/companies/?parent=renault-group").context["tree"]
+        assert [c.name for c, _, _ in whole] == ["Alpine", "ampere", "Dacia", "zeta"]
+
+    def test_pages_cut_the_case_blind_order_without_repeats(self, client, settings):
+        names = [
+            f"{'a' if n % 2 else 'A'}cme {n:02d}" for n in range(settings.COMPANIES_PER_PAGE + 3)
+        ]
+        for name in reversed(names):
+            CompanyFactory(name=name, kind=Company.Kind.GROUP)
+        first = client.get("/en/companies/").context["tree"]
+        second = client.get("/en/companies/?page=2").context["tree"]
+        assert [c.name for c, _, _ in first + second] == names
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_each_company_shows_its_logo_beside_its_name(self, client, group, language):
+        dacia = Company.objects.get(name="Dacia")
+        CompanyFactory(name="Ampere", parent=group, with_image=True)
+        CompanyFactory(name="Hidden brand", parent=group, with_image=True, draft=True)
+        with translation.override(language):
+            response = client.get(reverse("companies:company_list"))
+            dacia_url = dacia.get_absolute_url()
+        tree = html.fromstring(response.content)
+        (link,) = tree.xpath('//a[@class="tree__name"][normalize-space()="Ampere"]')
+        (img,) = link.xpath(".//img")
+        assert img.get("class") == "tree__logo" and img.get("alt") == ""
+        assert img.get("width") and img.get("loading") == "lazy"
+        assert link.xpath(".//source[@type='image/webp']/@srcset")
+        # A company without a logo is its name alone; a draft is never shown.
+        (dacia_link,) = tree.xpath(f'//a[@href="{dacia_url}"]')
+        assert dacia_link.xpath(".//img") == []
+        assert "Hidden brand" not in response.content.decode()
+
+    @pytest.mark.parametrize("rows", [2, 6])
+    def test_logos_cost_no_query(self, client, django_assert_num_queries, rows):
+        for group in CompanyFactory.create_batch(rows, kind=Company.Kind.GROUP, with_image=True):
+            CompanyFactory(parent=group, with_image=True)
+        # As in test_company_tree_query_count_does_not_grow: the count, the
+        # page, the children, their children. The logos' sizes are columns of
+        # the rows; whether a rendition exists is asked of the cache, not the
+        # database (renaulution/images.py).
+        with django_assert_num_queries(4):
+            response = client.get("/en/companies/")
+        assert response.content.decode().count('class="tree__logo"') == rows * 2
