@@ -283,3 +283,36 @@ def test_a_translators_xliff_import_cannot_put_markup_into_the_french_feed(clien
         expected = list(PressRelease.objects.values_list("summary_fr", flat=True))
         assert set(chunk) <= set(expected)
         assert_summaries_show_as_text(client, "fr", expected)
+
+
+VISIBLE_FEED_LINKS = {
+    "en": ("Follow the press releases in a feed reader:", "RSS feed", "Atom feed"),
+    "fr": ("Suivre les communiqués dans un lecteur de flux\u202f:", "Flux RSS", "Flux Atom"),
+    "it": ("Segui i comunicati stampa con un lettore di feed:", "Feed RSS", "Feed Atom"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "it"])
+def test_the_press_list_shows_links_to_its_languages_feeds(client, releases, language):
+    """Not only <link rel="alternate"> in the head: links a reader can see and follow."""
+    lead, rss_label, atom_label = VISIBLE_FEED_LINKS[language]
+    with translation.override(language):
+        press_list = reverse("companies:pressrelease_list")
+    for query in ("", "?year=2023"):
+        tree = lxml.html.fromstring(client.get(press_list + query).content)
+        (paragraph,) = tree.xpath('//main//p[@class="feed-links"]')
+        # The raw text: split() would take the narrow no-break space for a space.
+        assert paragraph.text.strip() == lead
+        links = {a.text_content(): (a.get("href"), a.get("type")) for a in paragraph.iter("a")}
+        assert links == {
+            rss_label: (feed_url(language), "application/rss+xml"),
+            atom_label: (
+                feed_url(language, "companies:pressrelease_feed_atom"),
+                "application/atom+xml",
+            ),
+        }
+    for href, content_type in links.values():
+        response = client.get(href)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith(content_type)
+        assert b"Ampere" in response.content and b"Draft release" not in response.content
