@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from timeline.models import Milestone
 
+from .conftest import HORIZONTAL_OVERFLOW, PHONE_CONTEXT
 from .pages import WIDTHS, open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,3 +64,30 @@ def test_reader_follows_a_milestone_to_its_company_and_switches_language(
 
     assert broken_responses == []
     assert external_requests == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "it"])
+@pytest.mark.browser_context_args(**PHONE_CONTEXT)
+def test_on_a_phone_the_years_are_one_row_that_scrolls_and_the_current_one_is_marked(
+    page, live_server, content, broken_responses, language
+):
+    with translation.override(language):
+        page.goto(live_server.url + reverse("timeline:year", kwargs={"year": 2023}))
+    years = page.locator("nav.timeline__years li")
+    count = years.count()
+    assert count == len(Milestone.objects.published().year_counts()) > 1
+    boxes = [years.nth(index).bounding_box() for index in range(count)]
+    # One row: every year at the height of the first, none wrapped below it.
+    assert {round(box["y"]) for box in boxes} == {round(boxes[0]["y"])}
+    row = page.locator("nav.timeline__years ol")
+    assert row.bounding_box()["height"] < 3 * 16 * 1.25  # a few rem, not a block of lines
+    # The row scrolls inside itself; the page does not widen.
+    assert page.evaluate(HORIZONTAL_OVERFLOW) == 0
+    current = page.locator("nav.timeline__years a[aria-current=page]")
+    expect(current).to_have_count(1)
+    expect(current).to_contain_text("2023")
+    # The counts are left to screen readers: the chip shows the year alone.
+    hidden_count = current.locator(".timeline__count")
+    expect(hidden_count).to_have_count(1)
+    assert hidden_count.bounding_box()["width"] <= 1
+    assert broken_responses == []

@@ -412,3 +412,32 @@ def test_a_years_page_has_its_own_canonical_and_alternates(client, story):
     assert tree.xpath('//link[@rel="canonical"]/@href') == [
         "http://testserver" + year_url("it", 2020)
     ]
+
+
+def year_nav(tree):
+    """The year navigation's links: [(year text, href, aria-current)]."""
+    links = tree.xpath('//nav[@class="timeline__years"]//a')
+    return [(link.text.strip(), link.get("href"), link.get("aria-current")) for link in links]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_overview_and_each_year_page_share_a_year_navigation(client, story, language):
+    """Only years with published milestones (2021 has a draft and a scheduled one), in order."""
+    years = [2018, 2020, 2024]
+    _response, overview = get_tree(client, language)
+    # The overview is no year's page: no year is current there.
+    assert year_nav(overview) == [(str(y), year_url(language, y), None) for y in years]
+    for current in years:
+        response = client.get(year_url(language, current))
+        tree = html.fromstring(response.content)
+        assert year_nav(tree) == [
+            (str(y), year_url(language, y), "page" if y == current else None) for y in years
+        ]
+        assert "2021" not in text(tree.xpath('//nav[@class="timeline__years"]')[0])
+        assert "Draft milestone" not in response.content.decode()
+    # Every link of the navigation opens its year.
+    for _year, href, _current in year_nav(overview):
+        assert client.get(href).status_code == 200
+    with translation.override(language):
+        label = translation.gettext("Years of the timeline")
+    assert overview.xpath('//nav[@class="timeline__years"]/@aria-label') == [label]
