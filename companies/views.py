@@ -179,6 +179,8 @@ class PersonDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView)
         context = super().get_context_data(**kwargs)
         person = self.object
         context.update(
+            # From the positions already fetched with the person: no query.
+            current_positions=[p for p in person.public_positions if p.is_current],
             episodes=Episode.objects.published()
             .filter(people=person)
             .for_listing()[: settings.DETAIL_EPISODES],

@@ -1,6 +1,7 @@
 import datetime
 import re
 
+import lxml.html
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -496,3 +497,73 @@ class TestCompanyTreeNamesAndLogos:
         with django_assert_num_queries(4):
             response = client.get("/en/companies/")
         assert response.content.decode().count('class="tree__logo"') == rows * 2
+
+
+def aside_facts(response):
+    """The key facts of a detail page's side column, as {term: [values]}."""
+    tree = lxml.html.fromstring(response.content.decode())
+    (aside,) = tree.xpath("//main//aside[@aria-labelledby='aside-title']")
+    return {
+        row.findtext("dt"): [" ".join(dd.text_content().split()) for dd in row.findall("dd")]
+        for row in aside.xpath(".//dl/div")
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_person_s_key_facts_are_the_positions_held_now(client, language):
+    person = PersonFactory(slug_en="someone")
+    group = CompanyFactory(name="Renault Group")
+    PositionFactory(person=person, company=CompanyFactory(name="Ampere"), title_en="Chair")
+    PositionFactory(
+        person=person,
+        company=group,
+        title_en="Intern",
+        start_date=datetime.date(1990, 1, 1),
+        end_date=datetime.date(1991, 1, 1),
+    )
+    with translation.override(language):
+        response = client.get(person.get_absolute_url())
+        current = str(translation.gettext("Current positions"))
+    facts = aside_facts(response)
+    assert list(facts) == [current]
+    assert len(facts[current]) == 1 and "Ampere" in facts[current][0]
+
+
+def test_someone_who_left_has_the_latest_position_as_key_fact(client):
+    person = PersonFactory(slug_en="former")
+    PositionFactory(
+        person=person,
+        company=CompanyFactory(name="Ampere"),
+        start_date=datetime.date(2023, 11, 1),
+        end_date=datetime.date(2025, 7, 15),
+    )
+    PositionFactory(
+        person=person,
+        company=CompanyFactory(name="Renault Group"),
+        start_date=datetime.date(2020, 7, 1),
+        end_date=datetime.date(2025, 7, 15),
+    )
+    facts = aside_facts(client.get("/en/people/former/"))
+    assert facts == {"Latest position": ["Chief executive officer, Ampere (2023–2025)"]}
+
+
+def test_a_draft_company_is_never_a_key_fact(client):
+    person = PersonFactory(slug_en="someone")
+    PositionFactory(person=person, company=CompanyFactory(name="Secret Co", draft=True))
+    PositionFactory(person=person, company=CompanyFactory(name="Dacia"))
+    page = client.get("/en/people/someone/").content.decode()
+    assert "Secret Co" not in page
+    assert aside_facts(client.get("/en/people/someone/"))["Current positions"] == [
+        "Chief executive officer, Dacia"
+    ]
+
+
+def test_detail_headings_keep_their_outline_with_the_side_column(client, group):
+    """The text's sections, then the aside's title (h2) and its lists (h3): no level skipped."""
+    release = PressReleaseFactory(slug_en="release", company=group)
+    release.people.add(*PersonFactory.create_batch(2))
+    for path in ("/en/companies/renault-group/", "/en/press/release/"):
+        levels = heading_levels(client.get(path))
+        assert levels[0] == 1 and levels.count(1) == 1, path
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        assert 3 in levels, f"{path}: the aside lists no related items"
