@@ -6,7 +6,9 @@ new one cannot forget): while a cacheable page renders, `collect()` watches
 
 - every instance of a public model the page loads (`post_init`): its
   object key, whatever loaded it (the detail lookup, a list, a
-  `select_related` join, a prefetch);
+  `select_related` join, a prefetch); rows read as values() instead
+  (`rows_read()`, called by `PublishedQuerySet`) give their model's `:any`
+  key when they show text;
 - every SQL query on a public model's table: its `:list` key, since the
   query decided which rows to show and a change of membership (a draft
   published, a release moved to another company) changes its answer. The
@@ -44,9 +46,11 @@ import functools
 import re
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Max, Min, Q
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.query import ModelIterable
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -291,6 +295,43 @@ def add_keys(*keys):
     collector = _collecting.get()
     if collector is not None:
         collector.keys.update(keys)
+
+
+def rows_read(queryset):
+    """
+    A page reads `queryset`'s rows as values() (a sitemap's slugs): no
+    instance is loaded, so `_loaded` gives the page no object key, and a
+    text edit announces only its object's key and the model's `:any`. A
+    read of any text column (a localized field, a slug), of the model or
+    of a related one (`company__name`), gives the page that model's `:any`.
+    Instances and reads of other columns (pks, dates) need nothing here.
+    """
+    if _collecting.get() is None or issubclass(queryset._iterable_class, ModelIterable):
+        return
+    query = queryset.query
+    names = query.values_select
+    if not names and query.default_cols:  # values() without names: every column
+        names = [field.name for field in queryset.model._meta.concrete_fields]
+    for name in names:
+        model, column = _read_column(queryset.model, name)
+        if model not in public_models():
+            continue
+        # A related model's rows are joined, not listed FROM: `attribute()`
+        # sees none of their columns, and `:any` comes with every change.
+        joined = model is not queryset.model and column not in ("pk", model._meta.pk.name)
+        if joined or column in _text_columns(model):
+            add_keys(sk.any_key(model))
+
+
+def _read_column(model, name):
+    """The model and field name that `name` (a values() path) reads."""
+    *relations, column = name.split(LOOKUP_SEP)
+    for relation in relations:
+        try:
+            model = model._meta.get_field(relation).related_model
+        except FieldDoesNotExist:  # an annotation's name
+            return None, None
+    return model, column
 
 
 @contextlib.contextmanager

@@ -39,6 +39,17 @@ class PublicationState(models.TextChoices):
 
 
 class PublishedQuerySet(models.QuerySet):
+    def _fetch_all(self):
+        # Rows read as values() load no instance, so they give their page
+        # no object key: the page cache must hear of them here.
+        if self._result_cache is None:
+            invalidation.rows_read(self)
+        super()._fetch_all()
+
+    def iterator(self, chunk_size=None):
+        invalidation.rows_read(self)
+        return super().iterator(chunk_size)
+
     def published(self):
         return self.filter(published_condition())
 

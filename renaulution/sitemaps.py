@@ -36,9 +36,6 @@ from episodes.models import Episode, Series
 from timeline.models import Milestone
 from translations.readers import mostly_missing_by_object
 
-from . import invalidation
-from . import surrogate_keys as sk
-
 # The pages that are not about one object, with the models whose newest
 # change is the page's last modification. Add a page here and it is in the
 # sitemap (e.g. ("timeline:index", (…,)) once the timeline exists); give it
@@ -235,11 +232,6 @@ class PublishedSitemap(I18nSitemap):
         )
         if not rows:
             return []
-        # Each row's slugs and lastmod are on the page, and a text-only edit
-        # announces only its object's key: read as values(), the rows give
-        # the page no object keys, so it names them all (a page holds more
-        # than MAX_OBJECT_KEYS).
-        invalidation.add_keys(sk.any_key(self.model))
         # The languages left out, of these objects only (one grouped query).
         missing = mostly_missing_by_object(
             self.model.objects.filter(pk__in=[row["pk"] for row in rows])

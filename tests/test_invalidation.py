@@ -30,7 +30,7 @@ from lxml import etree
 
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, Series
-from renaulution import pagecache
+from renaulution import invalidation, pagecache
 from renaulution.publishing import Status
 from tests.factories import image_file
 from timeline.models import Milestone
@@ -449,3 +449,32 @@ def test_giving_a_press_release_an_image(site):
         release.save()
 
     site.check(change, [*urls_of(release), "new-photo"])
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        # Text read as values(): the page shows it, without an instance.
+        (lambda: PressRelease.objects.values("pk", "slug_fr"), {"companies.pressrelease:any"}),
+        (
+            lambda: PressRelease.objects.values_list("title_en", flat=True),
+            {"companies.pressrelease:any"},
+        ),
+        # A related model's text: that model's key.
+        (lambda: PressRelease.objects.values("company__name"), {"companies.company:any"}),
+        # Pks and dates change only with a membership or a date, which the
+        # `:list` and gap keys announce; instances give their own keys.
+        (lambda: PressRelease.objects.values("pk", "issued_on"), set()),
+        (lambda: PressRelease.objects.all(), set()),
+    ],
+)
+def test_rows_read_as_values_name_the_model_when_they_show_text(read, expected):
+    PressRelease.objects.create(
+        slug_en="read",
+        title_en="Read",
+        company=Company.objects.create(name="C", slug_en="c"),
+        issued_on=timezone.localdate(),
+    )
+    with invalidation.collect() as collector:
+        list(read())
+    assert {key for key in collector.keys if key.endswith(":any")} == expected
