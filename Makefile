@@ -91,6 +91,7 @@ test: install-dev lint node_modules/.package-lock.json
 
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
+	$(MANAGE) typeset_french
 	$(MANAGE) compilemessages --ignore=.venv
 
 # One .tar.gz of the database and the media folder (renaulution/backups.py).

@@ -22,11 +22,13 @@ import html
 import re
 import sys
 from collections import Counter
+from io import StringIO
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from renaulution.content import data
 
@@ -259,3 +261,31 @@ if __name__ == "__main__":
         + "\n",
         encoding="ascii",
     )
+
+
+def test_typeset_french_sets_a_new_catalog_string_and_leaves_placeholders(tmp_path):
+    """`make messages` runs it: a translation added with plain spaces is set by the rule."""
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalog.append(polib.POEntry(msgid="Sure?", msgstr="Vraiment ?"))
+    catalog.append(
+        polib.POEntry(
+            msgid="%(count)s in %(name)s",
+            msgstr="%(count)s dans « %(name)s »",
+            flags=["python-format"],
+        )
+    )
+    path = tmp_path / "django.po"
+    catalog.save(str(path))
+
+    call_command("typeset_french", str(path), stdout=StringIO())
+    typeset = polib.pofile(str(path))
+    assert [entry.msgstr for entry in typeset] == [
+        "Vraiment\u202f?",
+        "%(count)s dans «\u202f%(name)s\u202f»",
+    ]
+    assert all(not spacing_errors(entry.msgstr) for entry in typeset)
+
+    before = path.read_bytes()
+    call_command("typeset_french", str(path), stdout=StringIO())
+    assert path.read_bytes() == before

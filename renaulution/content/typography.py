@@ -4,7 +4,8 @@ French typography for the shipped texts, one rule for the whole site.
 French sets a narrow no-break space (U+202F) before `;` `:` `!` `?`, inside
 « », between the groups of digits of a figure (`11 000`) and before `%`
 (`35 %`): the space keeps the sign on its word's line. The French interface
-catalog (locale/fr) follows the same rule; tests/test_content_quality.py
+catalog (locale/fr) follows the same rule (`manage.py typeset_french`, which
+`make messages` runs); tests/test_content_quality.py
 checks both.
 """
 
