@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -35,8 +36,11 @@ from tests.html import read_page
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("x")</script>'
-# Every public page's one script of code: the phone menu (templates/base.html).
-MENU_SCRIPT = {"src": "/static/js/menu.js", "defer": None}
+
+
+def menu_script():
+    """Every public page's one script of code: the phone menu (templates/base.html)."""
+    return {"src": static("js/menu.js"), "defer": None}
 
 
 @pytest.fixture
@@ -212,7 +216,7 @@ def test_a_script_in_any_field_is_never_rendered_as_a_script(client, editor, fie
         page = read_page(response)
         # The only scripts are the site's own menu script and JSON-LD: data,
         # never run, and the injected text stays a string inside it.
-        data = [script for script in page.scripts if script != MENU_SCRIPT]
+        data = [script for script in page.scripts if script != menu_script()]
         assert len(data) == len(page.scripts) - 1
         assert all(script == {"type": "application/ld+json"} for script in data)
         assert len(page.structured_data()) == len(data)
