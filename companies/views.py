@@ -137,13 +137,21 @@ class CompanyDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView
             .filter(parent=company)
             .in_name_order()[: settings.DETAIL_CHILDREN + 1]
         )
+        parent = company.published_parent
+        positions = list(
+            Position.objects.filter(
+                company=company, person__in=Person.objects.published()
+            ).select_related("person")[: settings.DETAIL_POSITIONS]
+        )
+        # The side column shows only what there is: no empty list of facts.
+        key_facts = any((parent, company.founded_year, company.headquarters, company.website))
         context.update(
-            parent=company.published_parent,
+            parent=parent,
+            key_facts=key_facts,
+            aside=key_facts or bool(children) or bool(positions),
             children=children[: settings.DETAIL_CHILDREN],
             more_children=len(children) > settings.DETAIL_CHILDREN,
-            positions=Position.objects.filter(
-                company=company, person__in=Person.objects.published()
-            ).select_related("person")[: settings.DETAIL_POSITIONS],
+            positions=positions,
             press_releases=PressRelease.objects.published()
             .filter(company=company)
             .for_listing()[: settings.DETAIL_PRESS_RELEASES],

@@ -104,6 +104,25 @@ def test_company_detail_links_brands_people_press_and_episodes(client, group):
         assert f'href="{url}"' in content
 
 
+def test_company_detail_shows_no_empty_side_column(client):
+    def asides(company):
+        return html.fromstring(client.get(company.get_absolute_url()).content).xpath("//aside")
+
+    bare = CompanyFactory(name="Bare", slug_en="bare")
+    assert asides(bare) == []
+
+    # Only a brand below it: a side column, without an empty list of facts.
+    CompanyFactory(name="Below", slug_en="below", parent=bare)
+    (aside,) = asides(bare)
+    assert aside.xpath(".//dl") == [] and "Key facts" not in aside.text_content()
+    assert "See also" in aside.text_content() and "Below" in aside.text_content()
+
+    bare.website = "https://bare.example"
+    bare.save()
+    (aside,) = asides(bare)
+    assert "Key facts" in aside.text_content() and len(aside.xpath(".//dl/div")) == 1
+
+
 def test_person_detail_links_positions_episodes_and_press(client, group):
     person = group.positions.get().person
     release = group.press_releases.get()
