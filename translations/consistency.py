@@ -1,17 +1,27 @@
 """
-A check that a translation carries the same figures as its source.
+The checks of a translation against its source, stored with its state as
+one compact list of findings ("-6.3 +7.3 lang:en").
 
-Numbers are compared by value, whatever the language writes them with:
-"7,3 milliards" and "7.3 billion" agree, "11 000", "11,000" and "11.000"
-agree, "6,3" and "7.3" do not. A separator followed by exactly three digits
-groups thousands; any other separator is the decimal mark.
+Figures: numbers are compared by value, whatever the language writes them
+with: "7,3 milliards" and "7.3 billion" agree, "11 000", "11,000" and
+"11.000" agree, "6,3" and "7.3" do not. A separator followed by exactly
+three digits groups thousands; any other separator is the decimal mark.
+
+Language: a sentence of the target that py3langid (its model ships in the
+package: nothing is downloaded) reads, with high confidence, as another of
+the site's languages, is text left untranslated ("lang:en"). Sentences of
+fewer than six words are not judged: names and titles ("Renault 5 E-Tech
+Electric") belong to every language. A finding never blocks a save.
 """
 
+import functools
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
@@ -45,15 +55,51 @@ def _decimal(digits, decimals):
         return Decimal(0)
 
 
-def consistency_issues(source, target):
+# A block's end or a sentence's: where one judged stretch of text stops.
+_BLOCK = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|br)\b[^>]*>", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;:]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 6
+CONFIDENCE = 0.95
+LANGUAGE_FINDING = "lang:"
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages([code for code, _name in settings.LANGUAGES])
+    return identifier
+
+
+def other_languages(text, language):
+    """The site's languages other than `language` that whole sentences of `text` are in."""
+    found = set()
+    for block in _BLOCK.split(text or ""):
+        for sentence in _SENTENCE.findall(strip_tags(block)):
+            if len(_WORD.findall(sentence)) < MIN_WORDS:
+                continue
+            code, confidence = _identifier().classify(sentence)
+            if code != language and confidence >= CONFIDENCE:
+                found.add(code)
+    return sorted(found)
+
+
+def consistency_issues(source, target, language=None):
     """
-    The numbers the target lacks or adds, in a compact, language-neutral
-    form stored with the state: "-6.3 +7.3"; '' when they agree.
+    The numbers the target lacks or adds and, given the target's
+    `language`, the other languages it is partly written in, in a compact,
+    language-neutral form stored with the state: "-6.3 +7.3 lang:en"; ''
+    when all agree.
     """
     expected, actual = numbers(source), numbers(target)
     missing = [f"-{_fmt(n)}" for n in sorted((expected - actual).elements())]
     extra = [f"+{_fmt(n)}" for n in sorted((actual - expected).elements())]
-    return " ".join(missing + extra)
+    foreign = (
+        [LANGUAGE_FINDING + code for code in other_languages(target, language)] if language else []
+    )
+    return " ".join(missing + extra + foreign)
 
 
 def describe_issues(issues):
@@ -61,11 +107,19 @@ def describe_issues(issues):
     tokens = (issues or "").split()
     missing = [token[1:] for token in tokens if token.startswith("-")]
     extra = [token[1:] for token in tokens if token.startswith("+")]
+    foreign = [
+        token.removeprefix(LANGUAGE_FINDING)
+        for token in tokens
+        if token.startswith(LANGUAGE_FINDING)
+    ]
     parts = []
     if missing:
         parts.append(_("not in the translation: %s") % ", ".join(missing))
     if extra:
         parts.append(_("not in the source: %s") % ", ".join(extra))
+    if foreign:
+        names = ", ".join(str(get_language_info(code)["name_translated"]) for code in foreign)
+        parts.append(_("text left in %s") % names)
     return "; ".join(parts)
 
 

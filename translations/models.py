@@ -1,7 +1,10 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+
+from .consistency import LANGUAGE_FINDING
 
 
 class State(models.TextChoices):
@@ -22,6 +25,37 @@ class FieldTranslationQuerySet(models.QuerySet):
 
     def for_languages(self, languages):
         return self.filter(language__in=list(languages))
+
+    def with_findings(self):
+        """
+        Current translations that a check finds fault with: the dashboard,
+        the queue and `translation_status` count these. A pending one's
+        findings are shown with it in the queue, counted as pending.
+        """
+        return self.filter(state=State.CURRENT).exclude(issues="")
+
+    def finding_counts(self):
+        """{language: {finding type: count}} of `with_findings()`, in one query."""
+        counts = {}
+        rows = (
+            self.with_findings()
+            .values("language")
+            .annotate(
+                **{kind: Count("id", filter=condition) for kind, condition in FINDINGS.items()}
+            )
+            .order_by()
+        )
+        for row in rows:
+            counts[row.pop("language")] = row
+        return counts
+
+
+# Each type of finding, as a condition on the stored compact list
+# (translations.consistency): a figure missing or added, text in another language.
+FINDINGS = {
+    "figures": Q(issues__regex=r"(^| )[-+][0-9]"),
+    "other_language": Q(issues__contains=LANGUAGE_FINDING),
+}
 
 
 class FieldTranslation(models.Model):

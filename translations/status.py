@@ -75,8 +75,8 @@ def translation_status(only_languages=None):
 
 
 def consistency_rows(only_languages=None):
-    """Translations whose figures differ from the source."""
-    queryset = FieldTranslation.objects.exclude(issues="").select_related("content_type")
+    """Current translations with findings (`with_findings`), as the dashboard counts them."""
+    queryset = FieldTranslation.objects.with_findings().select_related("content_type")
     if only_languages:
         queryset = queryset.filter(language__in=only_languages)
     return queryset.order_by("content_type", "object_id", "field", "language")

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import strip_tags
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
-from .models import FieldTranslation, State
+from .models import FINDINGS, FieldTranslation, State
 from .registry import languages, translatable_fields, translatable_models, value
 
 # The one definition of who translates what; `translations.exchange` re-exports it.
@@ -28,6 +28,7 @@ QUEUE_PAGE_SIZE = 50
 # the queue: the newest ones, so the page stays bounded.
 ISSUES_LIMIT = 50
 PENDING = (State.MISSING, State.OUTDATED)
+NO_FINDINGS = dict.fromkeys(FINDINGS, 0)
 
 
 def language_name(code):
@@ -41,19 +42,13 @@ def dashboard(request):
     names = {
         model._meta.label_lower: model._meta.verbose_name_plural for model in translatable_models()
     }
-    issues = dict(
-        FieldTranslation.objects.for_languages(own)
-        .exclude(issues="")
-        .values_list("language")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
+    findings = FieldTranslation.objects.for_languages(own).finding_counts()
     statuses = [
         {
             "code": status.language,
             "name": language_name(status.language),
             "total": status.total.as_dict(),
-            "issues": issues.get(status.language, 0),
+            "findings": findings.get(status.language, NO_FINDINGS),
             "models": [
                 {"name": names[label], **counts.as_dict()}
                 for label, counts in status.by_model.items()
@@ -64,7 +59,7 @@ def dashboard(request):
     context = admin.site.each_context(request) | {
         "title": _("Translations"),
         "statuses": statuses,
-        "issues_count": sum(issues.values()),
+        "findings": {kind: sum(counts[kind] for counts in findings.values()) for kind in FINDINGS},
     }
     return render(request, "admin/translations/dashboard.html", context)
 
@@ -82,10 +77,11 @@ def queue(request, language):
     )
     page = Paginator(pending, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     keys = [(item["content_type"], item["object_id"]) for item in page]
+    in_language = FieldTranslation.objects.filter(language=language)
     issue_rows = list(
-        FieldTranslation.objects.filter(language=language, state=State.CURRENT)
-        .exclude(issues="")
-        .order_by("-source_changed_at", "content_type", "object_id", "field")[: ISSUES_LIMIT + 1]
+        in_language.with_findings().order_by(
+            "-source_changed_at", "content_type", "object_id", "field"
+        )[: ISSUES_LIMIT + 1]
     )
     more_issues = len(issue_rows) > ISSUES_LIMIT
     issue_rows = issue_rows[:ISSUES_LIMIT]
@@ -97,6 +93,7 @@ def queue(request, language):
         "entries": queue_entries(keys, language, objects),
         "issues": issue_entries(issue_rows, objects),
         "more_issues": more_issues,
+        "findings": in_language.finding_counts().get(language, NO_FINDINGS),
     }
     return render(request, "admin/translations/queue.html", context)
 

@@ -197,7 +197,7 @@ def test_consistency_issues_of_current_translations_have_their_own_section(clien
     assert "not in the translation: 7.3" in content
     # The dashboard counts it, and links to the section.
     status = dashboard(client).context["statuses"][0]
-    assert status["issues"] == 1
+    assert status["findings"] == {"figures": 1, "other_language": 0}
     assert (
         f"{reverse('translations:queue', args=['fr'])}#consistency"
         in dashboard(client).content.decode()
@@ -230,9 +230,10 @@ def test_queue_query_count_does_not_grow(client, django_assert_num_queries, rows
     work(rows)
     client.get(reverse("translations:queue", args=["fr"]))  # warm the content type cache
     # session, user, groups, count and page of queued objects, the consistency
-    # rows, the admin sidebar's two permission queries, the queued rows, and
-    # one query per model for the objects (press releases, companies).
-    with django_assert_num_queries(11):
+    # rows and their counts by type, the admin sidebar's two permission
+    # queries, the queued rows, and one query per model for the objects
+    # (press releases, companies).
+    with django_assert_num_queries(12):
         response = client.get(reverse("translations:queue", args=["fr"]))
     # A missing release title and an outdated company tagline per row.
     assert len(response.context["entries"]) == min(2 * rows, 50)
