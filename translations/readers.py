@@ -12,7 +12,7 @@ many objects at once with `mostly_missing_by_object`.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
-from django.utils.translation import get_language, get_language_info, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 
 from .models import FieldTranslation, State
@@ -30,6 +30,20 @@ MISSING = {
     "fr": gettext_lazy("Part of this page is not translated yet and is shown in French."),
     "it": gettext_lazy("Part of this page is not translated yet and is shown in Italian."),
 }
+
+
+# The link to the source-language version, written in that language: the
+# reader who follows it reads that language ("la version française" agrees).
+SOURCE_VERSION = {
+    "en": "Read the English version",
+    "fr": "Lire la version française",
+    "it": "Leggi la versione italiana",
+}
+
+
+def source_version_text(source):
+    """The source-language link's text; a language added later is named in its own words."""
+    return SOURCE_VERSION.get(source) or get_language_info(source)["name_local"]
 
 
 def _outdated(source):
@@ -153,14 +167,19 @@ class TranslationNoticeMixin:
     """
     For the `DetailView` of a translated object: the object's coverage
     (`translation_coverage`, for the hreflang alternates) and what to tell a
-    reader of the active language (`translation_notice`, under the title).
+    reader of the active language (`translation_notice`, under the title),
+    with a link to the source-language version.
     """
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         translation_coverage = coverage(self.object)
         context["translation_coverage"] = translation_coverage
-        context["translation_notice"] = notice(
-            self.object, get_language(), from_coverage=translation_coverage
-        )
+        found = notice(self.object, get_language(), from_coverage=translation_coverage)
+        if found:
+            source = found["source_language"]
+            with override(source):
+                found["source_url"] = self.object.get_absolute_url()
+            found["source_link"] = source_version_text(source)
+        context["translation_notice"] = found
         return context

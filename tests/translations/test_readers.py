@@ -65,6 +65,20 @@ def test_missing_text_is_announced(client):
     assert notice(client, "/it/press/release/") is None
 
 
+def test_the_notice_links_to_the_source_language_version(client):
+    obj = release(original_language="it", slug_fr="communique", slug_it="comunicato")
+    obj.title_it = "Ampere parte oggi"
+    obj.save()
+    text = notice(client, "/fr/press/communique/")
+    assert (
+        '<a href="/it/press/comunicato/" lang="it" hreflang="it">Leggi la versione italiana</a>'
+        in text
+    )
+    assert client.get("/it/press/comunicato/").status_code == 200
+    english = notice(client, "/en/press/release/")
+    assert 'href="/it/press/comunicato/"' in english
+
+
 def test_a_mostly_missing_language_is_left_out_of_the_alternates_not_the_switcher(client):
     release(summary_it="", body_it="")  # 2 of 3 fields missing in Italian
     page = read_page(client.get("/en/press/release/"))
