@@ -18,6 +18,8 @@ CONTENT_MODELS = {
     "episodes": ["series", "seriesproducer", "episode", "episodecompany"],
     "timeline": ["milestone"],
 }
+#: The glossary, which editors maintain and translators consult.
+GLOSSARY_MODELS = {"translations": ["term", "termtranslation"]}
 #: What editors hold of the review of drafts: the queue, and publishing.
 REVIEW_PERMISSIONS = {"drafts": ["view_pendingchange", "change_pendingchange", "can_publish"]}
 #: The models that hold localized text, which translators may change.
@@ -59,6 +61,7 @@ def sync_role_groups(apps):
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(
         _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
+        | _permissions(Permission, GLOSSARY_MODELS, ["add", "change", "delete", "view"])
         | _codenames(Permission, REVIEW_PERMISSIONS)
     )
     # Before the drafts app is migrated there is no review permission yet:
@@ -71,6 +74,7 @@ def sync_role_groups(apps):
     translator_permissions = list(
         _permissions(Permission, CONTENT_MODELS, ["view"])
         | _permissions(Permission, TRANSLATABLE_MODELS, ["change"])
+        | _permissions(Permission, GLOSSARY_MODELS, ["view"])
     )
     for name in translator_group_names():
         group, _created = Group.objects.get_or_create(name=name)

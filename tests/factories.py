@@ -16,6 +16,7 @@ from drafts.models import PendingChange
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
 from timeline.models import Milestone
+from translations.models import Term
 
 
 def image_file(name="image.jpg", size=(1280, 720), format="JPEG", mode="RGB", color="gold"):
@@ -275,3 +276,10 @@ FACTORIES = {
     Episode: EpisodeFactory,
     Milestone: MilestoneFactory,
 }
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    text = factory.Sequence(lambda n: f"Term {n}")
+
+    class Meta:
+        model = Term

@@ -20,6 +20,7 @@ from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode, Series
 from renaulution import search_index
 from renaulution.content import data, images
+from renaulution.content.glossary import GLOSSARY
 from renaulution.content.loader import load_content
 from renaulution.richtext import RichTextField, sanitize_html
 from renaulution.search import search
@@ -92,7 +93,10 @@ def loaded(content_snapshot):
 
 def test_first_run_reports_what_it_created():
     output = load()
-    assert output.startswith("Created 15 companies, 5 people, 7 positions, 1 series,")
+    assert output.startswith(
+        f"Created {len(GLOSSARY)} glossary terms, {len(data.COMPANIES)} companies, 5 people,"
+        " 7 positions, 1 series,"
+    )
     assert "4 episodes" in output
     assert "5 press releases" in output
     assert output.strip().endswith(f"{len(data.MILESTONES)} milestones.")
@@ -120,8 +124,10 @@ def test_load_content_returns_counts_and_they_drop_to_zero():
     assert {key: value for key, value in second.items() if key != "existing"} == {
         key: 0 for key in first if key != "existing"
     }
+    assert first["terms"] == len(GLOSSARY)
     shipped = (
-        len(data.COMPANIES)
+        len(GLOSSARY)
+        + len(data.COMPANIES)
         + len(data.PEOPLE)
         + 1
         + 4

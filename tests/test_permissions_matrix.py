@@ -11,7 +11,8 @@ The expectations restate the roles of DESIGN.md, independently of
 renaulution/roles.py: editors manage all content (the companies, episodes
 and timeline apps) and nothing else; translators see all content and change
 only what has localized text, add, delete and publish nothing, and reach the
-translation views of their own languages only; authors add, change and view
+translation views of their own languages only; the glossary is the
+editors' to maintain and every translator's to read; authors add, change and view
 all content, delete and publish nothing, and see only their own drafts in
 the review queue, which editors review; staff without a group reach
 no content; superusers reach everything; anonymous visitors are sent to the
@@ -97,7 +98,14 @@ def is_review(model):
     return model._meta.app_label == REVIEW_APP
 
 
+def is_glossary(model):
+    """The translators' glossary: editors maintain it, translators read it."""
+    return model._meta.label == "translations.Term"
+
+
 def may_view(role, model):
+    if is_glossary(model):
+        return role.superuser or role.editor or bool(role.languages)
     if is_review(model):
         # Authors see their own drafts only: the list, not another's page.
         return role.superuser or role.editor or role.author
@@ -107,7 +115,7 @@ def may_view(role, model):
 
 
 def may_manage(role, model):
-    return role.superuser or (role.editor and is_content(model))
+    return role.superuser or (role.editor and (is_content(model) or is_glossary(model)))
 
 
 def is_login_record(model):
@@ -142,7 +150,7 @@ def expected_for_model_view(role, model, view, method):
         if view in ("preview", "preview_add"):
             return OK if method == "POST" else NOT_ALLOWED
         return OK
-    if view in ("changelist", "history"):
+    if view in ("changelist", "history", "tbx"):  # tbx: the glossary's export
         return OK if may_view(role, model) else REFUSED
     if view == "change":
         if method == "GET":

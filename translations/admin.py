@@ -25,6 +25,7 @@ from modeltranslation.translator import translator
 
 from renaulution.richtext import RichTextField, sanitize_html
 
+from .glossary import source_terms
 from .models import FieldTranslation, State
 from .registry import languages, source_language, translatable_fields, value
 from .rights import is_translator_only, user_languages
@@ -77,10 +78,11 @@ class SourceBesideWidget(forms.Widget):
 
     template_name = None
 
-    def __init__(self, widget, source, source_lang, row=None, rich=False):
+    def __init__(self, widget, source, source_lang, row=None, rich=False, language=None):
         self.widget = widget
         self.source = source
         self.source_lang = source_lang
+        self.language = language
         self.row = row
         self.rich = rich
         super().__init__(attrs=widget.attrs)
@@ -119,6 +121,8 @@ class SourceBesideWidget(forms.Widget):
                 source,
             )
         ]
+        if self.language:
+            parts.append(render_terms(self.source, self.source_lang, self.language))
         if self.row is not None and self.row.state == State.OUTDATED:
             parts.append(render_diff(self.row.translated_source, self.source))
         parts.append("</div>")
@@ -129,6 +133,24 @@ class SourceBesideWidget(forms.Widget):
             + self.widget.render(name, value, attrs, renderer)
             + "</div></div>"
         )
+
+
+def render_terms(source, source_lang, language):
+    """The glossary terms of the source, each with how the target language writes it."""
+    found = source_terms(source, source_lang, language)
+    if not found:
+        return ""
+    return render_to_string(
+        "admin/translations/_terms.html",
+        {
+            "terms": [
+                {"source": text, "target": target, "keep": term["do_not_translate"]}
+                for term, text, target in found
+            ],
+            "source_lang": source_lang,
+            "language": language,
+        },
+    )
 
 
 def render_diff(old, new):
@@ -273,7 +295,7 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                 row = rows.get((field, language))
                 rich = isinstance(type(obj)._meta.get_field(name), RichTextField)
                 base_field.widget = SourceBesideWidget(
-                    base_field.widget, source, source_lang, row, rich=rich
+                    base_field.widget, source, source_lang, row, rich=rich, language=language
                 )
         return form_class
 
@@ -336,3 +358,7 @@ def with_translation_states(queryset):
             ),
         )
     )
+
+
+# The glossary's admin lives in its own module.
+from . import glossary_admin  # noqa: E402, F401

@@ -7,3 +7,8 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from . import glossary
+
+        glossary.connect()

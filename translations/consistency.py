@@ -7,6 +7,8 @@ with: "7,3 milliards" and "7.3 billion" agree, "11 000", "11,000" and
 "11.000" agree, "6,3" and "7.3" do not. A separator followed by exactly
 three digits groups thousands; any other separator is the decimal mark.
 
+Terms: see translations.glossary.
+
 Language: a sentence of the target that py3langid (its model ships in the
 package: nothing is downloaded) reads, with high confidence, as another of
 the site's languages, is text left untranslated ("lang:en"). Sentences of
@@ -86,24 +88,31 @@ def other_languages(text, language):
     return sorted(found)
 
 
-def consistency_issues(source, target, language=None):
+def consistency_issues(source, target, language=None, source_language=None):
     """
-    The numbers the target lacks or adds and, given the target's
-    `language`, the other languages it is partly written in, in a compact,
-    language-neutral form stored with the state: "-6.3 +7.3 lang:en"; ''
-    when all agree.
+    The findings of `target` against `source`, in a compact,
+    language-neutral form stored with the state ('' when all agree): the
+    numbers the target lacks or adds ("-6.3 +7.3"); given the target's
+    `language`, the other languages it is partly written in ("lang:en");
+    given both languages, the glossary terms it lacks
+    ("term:Car%20of%20the%20Year", translations.glossary).
     """
+    from .glossary import term_findings
+
     expected, actual = numbers(source), numbers(target)
-    missing = [f"-{_fmt(n)}" for n in sorted((expected - actual).elements())]
-    extra = [f"+{_fmt(n)}" for n in sorted((actual - expected).elements())]
-    foreign = (
-        [LANGUAGE_FINDING + code for code in other_languages(target, language)] if language else []
-    )
-    return " ".join(missing + extra + foreign)
+    findings = [f"-{_fmt(n)}" for n in sorted((expected - actual).elements())]
+    findings += [f"+{_fmt(n)}" for n in sorted((actual - expected).elements())]
+    if language:
+        findings += [LANGUAGE_FINDING + code for code in other_languages(target, language)]
+    if language and source_language:
+        findings += term_findings(source, target, source_language, language)
+    return " ".join(findings)
 
 
 def describe_issues(issues):
     """`consistency_issues`' compact form, told in the reader's language."""
+    from .glossary import TERM_FINDING, describe_term
+
     tokens = (issues or "").split()
     missing = [token[1:] for token in tokens if token.startswith("-")]
     extra = [token[1:] for token in tokens if token.startswith("+")]
@@ -120,6 +129,9 @@ def describe_issues(issues):
     if foreign:
         names = ", ".join(str(get_language_info(code)["name_translated"]) for code in foreign)
         parts.append(_("text left in %s") % names)
+    terms = [describe_term(token) for token in tokens if token.startswith(TERM_FINDING)]
+    if terms:
+        parts.append(_("glossary terms not rendered: %s") % ", ".join(terms))
     return "; ".join(parts)
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -5,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .consistency import LANGUAGE_FINDING
+from .glossary import TERM_FINDING
 
 
 class State(models.TextChoices):
@@ -55,6 +57,7 @@ class FieldTranslationQuerySet(models.QuerySet):
 FINDINGS = {
     "figures": Q(issues__regex=r"(^| )[-+][0-9]"),
     "other_language": Q(issues__contains=LANGUAGE_FINDING),
+    "terms": Q(issues__contains=TERM_FINDING),
 }
 
 
@@ -118,3 +121,49 @@ class FieldTranslation(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} #{self.object_id} {self.field} [{self.language}]"
+
+
+class Term(models.Model):
+    """
+    A glossary entry: a brand or model name kept as it is in every language
+    (`do_not_translate`), or a phrase with a preferred translation per
+    language (`TermTranslation`). `text` is the term in English, the
+    site's default language; translations.glossary checks translations
+    against it.
+    """
+
+    text = models.CharField(_("term (English)"), max_length=200, unique=True)
+    do_not_translate = models.BooleanField(
+        _("do not translate"),
+        default=False,
+        help_text=_("A name kept as it is in every language (brand, model, programme)."),
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("Usage notes for translators."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+
+    def __str__(self):
+        return self.text
+
+
+class TermTranslation(models.Model):
+    """The preferred translation of a term in one language."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.CharField(_("preferred translation"), max_length=200)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("preferred translation")
+        verbose_name_plural = _("preferred translations")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "language"], name="unique_term_language")
+        ]
+
+    def __str__(self):
+        return f"{self.term} [{self.language}]: {self.text}"

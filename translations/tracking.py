@@ -142,7 +142,7 @@ def sync_object(obj, previous=None, *, now=None, fields=None, stored=None):
                 row.translated_source = source
                 row.translated_at = now
             row.state = _state(target, row)
-            row.issues = consistency_issues(source, target, language) if target else ""
+            row.issues = consistency_issues(source, target, language, source_lang) if target else ""
             if row.pk is None or _tracked(row) != before:
                 changed.append(row)
     stale = [row.pk for key, row in rows.items() if key not in keep]

@@ -32,13 +32,16 @@ from renaulution.images import delete_renditions
 from renaulution.publishing import Status
 from revisions.services import recording
 from timeline.models import Milestone
+from translations.models import Term, TermTranslation
 
 from . import data, images
+from .glossary import GLOSSARY
 
 LANGUAGES = ("en", "fr", "it")
 
 # (key in the counts, singular, plural), in the order of the summary.
 KINDS = (
+    ("terms", "glossary term", "glossary terms"),
     ("companies", "company", "companies"),
     ("people", "person", "people"),
     ("positions", "position", "positions"),
@@ -161,6 +164,9 @@ class _Loader:
     # Steps ---------------------------------------------------------------------
 
     def run(self):
+        # The glossary first: every translation saved below is checked against it.
+        for spec in GLOSSARY:
+            self.term(spec)
         for spec in data.COMPANIES:
             self.companies[spec["slug"]["en"]] = self.company(spec)
         for spec in data.PEOPLE:
@@ -172,6 +178,17 @@ class _Loader:
             self.press_releases[spec["slug"]["en"]] = self.press_release(spec)
         for spec in data.MILESTONES:
             self.milestone(spec)
+
+    def term(self, spec):
+        if Term.objects.filter(text=spec["text"]).exists():
+            self.existing += 1
+            return
+        term = self.save(
+            Term(text=spec["text"], do_not_translate=spec["do_not_translate"], note=spec["note"])
+        )
+        for language, text in spec["translations"].items():
+            self.save(TermTranslation(term=term, language=language, text=text))
+        self.count("terms")
 
     def company(self, spec):
         existing = self.find_by_slug(Company, spec["slug"])

@@ -197,7 +197,7 @@ def test_consistency_issues_of_current_translations_have_their_own_section(clien
     assert "not in the translation: 7.3" in content
     # The dashboard counts it, and links to the section.
     status = dashboard(client).context["statuses"][0]
-    assert status["findings"] == {"figures": 1, "other_language": 0}
+    assert status["findings"] == {"figures": 1, "other_language": 0, "terms": 0}
     assert (
         f"{reverse('translations:queue', args=['fr'])}#consistency"
         in dashboard(client).content.decode()

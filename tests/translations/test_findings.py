@@ -83,7 +83,7 @@ def test_dashboard_queue_and_command_agree_on_every_finding_type(client):
     outdated.save()
     assert FieldTranslation.objects.get(field="title", object_id=outdated.pk, language="fr").issues
 
-    expected = {"figures": 2, "other_language": 2}
+    expected = {"figures": 2, "other_language": 2, "terms": 0}
     statuses = {s["code"]: s for s in dashboard(client).context["statuses"]}
     assert statuses["fr"]["findings"] == expected
     assert dashboard(client).context["findings"] == expected
