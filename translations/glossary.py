@@ -10,7 +10,8 @@ expression in one of the two languages is not checked for that pair.
 The terms are read once per process and read again when the glossary
 changes (a version in the cache, renewed on every save or delete),
 so checking a save costs no query. A cache without the version (cleared,
-or down) means the terms are read again.
+or down) means the terms are read again. When a term changes, the
+translations whose text holds it are checked again after the commit.
 """
 
 import functools
@@ -19,7 +20,8 @@ import uuid
 from urllib.parse import quote, unquote
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.html import strip_tags
 
 TERM_FINDING = "term:"
@@ -55,7 +57,7 @@ def terms():
     return _loaded["terms"]
 
 
-def glossary_changed(**kwargs):
+def glossary_changed():
     """Every process reads the terms again before its next check."""
     cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
 
@@ -95,11 +97,63 @@ def describe_term(token):
     return unquote(token.removeprefix(TERM_FINDING))
 
 
+class _Recheck:
+    """The phrases of the terms one transaction changed, checked again once it commits."""
+
+    def __init__(self):
+        self.phrases = set()
+        self.done = False
+
+    def __call__(self):
+        from .tracking import recheck_containing
+
+        self.done = True
+        recheck_containing(sorted(self.phrases))
+
+
+def _recheck_after_commit(phrases):
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        level = set(connection.savepoint_ids)
+        for savepoints, func, _robust in connection.run_on_commit:
+            if isinstance(func, _Recheck) and savepoints == level and not func.done:
+                func.phrases.update(phrases)
+                return
+    batch = _Recheck()
+    batch.phrases.update(phrases)
+    transaction.on_commit(batch)
+
+
+def _phrases(instance):
+    """The texts a term's row holds, as stored before this change and as it is now."""
+    from .models import Term
+
+    term = instance if isinstance(instance, Term) else instance.term
+    texts = {term.text, instance.text, *getattr(instance, "_stored_texts", ())}
+    if isinstance(instance, Term) and instance.pk:
+        texts.update(instance.translations.values_list("text", flat=True))
+    return texts
+
+
+def _remember_stored(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        instance._stored_texts = set(
+            sender._base_manager.filter(pk=instance.pk).values_list("text", flat=True)
+        )
+
+
+def _term_changed(sender, instance, raw=False, **kwargs):
+    glossary_changed()
+    if not raw:
+        # The translations already checked may now lack, or carry, a term.
+        _recheck_after_commit(_phrases(instance))
+
+
 def connect():
     from .models import Term, TermTranslation
 
     for model in (Term, TermTranslation):
-        post_save.connect(glossary_changed, sender=model, dispatch_uid=f"glossary-{model.__name__}")
-        post_delete.connect(
-            glossary_changed, sender=model, dispatch_uid=f"glossary-del-{model.__name__}"
-        )
+        name = model.__name__
+        pre_save.connect(_remember_stored, sender=model, dispatch_uid=f"glossary-pre-{name}")
+        post_save.connect(_term_changed, sender=model, dispatch_uid=f"glossary-{name}")
+        post_delete.connect(_term_changed, sender=model, dispatch_uid=f"glossary-del-{name}")

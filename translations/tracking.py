@@ -21,12 +21,20 @@ from types import SimpleNamespace
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from .consistency import consistency_issues
 from .models import FieldTranslation, State
-from .registry import languages, source_language, text_hash, translatable_fields, value
+from .registry import (
+    languages,
+    source_language,
+    text_hash,
+    translatable_fields,
+    translatable_models,
+    value,
+)
 
 # The field that names an object's source language, on the models that have one.
 SOURCE_FIELD = "original_language"
@@ -189,6 +197,24 @@ def rebuild_all(models_to_rebuild):
     """Recompute every row from the content; existing translations count as current."""
     for model in models_to_rebuild:
         for obj in model._base_manager.iterator():
+            sync_object(obj, previous=snapshot(obj))
+
+
+def recheck_containing(phrases):
+    """
+    Check again the translations of every object whose text holds one of
+    `phrases` (a glossary term that changed): their states stay, their
+    findings follow the glossary as it is now.
+    """
+    phrases = [phrase for phrase in phrases if phrase]
+    if not phrases:
+        return
+    for model in translatable_models():
+        condition = Q()
+        for column in localized_columns(model):
+            for phrase in phrases:
+                condition |= Q(**{f"{column}__icontains": phrase})
+        for obj in model._base_manager.filter(condition).iterator():
             sync_object(obj, previous=snapshot(obj))
 
 
