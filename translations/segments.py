@@ -1,0 +1,87 @@
+"""
+Rich text cut into segments, one per block (paragraph, heading, list item),
+and put back together.
+
+A segment is a block that holds text and inline markup only: a <p>, an <h2>,
+an <li> without a nested list, a <p> inside a quote or a list item. What is
+around the segments (the lists, the quotes, the whitespace between blocks) is
+the skeleton: it comes from the source, so a segmented import has the
+source's block structure exactly and the translator's text inside it. Text
+outside any block cannot be cut that way: such a field is exported whole.
+"""
+
+from dataclasses import dataclass
+
+from .inline import MarkupError, Node, parse_html, to_html
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "ul", "ol", "pre", "div"}
+
+
+@dataclass
+class Segmented:
+    root: Node
+    blocks: list  # the segments' Nodes, in document order
+
+    @property
+    def sources(self):
+        """Each segment's inner HTML, in order."""
+        return [to_html(block.children) for block in self.blocks]
+
+    def shape(self):
+        """The skeleton's tags and attributes, segments' content left out."""
+        inside = {id(block) for block in self.blocks}
+
+        def walk(node):
+            return [
+                (child.tag, tuple(child.attrs), () if id(child) in inside else walk(child))
+                for child in node.children
+                if isinstance(child, Node)
+            ]
+
+        return walk(self.root)
+
+    def join(self, translations):
+        """The HTML with each segment's content replaced by its translation's (HTML)."""
+        saved = [block.children for block in self.blocks]
+        try:
+            for block, html in zip(self.blocks, translations, strict=True):
+                block.children = parse_html(html).children
+            return to_html(self.root.children)
+        finally:
+            for block, children in zip(self.blocks, saved, strict=True):
+                block.children = children
+
+
+def _has_block(node):
+    return any(isinstance(child, Node) and child.tag in BLOCKS for child in node.children)
+
+
+def _has_content(node):
+    return any(isinstance(child, Node) or child.strip() for child in node.children)
+
+
+def split(html):
+    """A Segmented for `html`, or None if some of its text is outside any block."""
+    try:
+        root = parse_html(html)
+    except MarkupError:
+        return None
+    blocks = []
+
+    def walk(container):
+        for child in container.children:
+            if isinstance(child, str):
+                if child.strip():
+                    return False
+            elif child.tag not in BLOCKS:
+                return False
+            elif _has_block(child):
+                if not walk(child):
+                    return False
+            elif _has_content(child):
+                blocks.append(child)
+        return True
+
+    if not walk(root) or not blocks:
+        return None
+    return Segmented(root, blocks)
