@@ -145,9 +145,7 @@ def elements(node):
 
 
 def text_of(node):
-    return "".join(
-        child if isinstance(child, str) else text_of(child) for child in node.children
-    )
+    return "".join(child if isinstance(child, str) else text_of(child) for child in node.children)
 
 
 def numbered(html):
@@ -445,7 +443,6 @@ def check_html(target_html, source_html):
     for raw in RAW_TAG.findall(text_of(target)):
         if raw not in source_text:
             problems.append(
-                _("escaped HTML %(html)s in the text: write the tags themselves")
-                % {"html": raw}
+                _("escaped HTML %(html)s in the text: write the tags themselves") % {"html": raw}
             )
     return problems
