@@ -315,7 +315,24 @@ def write_xliff(units, *, source_language_default="en", target_language):
                 etree.SubElement(
                     element, _q("note"), {"from": TARGET_HASH_NOTE}
                 ).text = unit.target_hash
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+# Elements whose content is text: lxml's pretty_print would indent the inline
+# elements of a <source> that starts with a tag, changing the text.
+TEXT_ELEMENTS = {_q("source"), _q("target"), _q("note")}
+
+
+def _indent(element, level=0):
+    """Indent the file's structure, never inside a source, target or note."""
+    if element.tag in TEXT_ELEMENTS or not len(element):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    child.tail = "\n" + "  " * level
 
 
 def write_po(units, *, target_language):
