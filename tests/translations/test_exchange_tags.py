@@ -334,7 +334,10 @@ def test_tag_errors_are_translated(rich):
     data = with_target(translated_xliff(), uid(rich, "body"), REST.format(p=paragraph))
     with translation.override("fr"):
         errors = refused(rich, data, "la balise 3 (<strong>) manque")
-    assert "Communiqué de presse" in errors[0] or "Press release" in errors[0]
+    assert errors == [
+        f'{uid(rich, "body")} (Communiqué de presse "Ampere builds", corps du texte, fr)'
+        "\u202f: la balise 3 (<strong>) manque"
+    ]
 
 
 @pytest.mark.parametrize(
