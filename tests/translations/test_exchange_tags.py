@@ -12,13 +12,16 @@ from io import StringIO
 
 import polib
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 from translate.storage import po as tt_po
+from translate.storage import xliff
 
+from tests.content_snapshot import restore_snapshot
 from tests.factories import CompanyFactory, PressReleaseFactory
 from tests.translations.test_exchange import (
     IMPORT,
@@ -547,3 +550,33 @@ def test_the_export_command_and_the_browser_export_segment(client, rich, setting
     assert f"{uid(rich, 'body')}#5" in ids and uid(rich, "body") not in ids
     dashboard = client.get(reverse("translations:dashboard")).content.decode()
     assert 'name="segment" value="1"' in dashboard
+
+
+# The shipped content --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("segment", [False, True])
+def test_every_shipped_rich_text_comes_back_exactly(content_snapshot, settings, segment):
+    """
+    Every rich text of the shipped content, exported, "translated" in
+    translate-toolkit with its own tags and texts, imported: byte for byte
+    the source. And the shipped translations re-import unchanged.
+    """
+    restore_snapshot(content_snapshot, settings.MEDIA_ROOT)
+    units = export_units("fr", segment=segment)
+    rich = [unit for unit in units if unit.rich_text]
+    assert len(rich) > 20
+    before = content_dump()
+    report = import_translations(write_xliff(units, target_language="fr"))
+    assert (report.updated, report.errors) == (0, [])
+    assert content_dump() == before
+
+    store = xliff.xlifffile.parsestring(write_xliff(rich, target_language="fr"))
+    for unit in store.units:
+        unit.rich_target = copy.deepcopy(unit.rich_source)
+    report = import_translations(bytes(store))
+    assert report.errors == [] and report.skipped_changed_target == []
+    fields = {(unit.model_label, unit.object_id, unit.field, unit.source_language) for unit in rich}
+    for label, pk, name, source in fields:
+        obj = apps.get_model(label)._base_manager.get(pk=pk)
+        assert getattr(obj, f"{name}_fr") == getattr(obj, f"{name}_{source}"), (label, pk, name)
