@@ -27,14 +27,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
-from renaulution.richtext import RichTextField, sanitize_html
+from renaulution.richtext import RichTextField
 from revisions.services import recording
 
 from . import inline, segments
+from .fieldvalue import field_value
 from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
 from .registry import (
@@ -190,7 +190,7 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
                 }
                 about = f'{capfirst(model._meta.verbose_name)} "{obj}" — {name}'
                 status = f"(source: {source_lang}, state: {state})"
-                pieces = _segments(source, target) if segment and rich[name] else None
+                pieces = segments.pieces(source, target) if segment and rich[name] else None
                 if pieces is None:
                     units.append(
                         Unit(
@@ -217,25 +217,6 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
     return units
 
 
-def _segments(source, target):
-    """
-    [(source, target, previous translation)] per block of a rich text, or
-    None if it cannot be cut into blocks. The targets are all there or none
-    are: the target's blocks must be the source's, and each block's tags too.
-    """
-    cut = segments.split(source)
-    if cut is None:
-        return None
-    sources = cut.sources
-    cut_target = segments.split(target) if target else None
-    if cut_target is None or cut_target.shape() != cut.shape():
-        return [(piece, "", "") for piece in sources]
-    pairs = list(zip(sources, cut_target.sources, strict=True))  # same shape: as many blocks
-    if all(inline.aligned(piece_target, piece) is not None for piece, piece_target in pairs):
-        return [(piece, piece_target, "") for piece, piece_target in pairs]
-    return [(piece, "", previous) for piece, previous in pairs]
-
-
 def one_line(text):
     """
     `text` with every line or paragraph separator and control character made a
@@ -244,14 +225,6 @@ def one_line(text):
     return "".join(
         " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
     )
-
-
-def _plain_text(html):
-    """An earlier rich translation as text, one line per block, for an <alt-trans>."""
-    cut = segments.split(html)
-    if cut is None:
-        return html
-    return "\n".join(inline.text_of(block) for block in cut.blocks)
 
 
 def _write_contents(element, unit):
@@ -276,7 +249,7 @@ def _write_contents(element, unit):
             previous = unit.target
     if previous:
         alternative = etree.SubElement(element, _q("alt-trans"), origin=PREVIOUS_ORIGIN)
-        write_text(etree.SubElement(alternative, _q("target")), _plain_text(previous))
+        write_text(etree.SubElement(alternative, _q("target")), segments.plain_text(previous))
 
 
 def write_xliff(units, *, source_language_default="en", target_language):
@@ -569,9 +542,10 @@ def _plan(units, objects, language, force, report):
             continue
         column = f"{name}_{language}"
         stored = getattr(obj, column) or ""
-        target = _target(parts, obj, name, language, source, stored, report)
-        if target is None:
-            continue  # refused: the reasons are in the report
+        target, problems = field_value(parts, obj, name, language, source, stored)
+        if problems:
+            report.errors.extend(problems)
+            continue
         max_length = model._meta.get_field(column).max_length
         if max_length and len(target) > max_length:
             report.errors.append(
@@ -614,92 +588,6 @@ def _fields(units, report):
         key = (model, int(match["pk"]), match["field"])
         fields.setdefault(key, {})[int(match["segment"] or 0)] = unit
     return fields
-
-
-def unit_name(obj, name, language, segment=0):
-    """A unit as an error message names it: its id, then object, field and language."""
-    label = obj._meta.label_lower
-    return _("%(unit)s (%(model)s %(object)s, %(field)s, %(language)s)") % {
-        "unit": f"{label}:{obj.pk}:{name}" + (f"#{segment}" if segment else ""),
-        "model": capfirst(obj._meta.verbose_name),
-        "object": f'"{obj}"',
-        "field": obj._meta.get_field(name).verbose_name,
-        "language": language,
-    }
-
-
-def _target(parts, obj, name, language, source, stored, report):
-    """
-    The sanitized value the parts of one field make, or None when their tags
-    or segments do not fit the source (each problem reported with its unit).
-    """
-
-    refusals = []
-
-    def refuse(problem, segment=0):
-        refusals.append(problem)
-        report.errors.append(
-            _("%(unit)s: %(problem)s")
-            % {"unit": unit_name(obj, name, language, segment), "problem": problem}
-        )
-
-    if not _is_rich(type(obj), name):
-        if set(parts) != {0}:
-            refuse(_("plain text is never cut into segments: export the file again"))
-            return None
-        return parts[0].target
-    if 0 in parts:
-        if len(parts) > 1:
-            refuse(_("the file has this field both whole and in segments"))
-            return None
-        part = parts[0]
-        if not part.xliff and sanitize_html(part.target) == stored:
-            return stored  # PO: the translation as exported, nothing to check
-        html, problems = _rich_target(part, source)
-        for problem in problems:
-            refuse(problem)
-        return None if problems else sanitize_html(html)
-    cut = segments.split(source)
-    if cut is None:
-        refuse(_("the source is not cut into segments any more: export the file again"))
-        return None
-    count = len(cut.blocks)
-    for number in range(1, count + 1):
-        if number not in parts:
-            refuse(
-                _("segment %(number)d of %(count)d is missing")
-                % {"number": number, "count": count},
-                number,
-            )
-    for number in sorted(parts):
-        if number > count:
-            refuse(
-                _("there is no segment %(number)d: the source has %(count)d")
-                % {"number": number, "count": count},
-                number,
-            )
-    empty = [number for number in sorted(parts) if parts[number].empty]
-    if empty and len(empty) < len(parts):
-        refuse(
-            _("segments %(numbers)s have no translation: translate every segment, or none")
-            % {"numbers": ", ".join(f"#{number}" for number in empty)}
-        )
-    if refusals:
-        return None
-    pieces = []
-    for number, piece_source in enumerate(cut.sources, start=1):
-        html, problems = _rich_target(parts[number], piece_source)
-        for problem in problems:
-            refuse(problem, number)
-        pieces.append(html)
-    return None if refusals else sanitize_html(cut.join(pieces))
-
-
-def _rich_target(part, source):
-    """(HTML, problems) of a rich-text target: XLIFF rebuilt from its tags, PO checked."""
-    if part.xliff:
-        return inline.rebuild(part.element, source) if part.element is not None else ("", [])
-    return part.target, inline.check_html(part.target, source)
 
 
 def _load_objects(units, language, report):

@@ -12,7 +12,7 @@ outside any block cannot be cut that way: such a field is exported whole.
 
 from dataclasses import dataclass
 
-from .inline import MarkupError, Node, parse_html, to_html
+from .inline import MarkupError, Node, aligned, parse_html, text_of, to_html
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "ul", "ol", "pre", "div"}
 
@@ -85,3 +85,30 @@ def split(html):
     if not walk(root) or not blocks:
         return None
     return Segmented(root, blocks)
+
+
+def pieces(source, target):
+    """
+    [(source, target, previous translation)] per block of a rich text, or
+    None if it cannot be cut into blocks. The targets are all there or none
+    are: the target's blocks must be the source's, and each block's tags too.
+    """
+    cut = split(source)
+    if cut is None:
+        return None
+    sources = cut.sources
+    cut_target = split(target) if target else None
+    if cut_target is None or cut_target.shape() != cut.shape():
+        return [(piece, "", "") for piece in sources]
+    pairs = list(zip(sources, cut_target.sources, strict=True))  # same shape: as many blocks
+    if all(aligned(piece_target, piece) is not None for piece, piece_target in pairs):
+        return [(piece, piece_target, "") for piece, piece_target in pairs]
+    return [(piece, "", previous) for piece, previous in pairs]
+
+
+def plain_text(html):
+    """An earlier rich translation as text, one line per block, for an <alt-trans>."""
+    cut = split(html)
+    if cut is None:
+        return html
+    return "\n".join(text_of(block) for block in cut.blocks)
