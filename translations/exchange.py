@@ -202,7 +202,7 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
                         )
                     )
                     continue
-                for number, (piece, piece_target, previous) in enumerate(pieces, start=1):
+                for number, (tag, piece, piece_target, previous) in enumerate(pieces, start=1):
                     units.append(
                         Unit(
                             id=f"{label}:{obj.pk}:{name}#{number}",
@@ -210,7 +210,9 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
                             target=piece_target,
                             previous=previous,
                             segment=number,
-                            note=one_line(f"{about}, segment {number} of {len(pieces)} {status}"),
+                            note=one_line(
+                                f"{about}, segment {number} of {len(pieces)}, <{tag}> {status}"
+                            ),
                             **common,
                         )
                     )

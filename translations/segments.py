@@ -89,21 +89,22 @@ def split(html):
 
 def pieces(source, target):
     """
-    [(source, target, previous translation)] per block of a rich text, or
-    None if it cannot be cut into blocks. The targets are all there or none
-    are: the target's blocks must be the source's, and each block's tags too.
+    [(block tag, source, target, previous translation)] per block of a rich
+    text, or None if it cannot be cut into blocks. The targets are all there
+    or none are: the target's blocks must be the source's, and each block's
+    tags too; otherwise the target's blocks are only offered as references.
     """
     cut = split(source)
     if cut is None:
         return None
-    sources = cut.sources
+    tags = [block.tag for block in cut.blocks]
     cut_target = split(target) if target else None
     if cut_target is None or cut_target.shape() != cut.shape():
-        return [(piece, "", "") for piece in sources]
-    pairs = list(zip(sources, cut_target.sources, strict=True))  # same shape: as many blocks
-    if all(aligned(piece_target, piece) is not None for piece, piece_target in pairs):
-        return [(piece, piece_target, "") for piece, piece_target in pairs]
-    return [(piece, "", previous) for piece, previous in pairs]
+        return [(tag, piece, "", "") for tag, piece in zip(tags, cut.sources, strict=True)]
+    rows = list(zip(tags, cut.sources, cut_target.sources, strict=True))  # same shape
+    if all(aligned(piece_target, piece) is not None for _tag, piece, piece_target in rows):
+        return [(tag, piece, piece_target, "") for tag, piece, piece_target in rows]
+    return [(tag, piece, "", previous) for tag, piece, previous in rows]
 
 
 def plain_text(html):

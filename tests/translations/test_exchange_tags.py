@@ -7,6 +7,7 @@ exports put a body back together exactly.
 """
 
 import copy
+import re
 import xml.etree.ElementTree as ElementTree
 from io import StringIO
 
@@ -14,7 +15,7 @@ import polib
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 from lxml import etree
@@ -424,7 +425,8 @@ def test_a_segmented_export_has_one_unit_per_block_in_order(rich):
         "Scenic <em>E-Tech</em>",
         "We <em>move</em> fast.",
     ]
-    assert "segment 2 of 5" in by_id[f"{uid(rich, 'body')}#2"].note
+    assert "segment 1 of 5, <h2>" in by_id[f"{uid(rich, 'body')}#1"].note
+    assert "segment 2 of 5, <p>" in by_id[f"{uid(rich, 'body')}#2"].note
     assert uid(rich, "title") in by_id  # plain text stays whole
 
 
@@ -550,6 +552,71 @@ def test_the_export_command_and_the_browser_export_segment(client, rich, setting
     assert f"{uid(rich, 'body')}#5" in ids and uid(rich, "body") not in ids
     dashboard = client.get(reverse("translations:dashboard")).content.decode()
     assert 'name="segment" value="1"' in dashboard
+
+
+def test_tags_without_their_ctype_are_accepted(rich):
+    """Some CAT tools keep only a tag's id: the id is what the import reads."""
+    inner = re.sub(r' ctype="[^"]*"', "", REST.format(p=GOOD_P))
+    assert "ctype" not in inner
+    assert (
+        import_translations(with_target(translated_xliff(), uid(rich, "body"), inner)).errors == []
+    )
+    rich.refresh_from_db()
+    assert '<a href="https://example.com/douai">Douai</a>' in rich.body_fr
+
+
+def test_a_po_file_with_an_outdated_translation_whose_tags_differ_re_imports_unchanged(rich):
+    """Only a changed translation is checked: the exported one is left as it is."""
+    rich.body_fr = "<p>Ancien corps, sans les balises de la source.</p>"
+    rich.save()
+    before = content_dump()
+    report = import_translations(write_po(export_units("fr"), target_language="fr"))
+    assert (report.updated, report.errors) == (0, [])
+    assert content_dump() == before
+
+
+def test_the_import_commands_dry_run_names_the_broken_unit(rich, tmp_path):
+    paragraph, _problem = BROKEN["mis-nested"]
+    path = tmp_path / "fr.xlf"
+    path.write_bytes(with_target(translated_xliff(), uid(rich, "body"), REST.format(p=paragraph)))
+    before = content_dump()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_translations", str(path), "--dry-run")
+    assert f'{uid(rich, "body")} (Press release "Ampere builds", body, fr): tag 3' in str(
+        failure.value
+    )
+    assert content_dump() == before
+
+
+def test_an_outdated_segmented_translation_is_offered_block_by_block(rich):
+    """Same blocks, but a block's tags changed in the source: references, no targets."""
+    rich.body_fr = BODY_FR.replace("<strong>construit</strong>", "construit")
+    rich.save()
+    data = write_xliff(export_units("fr", segment=True), target_language="fr")
+    units = [body_unit(data, rich, n) for n in range(1, 6)]
+    assert all(unit.xmlelement.find(f"{{{XLIFF_NS}}}target") is None for unit in units)
+    assert [alt.target for alt in units[0].getalttrans()] == ["Le plan"]
+    assert import_translations(data).errors == []
+
+
+def test_segments_of_a_plain_field_or_a_field_both_whole_and_cut_are_refused(rich):
+    data = translated_xliff(
+        targets={uid(rich, "title"): "Ampere construit"},
+        ids={uid(rich, "title"): f"{uid(rich, 'title')}#1"},
+    )
+    refused(rich, data, "plain text is never cut into segments")
+    whole = translated_xliff(targets={uid(rich, "body"): TEXTS_FR})
+    cut = translated_xliff(targets=segment_targets(rich, SEGMENTS_FR), segment=True)
+    root, other = etree.fromstring(whole), etree.fromstring(cut)
+    body = root.find(f".//{{{XLIFF_NS}}}body")
+    for unit in other.iter(f"{{{XLIFF_NS}}}trans-unit"):
+        if "#" in unit.get("id"):
+            body.append(copy.deepcopy(unit))
+    refused(
+        rich,
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
+        "the file has this field both whole and in segments",
+    )
 
 
 # The shipped content --------------------------------------------------------------------
