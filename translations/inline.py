@@ -26,6 +26,8 @@ from html.parser import HTMLParser
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from renaulution.richtext import sanitize_html
+
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 # Characters XML 1.0 cannot carry, even as references: in XLIFF they travel
 # as <ph ctype="x-char">U+0001</ph> placeholders, which CAT tools keep as tags.
@@ -119,6 +121,18 @@ def parse_html(html):
     return builder.root
 
 
+def parse_source(html):
+    """
+    A stored source as a tree. Sources are sanitized on save, but a bulk
+    update skips that: one with a tag left open is read as the sanitizer
+    would write it.
+    """
+    try:
+        return parse_html(html)
+    except MarkupError:
+        return parse_html(sanitize_html(html))
+
+
 def to_html(children):
     """HTML for a list of str and Node."""
     parts = []
@@ -150,7 +164,7 @@ def text_of(node):
 
 def numbered(html):
     """The source's tree, each element given its id, and {id: (node, parent id)}."""
-    root = parse_html(html)
+    root = parse_source(html)
     tags = {}
     for number, node in enumerate(elements(root), start=1):
         node.id = str(number)
@@ -425,7 +439,7 @@ def check_html(target_html, source_html):
         target = parse_html(target_html)
     except MarkupError as error:
         return error.problems
-    source = parse_html(source_html)
+    source = parse_source(source_html)
     expected, found = _shape(source), _shape(target)
     problems = []
     for tag, path in sorted(set(expected) | set(found)):

@@ -619,6 +619,16 @@ def test_segments_of_a_plain_field_or_a_field_both_whole_and_cut_are_refused(ric
     )
 
 
+def test_a_source_stored_with_a_tag_left_open_still_exports_and_imports(rich):
+    """A bulk update skips the sanitizer: the export reads it as the sanitizer would."""
+    type(rich).objects.filter(pk=rich.pk).update(body_en="<p>Ampere <strong>builds")
+    data = translated_xliff(targets={uid(rich, "body"): ["Ampere ", "construit"]})
+    assert b'<g id="1" ctype="x-html-p">Ampere <g id="2" ctype="bold">builds</g></g>' in data
+    assert import_translations(data).errors == []
+    rich.refresh_from_db()
+    assert rich.body_fr == "<p>Ampere <strong>construit</strong></p>"
+
+
 # The shipped content --------------------------------------------------------------------
 
 
