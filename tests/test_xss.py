@@ -7,7 +7,9 @@ way people write them:
   person's position in its inline);
 - French by a French translator, through the admin's change forms;
 - Italian by an Italian translator, through an XLIFF file uploaded to the
-  import page (tests/translations/test_exchange.py shows the route).
+  import page (tests/translations/test_exchange.py shows the route): plain
+  text takes the payloads as text, rich text refuses them (its tags can only
+  be the source's, tests/translations/test_exchange_tags.py).
 
 The English source is then changed, so that French and Italian are outdated
 and the queues and word diffs have something to show. Then every channel
@@ -257,11 +259,13 @@ def stored(django_db_setup, django_db_blocker, tmp_path_factory):
 
         italian = staff("xss-traduttore", "Translators (it)")
 
-        targets = {}
+        # Plain text takes a payload as text. Rich text takes no markup from a
+        # file but the source's own tags: a payload pasted into it is refused.
+        targets, rich = {}, {}
         for unit in export_units("it"):
             k = data.payload_of.get((unit.model_label, unit.object_id))
             if k is not None:
-                targets[unit.id] = VALUES[k]
+                (rich if unit.rich_text else targets)[unit.id] = VALUES[k]
                 data.tried["XLIFF import (translator, it)"] += len(GROUPS[k])
         response = italian.post(
             reverse("translations:import"),
@@ -270,6 +274,13 @@ def stored(django_db_setup, django_db_blocker, tmp_path_factory):
         assert response.status_code == 200
         report = response.context["report"]
         assert report.errors == []
+        response = italian.post(
+            reverse("translations:import"),
+            {"file": SimpleUploadedFile("it.xlf", translated_xliff("it", targets=rich))},
+        )
+        assert response.status_code == 200
+        refused = {error.split(" ", 1)[0] for error in response.context["report"].errors}
+        assert refused == set(rich)
 
         # The English source changes: French and Italian become outdated, so the
         # queues list every object and the change forms show a word diff.

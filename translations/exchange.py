@@ -5,7 +5,11 @@ Weblate…) and gettext PO.
 One unit per translatable field of every object, with a stable id
 (`companies.pressrelease:12:body`), the source text, the current target if
 any, a note saying which object and field it is, and the hash of the source
-at export time. An import validates the whole file first and applies it in
+at export time. Segmented, a rich-text field is one unit per block
+(`companies.pressrelease:12:body#3`, see segments.py). In XLIFF, rich text's
+tags are inline elements (inline.py) that CAT tools protect; in PO they stay
+HTML. Either way an import refuses a target whose tags are not the source's,
+naming the unit. An import validates the whole file first and applies it in
 one transaction, or applies nothing; units whose source changed since the
 export are skipped unless forced.
 
@@ -26,9 +30,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
-from renaulution.richtext import RichTextField, sanitize_html
+from renaulution.richtext import RichTextField
 from revisions.services import recording
 
+from . import inline, segments
+from .fieldvalue import field_value
+from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
 from .registry import (
     languages,
@@ -53,7 +60,6 @@ __all__ = [
     "write_xliff",
 ]
 
-XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 HASH_NOTE = "renaulution-source-hash"
 # PO editors may re-wrap comments: the hash can be on the line after its label.
@@ -63,7 +69,12 @@ HASH_COMMENT = re.compile(rf"{HASH_NOTE}:\s*([0-9a-f]{{64}})")
 # the same for the admin's forms).
 TARGET_HASH_NOTE = "renaulution-target-hash"
 TARGET_HASH_COMMENT = re.compile(rf"{TARGET_HASH_NOTE}:\s*([0-9a-f]{{64}})")
-UNIT_ID = re.compile(r"^(?P<label>[a-z0-9_]+\.[a-z0-9_]+):(?P<pk>\d+):(?P<field>[a-z0-9_]+)$")
+UNIT_ID = re.compile(
+    r"^(?P<label>[a-z0-9_]+\.[a-z0-9_]+):(?P<pk>\d+):(?P<field>[a-z0-9_]+)(?:#(?P<segment>[1-9]\d*))?$"
+)
+# An earlier translation whose tags do not fit the source's, offered to the
+# translator as an <alt-trans> match rather than as the target.
+PREVIOUS_ORIGIN = "renaulution-previous-translation"
 XLIFF_STATES = {
     State.MISSING: "needs-translation",
     State.OUTDATED: "needs-review-translation",
@@ -73,10 +84,6 @@ XLIFF_STATES = {
 XLIFF_DONE = {"translated", "final", "signed-off"}
 # The largest file imported, from the upload form or the command.
 MAX_FILE_SIZE = 5 * 1024 * 1024
-# Characters XML 1.0 cannot carry, even as references: in XLIFF they travel
-# as <ph ctype="x-char">U+0001</ph> placeholders, which CAT tools keep as tags.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-CHAR_PLACEHOLDER = "x-char"
 
 
 def _q(tag):
@@ -97,6 +104,8 @@ class Unit:
     object_id: int | None = None
     field: str = ""
     rich_text: bool = False
+    segment: int = 0  # the block's number in a segmented field; 0: the whole field
+    previous: str = ""  # a translation whose tags do not fit the source: a reference only
 
 
 @dataclass
@@ -128,13 +137,14 @@ def _is_rich(model, name):
 # Export ---------------------------------------------------------------------
 
 
-def export_units(language, *, only_pending=False, languages_allowed=None):
+def export_units(language, *, only_pending=False, languages_allowed=None, segment=False):
     """
     The units to translate into `language`, drafts included: one query per
     model for the objects and one for their states.
 
     `languages_allowed` (the user's languages) refuses any other language
-    with PermissionDenied; None means no restriction.
+    with PermissionDenied; None means no restriction. `segment` cuts rich
+    text into one unit per block.
     """
     if language not in languages():
         raise ValueError(f"Unknown language {language!r}: use one of {', '.join(languages())}.")
@@ -168,25 +178,44 @@ def export_units(language, *, only_pending=False, languages_allowed=None):
                     source_hash = text_hash(source)
                 if only_pending and state == State.CURRENT:
                     continue
-                units.append(
-                    Unit(
-                        id=f"{label}:{obj.pk}:{name}",
-                        source=source,
-                        target=target,
-                        source_language=source_lang,
-                        note=one_line(
-                            f'{capfirst(model._meta.verbose_name)} "{obj}" — {name} '
-                            f"(source: {source_lang}, state: {state})"
-                        ),
-                        state=str(state),
-                        source_hash=source_hash,
-                        target_hash=text_hash(target),
-                        model_label=label,
-                        object_id=obj.pk,
-                        field=name,
-                        rich_text=rich[name],
+                common = {
+                    "source_language": source_lang,
+                    "state": str(state),
+                    "source_hash": source_hash,
+                    "target_hash": text_hash(target),
+                    "model_label": label,
+                    "object_id": obj.pk,
+                    "field": name,
+                    "rich_text": rich[name],
+                }
+                about = f'{capfirst(model._meta.verbose_name)} "{obj}" — {name}'
+                status = f"(source: {source_lang}, state: {state})"
+                pieces = segments.pieces(source, target) if segment and rich[name] else None
+                if pieces is None:
+                    units.append(
+                        Unit(
+                            id=f"{label}:{obj.pk}:{name}",
+                            source=source,
+                            target=target,
+                            note=one_line(f"{about} {status}"),
+                            **common,
+                        )
                     )
-                )
+                    continue
+                for number, (tag, piece, piece_target, previous) in enumerate(pieces, start=1):
+                    units.append(
+                        Unit(
+                            id=f"{label}:{obj.pk}:{name}#{number}",
+                            source=piece,
+                            target=piece_target,
+                            previous=previous,
+                            segment=number,
+                            note=one_line(
+                                f"{about}, segment {number} of {len(pieces)}, <{tag}> {status}"
+                            ),
+                            **common,
+                        )
+                    )
     return units
 
 
@@ -200,20 +229,37 @@ def one_line(text):
     )
 
 
-def _set_text(element, text):
-    """Give `element` the text `text`, characters XML cannot carry as placeholders."""
-    pieces = NOT_XML.split(text)
-    element.text = pieces[0]
-    for char, piece in zip(NOT_XML.findall(text), pieces[1:], strict=True):
-        placeholder = etree.SubElement(
-            element, _q("ph"), id=f"char{len(element)}", ctype=CHAR_PLACEHOLDER
+def _write_contents(element, unit):
+    """<source>, <target> and <alt-trans> of a <trans-unit>."""
+    source = etree.SubElement(element, _q("source"))
+    if not unit.rich_text:
+        write_text(source, unit.source)
+        if unit.target:
+            target = etree.SubElement(
+                element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
+            )
+            write_text(target, unit.target)
+        return
+    inline.write_source(source, unit.source)
+    previous = unit.previous
+    if unit.target:
+        target = etree.SubElement(
+            element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
         )
-        placeholder.text = f"U+{ord(char):04X}"
-        placeholder.tail = piece
+        if not inline.write_target(target, unit.target, unit.source):
+            element.remove(target)
+            previous = unit.target
+    if previous:
+        alternative = etree.SubElement(element, _q("alt-trans"), origin=PREVIOUS_ORIGIN)
+        write_text(etree.SubElement(alternative, _q("target")), segments.plain_text(previous))
 
 
 def write_xliff(units, *, source_language_default="en", target_language):
-    """XLIFF 1.2 bytes: one <file> per source language, rich text as escaped HTML."""
+    """
+    XLIFF 1.2 bytes: one <file> per source language, rich text's tags as
+    inline elements. A translation whose tags do not fit its source's is
+    offered as an <alt-trans> match instead of a target.
+    """
     root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS}, version="1.2")
     by_source = {}
     for unit in units:
@@ -237,19 +283,31 @@ def write_xliff(units, *, source_language_default="en", target_language):
                 extradata=f"{HASH_NOTE}:{unit.source_hash}",
                 **{f"{{{XML_NS}}}space": "preserve"},
             )
-            _set_text(etree.SubElement(element, _q("source")), unit.source)
-            if unit.target:
-                target = etree.SubElement(
-                    element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
-                )
-                _set_text(target, unit.target)
+            _write_contents(element, unit)
             etree.SubElement(element, _q("note")).text = unit.note
             etree.SubElement(element, _q("note"), {"from": HASH_NOTE}).text = unit.source_hash
             if unit.target_hash:
                 etree.SubElement(
                     element, _q("note"), {"from": TARGET_HASH_NOTE}
                 ).text = unit.target_hash
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+# Elements whose content is text: lxml's pretty_print would indent the inline
+# elements of a <source> that starts with a tag, changing the text.
+TEXT_ELEMENTS = {_q("source"), _q("target"), _q("note")}
+
+
+def _indent(element, level=0):
+    """Indent the file's structure, never inside a source, target or note."""
+    if element.tag in TEXT_ELEMENTS or not len(element):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    child.tail = "\n" + "  " * level
 
 
 def write_po(units, *, target_language):
@@ -288,6 +346,14 @@ class ParsedUnit:
     source_hash: str
     done: bool  # the translator marked it translated (not fuzzy, not needs-review)
     target_hash: str = ""  # the translation as exported; "" from older files
+    element: object = None  # XLIFF: the <target>, whose inline elements rebuild rich text
+    xliff: bool = False
+
+    @property
+    def empty(self):
+        if self.element is not None:
+            return not self.target and not len(self.element)
+        return not self.target
 
 
 def parse(data):
@@ -349,41 +415,15 @@ def _parse_xliff(data):
             units.append(
                 ParsedUnit(
                     id=element.get("id", ""),
-                    target="" if target is None else _inner_text(target),
+                    target="" if target is None else inner_text(target),
                     source_hash=notes[0] if notes else "",
                     done=element.get("approved") == "yes" or state in XLIFF_DONE,
                     target_hash=target_hashes[0] if target_hashes else "",
+                    element=target,
+                    xliff=True,
                 )
             )
     return language or "", units
-
-
-def _inner_text(element):
-    """
-    A target's text. Inline XLIFF tags a CAT tool may add (<g>, <x/>…) keep
-    their text; our character placeholders become their character again.
-    """
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):  # a comment or processing instruction
-            pass
-        elif child.tag == _q("ph") and child.get("ctype") == CHAR_PLACEHOLDER:
-            parts.append(_placeholder_char(child))
-        else:
-            parts.append(_inner_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _placeholder_char(element):
-    text = (element.text or "").strip()
-    code = int(text[2:], 16) if re.fullmatch(r"U\+[0-9A-Fa-f]{1,6}", text) else None
-    if code is None or code > 0x10FFFF or not NOT_XML.match(chr(code)) or code == 0:
-        raise ValueError(
-            f"Line {element.sourceline}: a character placeholder holds {text!r}, "
-            "not a character that XML cannot carry."
-        )
-    return chr(code)
 
 
 class _PoText(str):
@@ -479,7 +519,63 @@ def import_translations(data, *, force=False, languages_allowed=None, dry_run=Fa
 
 def _plan(units, objects, language, force, report):
     """({(model, pk): {column: value}}, [(obj, field) to mark reviewed]); errors in report."""
-    changes, reviews, seen = {}, [], set()
+    changes, reviews = {}, []
+    for (model, pk, name), parts in _fields(units, report).items():
+        obj = objects.get((model, pk))
+        if obj is None:
+            continue  # reported by _load_objects
+        field_id = f"{model._meta.label_lower}:{pk}:{name}"
+        source_lang = source_language(obj)
+        if source_lang == language:
+            report.errors.append(
+                f"{field_id}: {language} is this text's source language, not a translation."
+            )
+            continue
+        if all(part.empty for part in parts.values()):
+            continue
+        row = obj._exchange_states.get(name)
+        source = value(obj, name, source_lang)
+        if not source:  # emptied since the export: nothing to translate any more
+            report.skipped_changed_source.append(field_id)
+            continue
+        current_hash = row.source_hash if row is not None else text_hash(source)
+        if any(part.source_hash != current_hash for part in parts.values()) and not force:
+            report.skipped_changed_source.append(field_id)
+            continue
+        column = f"{name}_{language}"
+        stored = getattr(obj, column) or ""
+        target, problems = field_value(parts, obj, name, language, source, stored)
+        if problems:
+            report.errors.extend(problems)
+            continue
+        max_length = model._meta.get_field(column).max_length
+        if max_length and len(target) > max_length:
+            report.errors.append(
+                f"{field_id}: the translation has {len(target)} characters, "
+                f"at most {max_length} fit."
+            )
+            continue
+        exported = next(iter(parts.values())).target_hash
+        changed_meanwhile = exported and exported != text_hash(stored)
+        if stored != target and changed_meanwhile and not force:
+            report.skipped_changed_target.append(field_id)
+            continue
+        if stored == target:
+            report.unchanged += 1
+            confirmed = all(
+                part.done and part.source_hash == getattr(row, "source_hash", None)
+                for part in parts.values()
+            )
+            if confirmed and row.state == State.OUTDATED:
+                reviews.append((obj, name))
+            continue
+        changes.setdefault((model, obj.pk), {})[column] = target
+    return changes, reviews
+
+
+def _fields(units, report):
+    """{(model, pk, field): {segment number, 0 for the whole field: unit}}, in file order."""
+    fields, seen = {}, set()
     for unit in units:
         match = UNIT_ID.match(unit.id)
         if not match:
@@ -489,49 +585,11 @@ def _plan(units, objects, language, force, report):
             continue
         seen.add(unit.id)
         model = model_by_label(match["label"])
-        obj = objects.get((model, int(match["pk"])))
-        if obj is None:
+        if model is None or match["field"] not in translatable_fields(model):
             continue  # reported by _load_objects
-        name = match["field"]
-        source_lang = source_language(obj)
-        if source_lang == language:
-            report.errors.append(
-                f"{unit.id}: {language} is this text's source language, not a translation."
-            )
-            continue
-        if not unit.target:
-            continue
-        row = obj._exchange_states.get(name)
-        source = value(obj, name, source_lang)
-        if not source:  # emptied since the export: nothing to translate any more
-            report.skipped_changed_source.append(unit.id)
-            continue
-        current_hash = row.source_hash if row is not None else text_hash(source)
-        if unit.source_hash != current_hash and not force:
-            report.skipped_changed_source.append(unit.id)
-            continue
-        column = f"{name}_{language}"
-        target = sanitize_html(unit.target) if _is_rich(model, name) else unit.target
-        max_length = model._meta.get_field(column).max_length
-        if max_length and len(target) > max_length:
-            report.errors.append(
-                f"{unit.id}: the translation has {len(target)} characters, "
-                f"at most {max_length} fit."
-            )
-            continue
-        stored = getattr(obj, column) or ""
-        changed_meanwhile = unit.target_hash and unit.target_hash != text_hash(stored)
-        if stored != target and changed_meanwhile and not force:
-            report.skipped_changed_target.append(unit.id)
-            continue
-        if stored == target:
-            report.unchanged += 1
-            confirmed = unit.done and unit.source_hash == getattr(row, "source_hash", None)
-            if confirmed and row.state == State.OUTDATED:
-                reviews.append((obj, name))
-            continue
-        changes.setdefault((model, obj.pk), {})[column] = target
-    return changes, reviews
+        key = (model, int(match["pk"]), match["field"])
+        fields.setdefault(key, {})[int(match["segment"] or 0)] = unit
+    return fields
 
 
 def _load_objects(units, language, report):

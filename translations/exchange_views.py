@@ -49,7 +49,10 @@ def export_view(request):
         raise PermissionDenied
     write, extension, content_type = FORMATS[format_]
     units = export_units(
-        language, only_pending=request.GET.get("pending") == "1", languages_allowed=own
+        language,
+        only_pending=request.GET.get("pending") == "1",
+        languages_allowed=own,
+        segment=request.GET.get("segment") == "1",
     )
     response = HttpResponse(write(units, target_language=language), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="renaulution-{language}.{extension}"'
@@ -61,6 +64,10 @@ class ImportForm(forms.Form):
     force = forms.BooleanField(
         required=False,
         label=gettext_lazy("Also apply units whose source or translation changed since the export"),
+    )
+    dry_run = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Dry run: check the file and show what it would do, change nothing"),
     )
 
     def clean_file(self):
@@ -103,6 +110,7 @@ def _import(request, form, own):
                 form.cleaned_data["file"].read(),
                 force=form.cleaned_data["force"],
                 languages_allowed=own,
+                dry_run=form.cleaned_data["dry_run"],
             )
     except ImportFailed as failure:
         messages.error(
@@ -115,9 +123,19 @@ def _import(request, form, own):
             % {"count": len(failure.report.errors)},
         )
         return failure.report
-    summary = ngettext("%(count)d field updated", "%(count)d fields updated", report.updated) % {
-        "count": report.updated
-    }
+    if report.dry_run:
+        summary = _("Dry run, nothing was changed: %(summary)s") % {
+            "summary": ngettext(
+                "%(count)d field would be updated",
+                "%(count)d fields would be updated",
+                report.updated,
+            )
+            % {"count": report.updated}
+        }
+    else:
+        summary = ngettext(
+            "%(count)d field updated", "%(count)d fields updated", report.updated
+        ) % {"count": report.updated}
     if report.skipped_changed_source:
         summary += "; " + _("%(count)d skipped because their source changed since the export") % {
             "count": len(report.skipped_changed_source)

@@ -18,16 +18,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only-pending", action="store_true", help="Only missing and outdated fields."
         )
+        parser.add_argument(
+            "--segment",
+            action="store_true",
+            help="Rich text one block (paragraph, heading, list item) per unit.",
+        )
         parser.add_argument("-o", "--output", help="File to write (standard output if omitted).")
 
-    def handle(self, *args, language, format, only_pending, output, **options):
+    def handle(self, *args, language, format, only_pending, segment, output, **options):
         if language not in languages():
             raise CommandError(
                 f"Unknown language {language!r}: use one of {', '.join(languages())}."
             )
         if format not in WRITERS:
             raise CommandError(f"Unknown format {format!r}: use xliff or po.")
-        units = export_units(language, only_pending=only_pending)
+        units = export_units(language, only_pending=only_pending, segment=segment)
         data = WRITERS[format](units, target_language=language)
         if output:
             try:
