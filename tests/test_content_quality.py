@@ -28,7 +28,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from renaulution.content import data
+from renaulution.content import data, links
 
 RUN_LENGTH = 8
 FINGERPRINTS = Path(__file__).with_name("seed_fingerprints.txt")
@@ -57,8 +57,11 @@ def localized_values():
 
 
 def plain(text):
-    """What a reader reads: tags dropped (attributes and URLs with them), entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+    """
+    What a reader reads: link markers reduced to their words, tags dropped
+    (attributes and URLs with them), entities decoded.
+    """
+    return html.unescape(re.sub(r"<[^>]+>", " ", links.labels(text)))
 
 
 def catalog_texts():
