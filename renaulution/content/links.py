@@ -23,6 +23,11 @@ def labels(text):
     return MARKER.sub(lambda match: match["label"], text)
 
 
+def has_markers(text):
+    """Whether `text` holds a marker, or something meant as one."""
+    return "[[" in text
+
+
 def targets(text):
     """The (kind, slug) pairs `text` links to."""
     return {(match["kind"], match["slug"]) for match in MARKER.finditer(text)}
@@ -32,7 +37,8 @@ def resolve(text, url_for):
     """
     `text` with each marker made a link. `url_for(kind, slug)` gives the
     page's address, or None to leave the words unlinked (an object readers
-    may not see); it raises for a slug it does not know.
+    may not see); it raises for a slug it does not know. A marker that is
+    not well formed raises too, rather than reach readers as brackets.
     """
 
     def link(match):
@@ -41,4 +47,8 @@ def resolve(text, url_for):
             return match["label"]
         return f'<a href="{escape(url)}">{match["label"]}</a>'
 
-    return MARKER.sub(link, text)
+    resolved = MARKER.sub(link, text)
+    if "[[" in resolved:
+        start = resolved.index("[[")
+        raise ValueError(f"A link marker is not well formed: {resolved[start : start + 60]!r}")
+    return resolved

@@ -172,7 +172,7 @@ class _Loader:
             for field in fields
             for language in LANGUAGES
         ]
-        if any(links.targets(text) for text in texts):
+        if any(links.has_markers(text) for text in texts):
             self.to_link.append((instance, fields))
 
     def link_markers(self):
@@ -180,10 +180,10 @@ class _Loader:
             for field in fields:
                 for language in LANGUAGES:
                     name = f"{field}_{language}"
-                    with translation.override(language):
-                        setattr(
-                            instance, name, links.resolve(getattr(instance, name), self.url_for)
-                        )
+                    text = getattr(instance, name)
+                    if text:
+                        with translation.override(language):
+                            setattr(instance, name, links.resolve(text, self.url_for))
             self.save(instance)
 
     def url_for(self, kind, slug):
