@@ -1120,9 +1120,9 @@ EPISODES = [
             "déclenche un scandale qui prive [[company:renault-group|le groupe Renault]] de son "
             "patron historique et le plonge dans le désordre. En 2020, le constructeur est au bord "
             "du gouffre : ses pertes atteignent des records et sa survie n'est plus assurée. Le "
-            "président du conseil, [[person:jean-dominique-senard|Jean-Dominique Senard]], fait "
-            "appel à [[person:luca-de-meo|Luca de Meo]], qui devient directeur général en juillet "
-            "2020.</p>"
+            "président du conseil d'administration, "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]], fait appel à "
+            "[[person:luca-de-meo|Luca de Meo]], qui devient directeur général en juillet 2020.</p>"
             "<p>Luca de Meo relève le défi du sauvetage. L'épisode montre comment les équipes se "
             "mobilisent : des recrues apportent un regard neuf, d'autres s'en vont, et "
             "l'organisation est revue pour travailler plus efficacement. Sa réponse s'appelle "
@@ -1271,7 +1271,7 @@ EPISODES = [
         "title": L("The Future Is Already Here", "Le futur est déjà là", "Il futuro è già qui"),
         "slug": L("the-future-is-already-here", "le-futur-est-deja-la", "il-futuro-e-gia-qui"),
         "synopsis": L(
-            "<p>At the 2024 Geneva Motor Show the new R5 from [[company:renault|Renault]] draws an "
+            "<p>At the 2024 Geneva Motor Show the new R5 from [[company:renault|Renault]] gets an "
             "enthusiastic welcome, and the Scenic E-Tech Electric is named Car of the Year 2024. "
             "The electric R5 rests on the technology of [[company:ampere|Ampere]], the group's "
             "company for electric vehicles and software.</p>"
