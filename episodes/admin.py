@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
 from renaulution.admin_scale import VectorSearchMixin, localized
@@ -35,7 +36,7 @@ class SeriesAdmin(ContentAdmin):
     ]
     list_filter = ["status"]
     list_select_related = ["platform"]
-    search_fields = localized("title", "tagline", "synopsis")
+    search_fields = localized("title", "tagline", "synopsis", "reception")
     date_hierarchy = "premiere_date"
     autocomplete_fields = ["platform", "subject"]
     readonly_fields = ["poster_preview"]
@@ -45,6 +46,7 @@ class SeriesAdmin(ContentAdmin):
     inlines = [SeriesProducerInline]
     fieldsets = [
         (None, {"fields": ["title", "tagline", "synopsis"]}),
+        (_("Reception"), {"fields": ["reception"]}),
         (None, {"fields": ["premiere_date", "platform", "watch_url", "subject"]}),
         (None, {"fields": ["poster", "poster_preview", "poster_alt"]}),
         PUBLICATION_FIELDSET,

@@ -34,6 +34,14 @@ class Series(Publishable, TracksTranslations):
     title = models.CharField(_("title"), max_length=255)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     synopsis = RichTextField(_("synopsis"), blank=True)
+    reception = RichTextField(
+        _("reception"),
+        blank=True,
+        help_text=_(
+            "What the critics said of the series, in our words and attributed to "
+            "each outlet; shown under the synopsis."
+        ),
+    )
     premiere_date = models.DateField(_("premiere date"), null=True, blank=True)
     platform = models.ForeignKey(
         Company,

@@ -8,7 +8,7 @@ from .models import Episode, EpisodeCompany, Series, SeriesProducer
 
 @register(Series)
 class SeriesTranslationOptions(TranslationOptions):
-    fields = ("title", "tagline", "synopsis", "poster_alt")
+    fields = ("title", "tagline", "synopsis", "reception", "poster_alt")
     required_languages = {"en": ("title",), "default": ()}
 
 

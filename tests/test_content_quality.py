@@ -30,7 +30,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from renaulution.content import data
+from renaulution.content import data, links
 
 RUN_LENGTH = 8
 FINGERPRINTS = Path(__file__).with_name("seed_fingerprints.txt")
@@ -59,8 +59,11 @@ def localized_values():
 
 
 def plain(text):
-    """What a reader reads: tags dropped (attributes and URLs with them), entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+    """
+    What a reader reads: link markers reduced to their words, tags dropped
+    (attributes and URLs with them), entities decoded.
+    """
+    return html.unescape(re.sub(r"<[^>]+>", " ", links.labels(text)))
 
 
 def catalog_texts():

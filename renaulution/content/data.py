@@ -11,8 +11,9 @@ departure in July 2025, after the series was filmed, and the exact figures
 and dates of the 2020 losses: a record net loss of €7.3 billion for the first
 half, announced on 30 July 2020, and of €8.0 billion (group share) for the
 whole year, announced on 19 February 2021 (seed 001 gives the €7.3 billion
-"in 2020", seed 000 "record losses in 2021"). Nothing here is copied from a
-seed.
+"in 2020", seed 000 "record losses in 2021"), and the Capital Market Day that
+seed 004 announces for 15 November 2023, which was held that day. Nothing
+here is copied from a seed.
 
 The site tells the story as it stood in August 2025 (the footer says so):
 whatever could have changed since is written in the past or dated
@@ -28,7 +29,10 @@ Conventions:
 - a position whose exact start is not known starts on the first day of its
   year;
 - rich text uses only `<p>`, `<h2>`, `<em>`, `<strong>`, `<blockquote>` and
-  `<a href>` (the sanitizer's allow-list keeps them unchanged);
+  `<a href>` (the sanitizer's allow-list keeps them unchanged); a link to a
+  shipped person or company is a marker, `[[person:luca-de-meo|Luca de Meo]]`,
+  which the loader turns into a link to its page in the text's language
+  (`links.py`), and an episode features everyone its synopsis links to;
 - picture designs are parameters of the functions in `images.py`.
 """
 
@@ -247,49 +251,77 @@ COMPANIES = [
             "La società di Renault Group dedicata ai veicoli elettrici e al software",
         ),
         "description": L(
-            "<p>Ampere started work on 1 November 2023. Renault Group set it up as a company "
-            "devoted only to electric vehicles and their software, organised to move as quickly as "
-            "a start-up while drawing on the resources of a large group, with the stated goal of "
-            "leading the European electric car market with models that people can afford.</p>"
+            "<p>Ampere started work on 1 November 2023. [[company:renault-group|Renault Group]] "
+            "set it up as a company devoted only to electric vehicles and their software, "
+            "organised to move as quickly as a start-up while drawing on the resources of a large "
+            "group, with the stated goal of leading the European electric car market with models "
+            "that people can afford.</p>"
             "<p>At its launch it had 11 sites in France, four of them industrial: the Douai, "
             "Maubeuge and Ruitz plants, which together make up ElectriCity, and the Cléon factory. "
             "More than 11,000 people worked there, 35% of them engineers. Its technology, "
             "including LFP batteries and Cell2Pack designs, was meant for the Renault 5, the "
             "Renault 4 then in preparation and an electric Twingo announced for 2026.</p>"
-            "<p>Luca de Meo led Ampere as well as the group until he stepped down in July 2025. In "
-            "2023 Nissan announced that it intended to invest up to €600 million in Ampere, and "
-            "Mitsubishi Motors up to €200 million: intentions announced, not investments made.</p>",
-            "<p>Ampere a commencé ses activités le 1er novembre 2023. Le groupe Renault l'a créée "
-            "comme une entreprise consacrée uniquement aux véhicules électriques et à leur "
-            "logiciel, organisée pour avancer aussi vite qu'une start-up tout en s'appuyant sur "
-            "les moyens d'un grand groupe, avec un objectif affiché : prendre la tête du marché "
-            "européen de la voiture électrique avec des modèles à la portée du plus grand "
-            "nombre.</p>"
+            "<p>[[person:luca-de-meo|Luca de Meo]] was chief executive of Ampere as well as of the "
+            "group, from its launch until he stepped down in July 2025. On 15 November 2023 "
+            "Renault Group held a Capital Market Day devoted to Ampere, an investor day presenting "
+            "the new company to the financial markets.</p>"
+            "<p>Its logo starts from the diamond that has long been Renault's emblem: several "
+            "diamonds put together stand for close-knit, agile teams, each with its own expertise, "
+            "and suggest a movement rising towards a common goal. Its identity rests on three "
+            "colours named Scandium, Eigengrau and Silicon Grey, chosen, its designers said, to "
+            "balance technology with warmth.</p>"
+            "<p>In 2023 [[company:nissan|Nissan]] announced that it intended to invest up to €600 "
+            "million in Ampere, and [[company:mitsubishi-motors|Mitsubishi Motors]] up to €200 "
+            "million: intentions announced, not investments made.</p>",
+            "<p>Ampere a commencé ses activités le 1er novembre 2023. "
+            "[[company:renault-group|Le groupe Renault]] l'a créée comme une entreprise consacrée "
+            "uniquement aux véhicules électriques et à leur logiciel, organisée pour avancer aussi "
+            "vite qu'une start-up tout en s'appuyant sur les moyens d'un grand groupe, avec un "
+            "objectif affiché : prendre la tête du marché européen de la voiture électrique avec "
+            "des modèles à la portée du plus grand nombre.</p>"
             "<p>À son lancement, elle comptait 11 sites en France, dont quatre industriels : les "
             "usines de Douai, Maubeuge et Ruitz, qui forment ensemble ElectriCity, et celle de "
             "Cléon. Plus de 11 000 personnes y travaillaient, dont 35 % d'ingénieurs. Ses "
             "technologies, dont les batteries LFP et l'architecture Cell2Pack, étaient destinées à "
             "la Renault 5, à la Renault 4 alors en préparation et à une Twingo électrique annoncée "
             "pour 2026.</p>"
-            "<p>Luca de Meo a dirigé Ampere en plus du groupe jusqu'à son départ, en juillet 2025. "
-            "En 2023, Nissan a annoncé son intention d'investir jusqu'à 600 millions d'euros dans "
-            "Ampere, et Mitsubishi Motors jusqu'à 200 millions : des intentions annoncées, non des "
-            "investissements réalisés.</p>",
-            "<p>Ampere ha avviato le attività il 1° novembre 2023. Renault Group l'ha creata come "
-            "società dedicata soltanto ai veicoli elettrici e al loro software, organizzata per "
-            "muoversi con la rapidità di una start-up contando però sulle risorse di un grande "
-            "gruppo, con un obiettivo dichiarato: guidare il mercato europeo dell'auto elettrica "
-            "con modelli alla portata di molti.</p>"
+            "<p>[[person:luca-de-meo|Luca de Meo]] a été directeur général d'Ampere en plus du "
+            "groupe, de son lancement jusqu'à son départ en juillet 2025. Le 15 novembre 2023, le "
+            "groupe Renault a tenu une Capital Market Day consacrée à Ampere, une journée "
+            "investisseurs destinée à présenter la nouvelle entreprise aux marchés financiers.</p>"
+            "<p>Son logo part du losange, emblème de Renault depuis longtemps : plusieurs losanges "
+            "assemblés figurent des équipes soudées et agiles, chacune avec son domaine "
+            "d'expertise, et évoquent un mouvement qui s'élève vers un but commun. Son identité "
+            "repose sur trois couleurs baptisées Scandium, Eigengrau et Silicon Grey, choisies, "
+            "selon ses designers, pour équilibrer technologie et chaleur.</p>"
+            "<p>En 2023, [[company:nissan|Nissan]] a annoncé son intention d'investir jusqu'à 600 "
+            "millions d'euros dans Ampere, et [[company:mitsubishi-motors|Mitsubishi Motors]] "
+            "jusqu'à 200 millions : des intentions annoncées, non des investissements "
+            "réalisés.</p>",
+            "<p>Ampere ha avviato le attività il 1° novembre 2023. "
+            "[[company:renault-group|Renault Group]] l'ha creata come società dedicata soltanto ai "
+            "veicoli elettrici e al loro software, organizzata per muoversi con la rapidità di una "
+            "start-up contando però sulle risorse di un grande gruppo, con un obiettivo "
+            "dichiarato: guidare il mercato europeo dell'auto elettrica con modelli alla portata "
+            "di molti.</p>"
             "<p>Al momento del lancio contava 11 siti in Francia, di cui quattro industriali: gli "
             "stabilimenti di Douai, Maubeuge e Ruitz, che insieme formano ElectriCity, e quello di "
             "Cléon. Vi lavoravano oltre 11.000 persone, per il 35% ingegneri. Le sue tecnologie, "
             "tra cui le batterie LFP e l'architettura Cell2Pack, erano destinate alla Renault 5, "
             "alla Renault 4 allora in preparazione e a una Twingo elettrica annunciata per il "
             "2026.</p>"
-            "<p>Luca de Meo ha guidato Ampere oltre al gruppo fino alla sua uscita, nel luglio "
-            "2025. Nel 2023 Nissan ha annunciato l'intenzione di investire in Ampere fino a 600 "
-            "milioni di euro, e Mitsubishi Motors fino a 200 milioni: intenzioni annunciate, non "
-            "investimenti effettuati.</p>",
+            "<p>[[person:luca-de-meo|Luca de Meo]] è stato amministratore delegato di Ampere oltre "
+            "che del gruppo, dal lancio fino alla sua uscita nel luglio 2025. Il 15 novembre 2023 "
+            "Renault Group ha tenuto un Capital Market Day dedicato ad Ampere, una giornata per "
+            "gli investitori pensata per presentare la nuova società ai mercati finanziari.</p>"
+            "<p>Il logo nasce dalla losanga, da tempo emblema di Renault: più losanghe accostate "
+            "rappresentano squadre affiatate e agili, ognuna con le proprie competenze, e "
+            "suggeriscono un movimento che sale verso un obiettivo comune. L'identità si fonda su "
+            "tre colori chiamati Scandium, Eigengrau e Silicon Grey, scelti, secondo i designer, "
+            "per bilanciare tecnologia e calore.</p>"
+            "<p>Nel 2023 [[company:nissan|Nissan]] ha annunciato l'intenzione di investire in "
+            "Ampere fino a 600 milioni di euro, e [[company:mitsubishi-motors|Mitsubishi Motors]] "
+            "fino a 200 milioni: intenzioni annunciate, non investimenti effettuati.</p>",
         ),
         "logo": {"mark": "AMP", "shape": "diamond", "colour": "teal", "ink": "white"},
     },
@@ -989,6 +1021,66 @@ SERIES = {
         "<p>Dietro la docuserie, uscita su Prime Video il 13 dicembre 2024, ci sono le "
         "case di produzione Breath Film ed Elephant.</p>",
     ),
+    "reception": L(
+        "<p>French reviewers took the series as a skilful piece of storytelling, and asked what it "
+        "would change.</p>"
+        "<p>A French business and marketing article found it polished and paced like a drama: "
+        "footage never shown before, interviews to camera, fond looks back at the brand's famous "
+        "models, brisk editing and cliffhangers that keep viewers waiting for the finale. In its "
+        "reading the series casts [[person:luca-de-meo|Luca de Meo]] as the hero of the story, the "
+        "man sent to save the company, and Renault bets on storytelling and immersive "
+        "communication to show its transformation in the best light. It wondered whether a "
+        "documentary, backed by marketing on a large budget, would be enough to set the carmaker "
+        "back on course while the European car market was in crisis.</p>"
+        "<p>[[company:numerama|Numerama]], which saw the first episode at a preview, stressed how "
+        "seldom a company opens its doors like this: the cameras sit in on meetings that are "
+        "normally confidential and reach test sites closed to outsiders. It judged the opening "
+        "episode the least gripping, since it jumps from one brand to the next and loses track of "
+        "time while it sets out the stakes, but said it held news even for those who follow the "
+        "brand closely. It reported that Luca de Meo joked at the screening that he feared finding "
+        "the crew in his shower one day, and noted that the series would also be used to unveil a "
+        "new model.</p>",
+        "<p>La critique française a vu dans la série un récit habilement construit, tout en se "
+        "demandant ce qu'il changerait.</p>"
+        "<p>Un article français consacré au marketing et à l'économie l'a trouvée soignée et "
+        "rythmée comme une fiction : des images jamais montrées, des entretiens face à l'objectif, "
+        "des regards nostalgiques sur les modèles célèbres de la marque, un montage nerveux et des "
+        "fins d'épisode à suspense qui tiennent le public jusqu'au dénouement. À le lire, la série "
+        "fait de [[person:luca-de-meo|Luca de Meo]] le héros de l'histoire, l'homme envoyé pour "
+        "sauver l'entreprise, et Renault mise sur le storytelling et sur une communication "
+        "immersive pour montrer sa transformation sous son meilleur jour. L'article se demandait "
+        "si un documentaire, accompagné d'un marketing aux moyens considérables, suffirait à "
+        "remettre le constructeur sur les rails alors que le marché automobile européen traversait "
+        "une crise.</p>"
+        "<p>[[company:numerama|Numerama]], qui a découvert le premier épisode en avant-première, a "
+        "souligné la rareté d'une telle ouverture : les caméras assistent à des réunions "
+        "d'ordinaire confidentielles et entrent sur des sites d'essais fermés au public. Le site a "
+        "jugé ce premier épisode le moins captivant, parce qu'il saute d'une marque à l'autre et "
+        "fait perdre le fil du temps pendant qu'il pose les enjeux, mais a reconnu qu'il apprenait "
+        "du nouveau même à ceux qui suivent la marque de près. Il a rapporté que Luca de Meo avait "
+        "plaisanté, lors de la projection, sur sa crainte de trouver un jour l'équipe de tournage "
+        "dans sa douche, et relevé que la série servirait aussi à dévoiler un nouveau modèle.</p>",
+        "<p>La critica francese ha accolto la serie come un racconto costruito con abilità, "
+        "chiedendosi però che cosa avrebbe cambiato.</p>"
+        "<p>Un articolo francese di marketing ed economia l'ha trovata curata e ritmata come una "
+        "fiction: immagini mai viste prima, interviste davanti alla telecamera, sguardi nostalgici "
+        "sui modelli celebri del marchio, un montaggio serrato e finali di puntata in sospeso che "
+        "tengono il pubblico fino all'epilogo. A suo giudizio la serie fa di "
+        "[[person:luca-de-meo|Luca de Meo]] l'eroe della storia, l'uomo mandato a salvare "
+        "l'azienda, e Renault punta sullo storytelling e su una comunicazione immersiva per "
+        "mostrare la propria trasformazione nella luce migliore. L'articolo si chiedeva se un "
+        "documentario, sostenuto da un marketing dal budget imponente, sarebbe bastato a rimettere "
+        "in carreggiata il costruttore mentre il mercato automobilistico europeo attraversava una "
+        "crisi.</p>"
+        "<p>[[company:numerama|Numerama]], che ha visto il primo episodio in anteprima, ha "
+        "sottolineato quanto sia raro che un'azienda si apra così: le telecamere assistono a "
+        "riunioni di solito riservate ed entrano in siti di prova chiusi agli estranei. Ha "
+        "giudicato il primo episodio il meno avvincente, perché salta da un marchio all'altro e fa "
+        "perdere il filo del tempo mentre pone le basi, ma ha riconosciuto che offre novità anche "
+        "a chi segue il marchio da vicino. Ha riferito che Luca de Meo, alla proiezione, ha "
+        "scherzato sul timore di ritrovarsi un giorno la troupe sotto la doccia, e ha notato che "
+        "la serie sarebbe servita anche a svelare un nuovo modello.</p>",
+    ),
     "premiere_date": datetime.date(2024, 12, 13),
     "platform": "prime-video",
     "watch_url": PRIME_VIDEO_PAGE,
@@ -1007,60 +1099,116 @@ EPISODES = [
         "title": L("Revolution or Death", "Révolution ou la mort", "Rivoluzione o morte"),
         "slug": L("revolution-or-death", "revolution-ou-la-mort", "rivoluzione-o-morte"),
         "synopsis": L(
-            "<p>It all starts with the 2018 scandal: Carlos Ghosn is arrested and Renault "
-            "is thrown into disarray. By 2020 the group's very survival is at stake, and "
-            "Jean-Dominique Senard turns to Luca de Meo.</p>"
-            "<p>The new chief executive sets out a sweeping overhaul built on distinctive "
-            "cars, electrification and the revival of Alpine. The Renaulution takes shape, "
-            "but the state of the group's finances makes it hard to carry out.</p>",
-            "<p>Tout commence avec le scandale de 2018 : Carlos Ghosn est arrêté et Renault "
-            "sombre dans le désordre. En 2020, la survie même du groupe est en jeu, et "
-            "Jean-Dominique Senard fait appel à Luca de Meo.</p>"
-            "<p>Le nouveau directeur général engage une refonte en profondeur, misant sur "
-            "des modèles qui se démarquent, sur l'électrification et sur la renaissance "
-            "d'Alpine. La Renaulution prend forme, mais l'état des finances du groupe "
-            "complique sa mise en œuvre.</p>",
-            "<p>Tutto parte dallo scandalo del 2018: Carlos Ghosn viene arrestato e Renault "
-            "precipita nel disordine. Nel 2020 è in gioco la sopravvivenza stessa del "
-            "gruppo, e Jean-Dominique Senard si rivolge a Luca de Meo.</p>"
-            "<p>Il nuovo amministratore delegato avvia una revisione profonda, puntando su "
-            "modelli capaci di distinguersi, sull'elettrificazione e sul rilancio di Alpine. "
-            "La Renaulution prende corpo, ma lo stato dei conti del gruppo ne rende "
-            "difficile l'attuazione.</p>",
+            "<p>The story opens in 2018, when the arrest of [[person:carlos-ghosn|Carlos Ghosn]] "
+            "sets off a scandal that leaves [[company:renault-group|Renault Group]] without its "
+            "long-time leader and in disarray. By 2020 the carmaker is close to the edge: its "
+            "losses are piling up to record levels and its survival is in doubt. The chairman, "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]], turns to "
+            "[[person:luca-de-meo|Luca de Meo]], who becomes chief executive in July 2020.</p>"
+            "<p>De Meo takes on the rescue. The episode follows how the teams rally: newcomers "
+            "bring fresh thinking, others leave, and the way the company works is overhauled to "
+            "make it leaner. His answer is called the Renaulution, a strategic plan presented in "
+            "January 2021: cars that stand out, electric versions of [[company:renault|Renault]], "
+            "[[company:dacia|Dacia]] and [[company:alpine|Alpine]], fewer cars built, a younger "
+            "range and the comeback of models people remember, starting with an electric Renault "
+            "5. The plan takes shape, but the state of the accounts puts it to the test from the "
+            "start.</p>"
+            "<p>Numerama, which saw this episode at a preview, found it busy laying out the "
+            "stakes: it moves from one brand to another and blurs the timeline, yet it still told "
+            "close followers of the group things they did not know.</p>",
+            "<p>Tout part de 2018 : l'arrestation de [[person:carlos-ghosn|Carlos Ghosn]] "
+            "déclenche un scandale qui prive [[company:renault-group|le groupe Renault]] de son "
+            "patron historique et le plonge dans le désordre. En 2020, le constructeur est au bord "
+            "du gouffre : ses pertes atteignent des records et sa survie n'est plus assurée. Le "
+            "président du conseil d'administration, "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]], fait appel à "
+            "[[person:luca-de-meo|Luca de Meo]], qui devient directeur général en juillet 2020.</p>"
+            "<p>Luca de Meo relève le défi du sauvetage. L'épisode montre comment les équipes se "
+            "mobilisent : des recrues apportent un regard neuf, d'autres s'en vont, et "
+            "l'organisation est revue pour travailler plus efficacement. Sa réponse s'appelle "
+            "Renaulution, un plan stratégique présenté en janvier 2021 : des voitures qui se "
+            "distinguent, des versions électriques chez [[company:renault|Renault]], "
+            "[[company:dacia|Dacia]] et [[company:alpine|Alpine]], moins de véhicules produits, "
+            "une gamme rajeunie et le retour de modèles restés dans les mémoires, à commencer par "
+            "une Renault 5 électrique. Le plan prend corps, mais l'état des comptes le met "
+            "d'emblée à l'épreuve.</p>"
+            "<p>Numerama, qui a vu cet épisode en avant-première, l'a trouvé occupé à poser les "
+            "enjeux : il passe d'une marque à l'autre et brouille la chronologie, mais il a malgré "
+            "tout appris du nouveau à ceux qui suivent le groupe de près.</p>",
+            "<p>Tutto comincia nel 2018, quando l'arresto di [[person:carlos-ghosn|Carlos Ghosn]] "
+            "scatena uno scandalo che lascia [[company:renault-group|Renault Group]] senza il suo "
+            "storico capo e nel caos. Nel 2020 il costruttore è sull'orlo del precipizio: le "
+            "perdite toccano livelli record e la sua sopravvivenza è in dubbio. Il presidente, "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]], si rivolge a "
+            "[[person:luca-de-meo|Luca de Meo]], che diventa amministratore delegato nel luglio "
+            "2020.</p>"
+            "<p>De Meo accetta la sfida del salvataggio. L'episodio mostra come le squadre si "
+            "mobilitano: arrivano persone nuove con idee fresche, altre se ne vanno, e "
+            "l'organizzazione viene ripensata per lavorare in modo più efficiente. La sua risposta "
+            "si chiama Renaulution, un piano strategico presentato nel gennaio 2021: auto che si "
+            "distinguono, versioni elettriche per [[company:renault|Renault]], "
+            "[[company:dacia|Dacia]] e [[company:alpine|Alpine]], meno vetture prodotte, una gamma "
+            "più giovane e il ritorno di modelli rimasti nella memoria, a partire da una Renault 5 "
+            "elettrica. Il piano prende corpo, ma lo stato dei conti lo mette subito alla "
+            "prova.</p>"
+            "<p>Numerama, che ha visto questo episodio in anteprima, lo ha trovato impegnato "
+            "soprattutto a porre le basi: salta da un marchio all'altro e confonde la cronologia, "
+            "ma ha comunque insegnato qualcosa di nuovo anche a chi segue da vicino il gruppo.</p>",
         ),
         "still": {"background": "red", "accent": "yellow"},
         "people": ["carlos-ghosn", "jean-dominique-senard", "luca-de-meo"],
-        "companies": ["renault-group", "renault", "alpine"],
+        "companies": ["renault-group", "renault", "dacia", "alpine"],
     },
     {
         "number": 2,
         "title": L("Weathering the Storms", "Surmonter les tempêtes", "Superare le tempeste"),
         "slug": L("weathering-the-storms", "surmonter-les-tempetes", "superare-le-tempeste"),
         "synopsis": L(
-            "<p>Money is the problem. On 19 February 2021 the group reports a record net loss of "
-            "€8.0 billion (group share) for 2020, €7.3 billion of it in the first half alone. Help "
-            "comes from Dacia, which keeps growing and becomes ever more competitive, while "
-            "Renault turns its plants in the north of France into ElectriCity, a hub for building "
-            "electric cars.</p>"
-            "<p>Things look brighter, but in 2022 the war in Ukraine pushes Renault out of "
-            "Russia, at a cost of billions. On top of that, Alpine's troubles "
-            "in Formula 1 threaten to undermine the whole strategy.</p>",
-            "<p>Les finances sont au plus mal. Le 19 février 2021, le groupe annonce pour 2020 une "
-            "perte nette record de 8,0 milliards d'euros (part du groupe), dont 7,3 milliards pour "
-            "le seul premier semestre. Le salut vient de Dacia, qui ne cesse de grandir et de "
-            "gagner en compétitivité, tandis que Renault transforme ses usines du nord de la "
-            "France en ElectriCity, un pôle consacré à la production de voitures électriques.</p>"
-            "<p>L'horizon s'éclaircit, mais en 2022 la guerre en Ukraine pousse Renault hors "
-            "de Russie, au prix de plusieurs milliards. Et les difficultés "
-            "d'Alpine en Formule 1 menacent à leur tour toute la stratégie.</p>",
-            "<p>Il problema sono i conti. Il 19 febbraio 2021 il gruppo annuncia per il 2020 una "
-            "perdita netta record di 8,0 miliardi di euro (quota di pertinenza del gruppo), di cui "
-            "7,3 miliardi nel solo primo semestre. L'aiuto arriva da Dacia, che cresce senza sosta "
-            "e guadagna terreno sulla concorrenza; intanto Renault converte le sue fabbriche del "
-            "nord della Francia in ElectriCity, un polo per costruire auto elettriche.</p>"
-            "<p>Il quadro si rasserena, ma nel 2022 la guerra in Ucraina spinge Renault "
-            "fuori dalla Russia, con perdite nell'ordine dei miliardi. Come se non bastasse, i "
-            "guai di Alpine in Formula 1 minacciano l'intera strategia.</p>",
+            "<p>The second episode turns to the accounts. On 19 February 2021 "
+            "[[company:renault-group|Renault Group]] reports a record net loss of €8.0 billion "
+            "(group share) for 2020, €7.3 billion of it in the first half alone. "
+            "[[person:luca-de-meo|Luca de Meo]] has to carry out his plan with very little room to "
+            "spend.</p>"
+            "<p>Help comes from [[company:dacia|Dacia]]: the budget brand widens its range, wins "
+            "buyers and grows more competitive year after year. At the same time "
+            "[[company:renault|Renault]] brings its factories in the north of France together as "
+            "ElectriCity, a hub organised around the production of electric cars: a bet on "
+            "building them in France rather than moving elsewhere.</p>"
+            "<p>By 2022 the outlook seems brighter. Then Russia invades Ukraine, and Renault has "
+            "to pull out of the Russian market, one of its largest, at a cost of billions of "
+            "euros. As if that were not enough, the [[company:alpine-f1-team|Alpine F1 Team]] "
+            "struggles in Formula 1, and its troubles threaten the image, and the strategy, that "
+            "the group has built around the revival of Alpine.</p>",
+            "<p>Le deuxième épisode se penche sur les comptes. Le 19 février 2021, "
+            "[[company:renault-group|le groupe Renault]] annonce pour 2020 une perte nette record "
+            "de 8,0 milliards d'euros (part du groupe), dont 7,3 milliards pour le seul premier "
+            "semestre. [[person:luca-de-meo|Luca de Meo]] doit mener son plan avec une marge de "
+            "manœuvre très étroite.</p>"
+            "<p>Le salut vient de [[company:dacia|Dacia]] : la marque à petits prix élargit sa "
+            "gamme, séduit de nouveaux clients et gagne en compétitivité d'année en année. Dans le "
+            "même temps, [[company:renault|Renault]] regroupe ses usines du nord de la France sous "
+            "le nom d'ElectriCity, un pôle organisé autour de la fabrication de voitures "
+            "électriques : le pari de les produire en France plutôt que de partir ailleurs.</p>"
+            "<p>En 2022, l'horizon semble s'éclaircir. Puis la Russie envahit l'Ukraine, et "
+            "Renault doit quitter le marché russe, l'un de ses plus grands, au prix de plusieurs "
+            "milliards d'euros. Comme si cela ne suffisait pas, l'[[company:alpine-f1-team|écurie "
+            "Alpine F1]] peine en Formule 1, et ses difficultés menacent l'image, et la stratégie, "
+            "que le groupe a bâties autour de la renaissance d'Alpine.</p>",
+            "<p>Il secondo episodio guarda ai conti. Il 19 febbraio 2021 "
+            "[[company:renault-group|Renault Group]] annuncia per il 2020 una perdita netta record "
+            "di 8,0 miliardi di euro (quota di pertinenza del gruppo), di cui 7,3 miliardi nel "
+            "solo primo semestre. [[person:luca-de-meo|Luca de Meo]] deve portare avanti il suo "
+            "piano con margini strettissimi.</p>"
+            "<p>L'aiuto arriva da [[company:dacia|Dacia]]: il marchio dai prezzi accessibili "
+            "allarga la gamma, conquista clienti e diventa di anno in anno più competitivo. "
+            "Intanto [[company:renault|Renault]] riunisce le sue fabbriche del nord della Francia "
+            "sotto il nome di ElectriCity, un polo costruito attorno alla produzione di auto "
+            "elettriche: la scommessa di costruirle in Francia invece di spostarsi altrove.</p>"
+            "<p>Nel 2022 le prospettive sembrano migliorare. Poi la Russia invade l'Ucraina e "
+            "Renault deve abbandonare il mercato russo, uno dei suoi più grandi, al prezzo di "
+            "miliardi di euro. Come se non bastasse, l'[[company:alpine-f1-team|Alpine F1 Team]] "
+            "arranca in Formula 1, e i suoi guai minacciano l'immagine, e la strategia, che il "
+            "gruppo ha costruito sulla rinascita di Alpine.</p>",
         ),
         "still": {"background": "navy", "accent": "orange"},
         "people": ["luca-de-meo"],
@@ -1071,27 +1219,48 @@ EPISODES = [
         "title": L("Fighting Spirit", "Esprit combatif", "Spirito combattivo"),
         "slug": L("fighting-spirit", "esprit-combatif", "spirito-combattivo"),
         "synopsis": L(
-            "<p>Luca de Meo tries to restore peace inside the Alpine F1 Team, where the "
-            "French and English sides are at odds. In January 2024 the team goes through an "
-            "intensive training course with the GIGN, the French gendarmerie's elite unit, "
-            "to learn to pull together.</p>"
-            "<p>Meanwhile Alpine sets its sights on both Formula 1 and the 24 Hours of Le "
-            "Mans, Renault prepares the return of the R5, and Dacia gets ready for a new "
-            "challenge with the Bigster, a bigger model for the brand.</p>",
-            "<p>Luca de Meo tente de ramener la paix au sein de l'écurie Alpine F1, où les "
-            "équipes française et anglaise s'opposent. En janvier 2024, l'écurie suit un "
-            "stage intensif avec le GIGN, l'unité d'élite de la Gendarmerie nationale, pour "
-            "apprendre à faire bloc.</p>"
-            "<p>Dans le même temps, Alpine vise haut en Formule 1 comme aux 24 Heures du "
-            "Mans, Renault prépare le retour de la R5 et Dacia s'attaque à un nouveau défi "
-            "avec le Bigster, un modèle plus grand pour la marque.</p>",
-            "<p>Luca de Meo cerca di riportare la pace nella scuderia Alpine F1, dove la "
-            "parte francese e quella inglese sono ai ferri corti. Nel gennaio 2024 la "
-            "squadra affronta un addestramento intensivo con il GIGN, il reparto d'élite "
-            "della Gendarmeria francese, per imparare a fare fronte comune.</p>"
-            "<p>Intanto Alpine punta in alto sia in Formula 1 sia alla 24 Ore di Le Mans, "
-            "Renault lavora per far rinascere la R5 e per Dacia arriva una nuova prova: il "
-            "Bigster, un modello più grande per il marchio.</p>",
+            "<p>[[person:luca-de-meo|Luca de Meo]] sets out to bring peace back to the "
+            "[[company:alpine-f1-team|Alpine F1 Team]], torn between its French side, which builds "
+            "the engines at Viry-Châtillon, and its English side, which designs the cars at "
+            "Enstone. The two camps pull in different directions.</p>"
+            "<p>In January 2024 the team is sent on an intensive course run by the GIGN, the elite "
+            "intervention unit of the French gendarmerie, where its members learn to trust one "
+            "another and to act as one.</p>"
+            "<p>Alongside, [[company:alpine|Alpine]] aims high on two fronts: Formula 1, and "
+            "endurance racing with the 24 Hours of Le Mans. [[company:renault|Renault]] prepares "
+            "the return of the R5, meant to embody the brand's electric revival, and "
+            "[[company:dacia|Dacia]] sets itself a new test with the Bigster, a bigger model than "
+            "the cars the brand is known for, which takes it into a class above its usual one. The "
+            "episode shows a group fighting on every front at once, torn between ambition and "
+            "nerves.</p>",
+            "<p>[[person:luca-de-meo|Luca de Meo]] entreprend de ramener le calme au sein de "
+            "l'[[company:alpine-f1-team|écurie Alpine F1]], déchirée entre son équipe française, "
+            "qui conçoit les moteurs à Viry-Châtillon, et son équipe anglaise, qui dessine les "
+            "monoplaces à Enstone. Les deux camps tirent chacun de leur côté.</p>"
+            "<p>En janvier 2024, l'écurie est envoyée en stage intensif auprès du GIGN, l'unité "
+            "d'élite d'intervention de la Gendarmerie nationale, où ses membres apprennent à se "
+            "faire confiance et à agir d'un seul bloc.</p>"
+            "<p>En parallèle, [[company:alpine|Alpine]] vise haut sur deux fronts : la Formule 1 "
+            "et l'endurance, avec les 24 Heures du Mans. [[company:renault|Renault]] prépare le "
+            "retour de la R5, censée incarner le renouveau électrique de la marque, et "
+            "[[company:dacia|Dacia]] se lance un nouveau défi avec le Bigster, un modèle plus "
+            "grand que ceux dont la marque a l'habitude, qui la fait monter d'une catégorie. "
+            "L'épisode montre un groupe qui se bat sur tous les fronts à la fois, entre ambition "
+            "et nervosité.</p>",
+            "<p>[[person:luca-de-meo|Luca de Meo]] si impegna a riportare la calma "
+            "nell'[[company:alpine-f1-team|Alpine F1 Team]], diviso tra la parte francese, che "
+            "progetta i motori a Viry-Châtillon, e quella inglese, che disegna le monoposto a "
+            "Enstone. I due campi tirano ciascuno dalla propria parte.</p>"
+            "<p>Nel gennaio 2024 la squadra viene mandata a un corso intensivo con il GIGN, il "
+            "reparto d'élite d'intervento della Gendarmeria francese, dove i suoi membri imparano "
+            "a fidarsi gli uni degli altri e ad agire come un blocco unico.</p>"
+            "<p>Nello stesso tempo [[company:alpine|Alpine]] punta in alto su due fronti: la "
+            "Formula 1 e l'endurance, con la 24 Ore di Le Mans. [[company:renault|Renault]] "
+            "prepara il ritorno della R5, destinata a incarnare la rinascita elettrica del "
+            "marchio, e [[company:dacia|Dacia]] si mette alla prova con il Bigster, un modello più "
+            "grande di quelli a cui il marchio è abituato, che lo porta in una categoria "
+            "superiore. L'episodio mostra un gruppo che combatte su tutti i fronti insieme, tra "
+            "ambizione e nervosismo.</p>",
         ),
         "still": {"background": "blue", "accent": "white"},
         "people": ["luca-de-meo"],
@@ -1102,35 +1271,57 @@ EPISODES = [
         "title": L("The Future Is Already Here", "Le futur est déjà là", "Il futuro è già qui"),
         "slug": L("the-future-is-already-here", "le-futur-est-deja-la", "il-futuro-e-gia-qui"),
         "synopsis": L(
-            "<p>The R5 gets a warm welcome at the 2024 Geneva Motor Show and the Scenic "
-            "E-Tech Electric is named Car of the Year. Behind these successes the "
-            "challenges remain huge, as electrification turns the whole car industry upside "
-            "down.</p>"
-            "<p>Jean-Dominique Senard and Luca de Meo make the case for Europe's car "
-            "industry in the corridors of power, while Alpine faces the ordeal of the 24 "
-            "Hours of Le Mans. The finale also unveils a new model, the Renault 5 Turbo 3E. "
-            "The last chapter of Renault's story has yet to be written.</p>",
-            "<p>La R5 reçoit un accueil enthousiaste au Salon de Genève 2024 et le Scenic "
-            "E-Tech Electric est élu Voiture de l'année. Derrière ces réussites, les défis "
-            "restent immenses : l'électrification bouleverse toute l'industrie "
-            "automobile.</p>"
-            "<p>Jean-Dominique Senard et Luca de Meo plaident la cause de l'industrie "
-            "automobile européenne dans les cercles du pouvoir, pendant qu'Alpine affronte "
-            "l'épreuve des 24 Heures du Mans. Le dernier épisode dévoile aussi un nouveau "
-            "modèle, la Renault 5 Turbo 3E. Le dernier chapitre de l'histoire de Renault "
-            "reste à écrire.</p>",
-            "<p>La R5 riceve un'accoglienza calorosa al Salone di Ginevra 2024 e la Scenic "
-            "E-Tech Electric viene eletta Auto dell'Anno. Dietro questi traguardi le sfide "
-            "restano enormi, perché l'elettrificazione sta stravolgendo l'intera industria "
-            "dell'auto.</p>"
-            "<p>Jean-Dominique Senard e Luca de Meo difendono l'industria automobilistica "
-            "europea nelle stanze del potere, mentre Alpine affronta la prova della 24 Ore "
-            "di Le Mans. L'ultimo episodio svela anche un nuovo modello, la Renault 5 Turbo "
-            "3E. L'ultimo capitolo della storia di Renault deve ancora essere scritto.</p>",
+            "<p>At the 2024 Geneva Motor Show the new R5 from [[company:renault|Renault]] gets an "
+            "enthusiastic welcome, and the Scenic E-Tech Electric is named Car of the Year 2024. "
+            "The electric R5 rests on the technology of [[company:ampere|Ampere]], the group's "
+            "company for electric vehicles and software.</p>"
+            "<p>Behind the applause the episode shows how much remains to be done. Electrification "
+            "is turning the whole car industry upside down, and "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]] and "
+            "[[person:luca-de-meo|Luca de Meo]] go to the seats of political power to defend "
+            "Europe's carmakers. [[company:alpine|Alpine]], for its part, faces the hard test of "
+            "the 24 Hours of Le Mans.</p>"
+            "<p>The finale holds the surprise Renault had promised at the preview: a new flagship, "
+            "the Renault 5 Turbo 3E, revealed to viewers through the series itself rather than at "
+            "a motor show, a way of presenting a car that Numerama welcomed as a first that shakes "
+            "up the usual codes. The series closes with the future of "
+            "[[company:renault-group|Renault Group]] still an open question, between ambitions and "
+            "difficulties.</p>",
+            "<p>Au Salon de Genève 2024, la nouvelle R5 de [[company:renault|Renault]] soulève "
+            "l'enthousiasme, et le Scenic E-Tech Electric est élu Voiture de l'année 2024. La R5 "
+            "électrique repose sur la technologie d'[[company:ampere|Ampere]], l'entreprise du "
+            "groupe dédiée aux véhicules électriques et au logiciel.</p>"
+            "<p>Derrière les applaudissements, l'épisode montre tout ce qui reste à faire. "
+            "L'électrification bouleverse l'industrie automobile tout entière, et "
+            "[[person:jean-dominique-senard|Jean-Dominique Senard]] et "
+            "[[person:luca-de-meo|Luca de Meo]] se rendent au cœur du pouvoir politique pour "
+            "défendre les constructeurs européens. [[company:alpine|Alpine]], de son côté, "
+            "affronte la rude épreuve des 24 Heures du Mans.</p>"
+            "<p>Le final réserve la surprise que Renault avait promise lors de l'avant-première : "
+            "un nouveau fleuron, la Renault 5 Turbo 3E, dévoilé aux spectateurs par la série "
+            "elle-même plutôt que sur un salon, une manière de présenter une voiture que Numerama "
+            "a saluée comme une première qui dépoussière les codes. La série se referme sans "
+            "trancher l'avenir du [[company:renault-group|groupe Renault]], partagé entre "
+            "ambitions et difficultés.</p>",
+            "<p>Al Salone di Ginevra 2024 la nuova R5 di [[company:renault|Renault]] suscita "
+            "entusiasmo, e la Scenic E-Tech Electric viene eletta Auto dell'Anno 2024. La R5 "
+            "elettrica si basa sulla tecnologia di [[company:ampere|Ampere]], la società del "
+            "gruppo dedicata ai veicoli elettrici e al software.</p>"
+            "<p>Dietro gli applausi, l'episodio mostra quanto resti da fare. L'elettrificazione "
+            "sta rivoluzionando l'intera industria dell'auto, e [[person:luca-de-meo|Luca de Meo]] "
+            "e [[person:jean-dominique-senard|Jean-Dominique Senard]] si recano nei luoghi del "
+            "potere politico per difendere i costruttori europei. [[company:alpine|Alpine]], dal "
+            "canto suo, affronta il difficile esame della 24 Ore di Le Mans.</p>"
+            "<p>Il finale riserva la sorpresa che Renault aveva promesso all'anteprima: un nuovo "
+            "modello di punta, la Renault 5 Turbo 3E, svelato agli spettatori dalla serie stessa "
+            "anziché a un salone, un modo di presentare un'auto che Numerama ha salutato come una "
+            "novità capace di svecchiare le abitudini. La serie si chiude con il futuro di "
+            "[[company:renault-group|Renault Group]] ancora aperto, in bilico tra ambizioni e "
+            "difficoltà.</p>",
         ),
         "still": {"background": "teal", "accent": "yellow"},
         "people": ["jean-dominique-senard", "luca-de-meo"],
-        "companies": ["renault-group", "renault", "alpine"],
+        "companies": ["renault-group", "renault", "alpine", "ampere"],
     },
 ]
 
@@ -1755,12 +1946,17 @@ MILESTONES = [
             "A Londra viene annunciata una nuova Alleanza",
         ),
         "summary": L(
-            "Renault, Nissan and Mitsubishi Motors agree to redraw their partnership so "
-            "that each of them regains its independence.",
-            "Renault, Nissan et Mitsubishi Motors conviennent de redessiner leur partenariat "
-            "pour que chacun retrouve son indépendance.",
-            "Renault, Nissan e Mitsubishi Motors concordano di ridisegnare la loro "
-            "partnership perché ciascuno ritrovi la propria indipendenza.",
+            "Renault, Nissan and Mitsubishi Motors agree to redraw their partnership so that each "
+            "of them regains its independence: the start of what an English-language trade article "
+            'later called a relationship of partners "living apart together".',
+            "Renault, Nissan et Mitsubishi Motors conviennent de redessiner leur partenariat pour "
+            "que chacun retrouve son indépendance : le début de ce qu'un article de la presse "
+            "spécialisée anglophone a ensuite décrit comme des partenaires « living apart "
+            "together », ensemble mais chacun chez soi.",
+            "Renault, Nissan e Mitsubishi Motors concordano di ridisegnare la loro partnership "
+            "perché ciascuno ritrovi la propria indipendenza: l'inizio di quella che un articolo "
+            "della stampa di settore in lingua inglese ha poi descritto come una relazione tra "
+            "partner «living apart together», insieme ma ognuno a casa propria.",
         ),
         "companies": [
             "renault-nissan-mitsubishi-alliance",
@@ -1805,17 +2001,20 @@ MILESTONES = [
         ),
         "summary": L(
             "On 6 November 2023 the authorities approve the new deal, which takes effect on 8 "
-            "November; the old Renault-Nissan Alliance ends and the partners act independently. "
+            "November; the old Renault-Nissan Alliance ends and the partners act independently, "
+            'like a couple "living apart together", as an English-language trade article put it. '
             "Nissan and Mitsubishi Motors have announced that they intend to invest up to €600 "
             "million and €200 million in Ampere.",
             "Le 6 novembre 2023, les autorités approuvent le nouvel accord, qui entre en vigueur "
             "le 8 novembre ; l'ancienne Alliance Renault-Nissan prend fin et chaque partenaire "
-            "agit de son côté. Nissan et Mitsubishi Motors ont annoncé leur intention d'investir "
-            "jusqu'à 600 et 200 millions d'euros dans Ampere.",
+            "agit de son côté, comme un couple « living apart together », selon la formule d'un "
+            "article de la presse spécialisée anglophone. Nissan et Mitsubishi Motors ont annoncé "
+            "leur intention d'investir jusqu'à 600 et 200 millions d'euros dans Ampere.",
             "Il 6 novembre 2023 le autorità approvano il nuovo accordo, che entra in vigore l'8 "
             "novembre; la vecchia Alleanza Renault-Nissan si chiude e ciascun partner agisce in "
-            "autonomia. Nissan e Mitsubishi Motors hanno annunciato l'intenzione di investire in "
-            "Ampere fino a 600 e 200 milioni di euro.",
+            "autonomia, come una coppia «living apart together», secondo la formula di un "
+            "articolo della stampa di settore in lingua inglese. Nissan e Mitsubishi Motors hanno "
+            "annunciato l'intenzione di investire in Ampere fino a 600 e 200 milioni di euro.",
         ),
         "companies": [
             "renault-nissan-mitsubishi-alliance",
@@ -1826,6 +2025,32 @@ MILESTONES = [
         "people": ["jean-dominique-senard"],
         "episodes": [],
         "press_releases": ["new-alliance-nissan-mitsubishi-invest-in-ampere"],
+    },
+    {
+        "slug": "ampere-capital-market-day",
+        "date": datetime.date(2023, 11, 15),
+        "precision": "day",
+        "title": L(
+            "A Capital Market Day for Ampere",
+            "Une Capital Market Day pour Ampere",
+            "Un Capital Market Day per Ampere",
+        ),
+        "summary": L(
+            "On 15 November 2023 Renault Group holds a Capital Market Day devoted to Ampere, an "
+            "investor day presenting its new company for electric vehicles and software to the "
+            "financial markets two weeks after its launch.",
+            "Le 15 novembre 2023, le groupe Renault tient une Capital Market Day consacrée à "
+            "Ampere, une journée investisseurs qui présente aux marchés financiers sa nouvelle "
+            "entreprise de véhicules électriques et de logiciel, deux semaines après son "
+            "lancement.",
+            "Il 15 novembre 2023 Renault Group tiene un Capital Market Day dedicato ad Ampere, una "
+            "giornata per gli investitori che presenta ai mercati finanziari la sua nuova società "
+            "per i veicoli elettrici e il software, due settimane dopo il lancio.",
+        ),
+        "companies": ["ampere", "renault-group"],
+        "people": ["luca-de-meo"],
+        "episodes": [],
+        "press_releases": [],
     },
     {
         "slug": "alpine-f1-team-training",

@@ -12,6 +12,12 @@ The rules, so that the command is safe to run on every deployment:
 - Relations (producers, featured people and companies, positions, people
   mentioned, a milestone's links) are set only when their owning object is created: an editor
   who removed one does not see it come back.
+- A rich text's link markers (`links.py`) become links to the pages of the
+  people and companies they name, in the text's language, once every shipped
+  object exists (a company's description may name a person, loaded after it).
+  A marker naming a slug the content does not define stops the load; one
+  naming an object readers may not see (an editor made it a draft) keeps its
+  words and gets no link.
 - Everything runs in one transaction, and every object passes `full_clean()`
   before it is saved. If anything fails, the database is rolled back and the
   image files written so far are deleted, with their renditions.
@@ -34,7 +40,7 @@ from revisions.services import recording
 from timeline.models import Milestone
 from translations.models import Term, TermTranslation
 
-from . import data, images
+from . import data, images, links
 from .glossary import GLOSSARY
 
 LANGUAGES = ("en", "fr", "it")
@@ -114,6 +120,7 @@ class _Loader:
         self.episodes = {}  # number in `data` → Episode
         self.press_releases = {}  # English slug in `data` → PressRelease
         self.written = []  # (storage, name) of every file saved
+        self.to_link = []  # (instance, rich-text fields) created with link markers
 
     # Helpers ------------------------------------------------------------------
 
@@ -161,6 +168,38 @@ class _Loader:
                 f"The shipped content refers to {what} {key!r} before defining it."
             ) from None
 
+    def link_later(self, instance, *fields):
+        """Note `instance`'s `fields` for `link_markers` if a language's text has a marker."""
+        texts = [
+            getattr(instance, f"{field}_{language}") or ""
+            for field in fields
+            for language in LANGUAGES
+        ]
+        if any(links.has_markers(text) for text in texts):
+            self.to_link.append((instance, fields))
+
+    def link_markers(self):
+        for instance, fields in self.to_link:
+            for field in fields:
+                for language in LANGUAGES:
+                    name = f"{field}_{language}"
+                    text = getattr(instance, name)
+                    if text:
+                        with translation.override(language):
+                            setattr(instance, name, links.resolve(text, self.url_for))
+            self.save(instance)
+
+    def url_for(self, kind, slug):
+        """The page of the shipped person or company `slug`, in the active language."""
+        registry = self.people if kind == "person" else self.companies
+        try:
+            target = registry[slug]
+        except KeyError:
+            raise ValueError(
+                f"The shipped content links to the {kind} {slug!r}, which it does not define."
+            ) from None
+        return target.get_absolute_url() if target.is_published else None
+
     # Steps ---------------------------------------------------------------------
 
     def run(self):
@@ -178,6 +217,7 @@ class _Loader:
             self.press_releases[spec["slug"]["en"]] = self.press_release(spec)
         for spec in data.MILESTONES:
             self.milestone(spec)
+        self.link_markers()
 
     def term(self, spec):
         if Term.objects.filter(text=spec["text"]).exists():
@@ -216,6 +256,7 @@ class _Loader:
             files=[("logo", f"{spec['slug']['en']}.png", images.logo_image(**spec["logo"]))],
         )
         self.count("companies")
+        self.link_later(company, "description")
         return company
 
     def person(self, spec):
@@ -242,6 +283,7 @@ class _Loader:
             ],
         )
         self.count("people")
+        self.link_later(person, "biography")
         for position in spec["positions"]:
             self.position(person, position)
         return person
@@ -282,6 +324,7 @@ class _Loader:
             **localized("title", spec["title"]),
             **localized("tagline", spec["tagline"]),
             **localized("synopsis", spec["synopsis"]),
+            **localized("reception", spec["reception"]),
             **localized("poster_alt", images.poster_alt(**spec["poster"])),
             **publication(),
         )
@@ -290,6 +333,7 @@ class _Loader:
             files=[("poster", spec["poster_filename"], images.poster_image(**spec["poster"]))],
         )
         self.count("series")
+        self.link_later(series, "synopsis", "reception")
         for key in spec["producers"]:
             producer = self.resolve(self.companies, key, "the producer")
             self.save(SeriesProducer(series=series, company=producer))
@@ -319,6 +363,7 @@ class _Loader:
             files=[("still", f"{spec['slug']['en']}.jpg", images.still_image(**still))],
         )
         self.count("episodes")
+        self.link_later(episode, "synopsis")
         episode.people.set([self.resolve(self.people, key, "the person") for key in spec["people"]])
         for key in spec["companies"]:
             company = self.resolve(self.companies, key, "the company")
