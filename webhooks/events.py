@@ -420,10 +420,10 @@ def connect():
             post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-del")
             bulk_updating.connect(_bulk_updating, sender=model, dispatch_uid=f"{uid}-bulk-pre")
             bulk_updated.connect(_bulk_updated, sender=model, dispatch_uid=f"{uid}-bulk")
+            # Explicit through tables too: their `add()` saves no row.
             for field in model._meta.local_many_to_many:
                 through = field.remote_field.through
-                if through._meta.auto_created:
-                    m2m_changed.connect(_m2m, sender=through, dispatch_uid=f"{uid}-m2m-{field}")
+                m2m_changed.connect(_m2m, sender=through, dispatch_uid=f"{uid}-m2m-{field}")
         else:
             post_save.connect(_owned_row_changed, sender=model, dispatch_uid=f"{uid}-owned")
             post_delete.connect(_owned_row_changed, sender=model, dispatch_uid=f"{uid}-owned-del")
