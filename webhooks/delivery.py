@@ -87,7 +87,7 @@ def deliver_due(now=None):
         pks = [pk for pk in claim(now) if pk not in seen]
         if not pks:
             return attempted
-        for delivery in Delivery.objects.filter(pk__in=pks).select_related("endpoint"):
+        for delivery in Delivery.objects.filter(pk__in=pks).select_related("endpoint").order_by("pk"):
             attempt(delivery)
             attempted += 1
             seen.add(delivery.pk)
