@@ -6,6 +6,7 @@ read-only log with a "redeliver" action.
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -60,6 +61,7 @@ def _show_secret(request, endpoint):
 @admin.register(Endpoint)
 class EndpointAdmin(SuperusersOnlyMixin, admin.ModelAdmin):
     form = EndpointForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["url", "description", "events_column", "active", "created_at"]
     list_filter = ["active"]
     search_fields = ["url", "description"]
@@ -139,7 +141,9 @@ class DeliveryAdmin(SuperusersOnlyMixin, admin.ModelAdmin):
         self.message_user(
             request,
             ngettext(
-                "%(count)d delivery queued again.", "%(count)d deliveries queued again.", len(queued)
+                "%(count)d delivery queued again.",
+                "%(count)d deliveries queued again.",
+                len(queued),
             )
             % {"count": len(queued)},
             messages.SUCCESS,

@@ -87,7 +87,9 @@ def deliver_due(now=None):
         pks = [pk for pk in claim(now) if pk not in seen]
         if not pks:
             return attempted
-        for delivery in Delivery.objects.filter(pk__in=pks).select_related("endpoint").order_by("pk"):
+        for delivery in (
+            Delivery.objects.filter(pk__in=pks).select_related("endpoint").order_by("pk")
+        ):
             attempt(delivery)
             attempted += 1
             seen.add(delivery.pk)
@@ -147,7 +149,9 @@ def attempt(delivery):
         ]
     )
     if error:
-        logger.warning("Webhook delivery %s to %s failed: %s", delivery.pk, delivery.endpoint.url, error)
+        logger.warning(
+            "Webhook delivery %s to %s failed: %s", delivery.pk, delivery.endpoint.url, error
+        )
     return delivery
 
 

@@ -143,7 +143,9 @@ def _being_deleted(key):
 
 
 def endpoints_for(event):
-    return [endpoint for endpoint in Endpoint.objects.filter(active=True) if event in endpoint.events]
+    return [
+        endpoint for endpoint in Endpoint.objects.filter(active=True) if event in endpoint.events
+    ]
 
 
 def record(obj, event, *, endpoints=None, **extra):
@@ -299,7 +301,9 @@ def _bulk_updating(sender, pks, fields, state, **kwargs):
     names = ["pk", "status", "published_at", "expires_at"]
     names += [sender._meta.get_field(name).attname for name in fields]
     names = list(dict.fromkeys(name for name in names if name == "pk" or name in compared))
-    state["webhooks"] = {row["pk"]: row for row in sender._base_manager.filter(pk__in=pks).values(*names)}
+    state["webhooks"] = {
+        row["pk"]: row for row in sender._base_manager.filter(pk__in=pks).values(*names)
+    }
 
 
 def endpoints_for_any():
@@ -399,8 +403,7 @@ def record_passed(*, since, now):
                     endpoint
                     for endpoint in endpoints
                     if not any(
-                        e == endpoint.pk and o == obj.pk and created >= at
-                        for e, o, created in told
+                        e == endpoint.pk and o == obj.pk and created >= at for e, o, created in told
                     )
                 ]
                 count += bool(record(obj, event, endpoints=untold))

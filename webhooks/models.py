@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .addresses import refused_url_reason
 
-SECRET_PREFIX = "whsec_"
+SECRET_PREFIX = "whsec_"  # noqa: S105 - a prefix, not a secret
 # How much of a secret the admin shows once it is saved: enough to tell two apart.
 SECRET_HINT_LENGTH = len(SECRET_PREFIX) + 4
 
@@ -102,7 +102,9 @@ class Delivery(models.Model):
     )
     event = models.CharField(_("event"), max_length=32, choices=Event.choices)
     object_type = models.CharField(
-        _("object type"), max_length=100, help_text=_("app_label.model, e.g. companies.pressrelease")
+        _("object type"),
+        max_length=100,
+        help_text=_("app_label.model, e.g. companies.pressrelease"),
     )
     object_id = models.PositiveBigIntegerField(_("object id"))
     payload = models.JSONField(_("payload"))

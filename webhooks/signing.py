@@ -28,7 +28,7 @@ def header(secret, timestamp, body):
 
 
 def verify(secret, value, body, *, now, tolerance=TOLERANCE):
-    """Whether `value` (the header) signs `body` with `secret` at most `tolerance` s before `now`."""
+    """Whether header `value` signs `body` with `secret`, made at most `tolerance` s from `now`."""
     parts = {}
     for item in value.split(","):
         name, _sep, content = item.strip().partition("=")

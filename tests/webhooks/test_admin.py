@@ -39,8 +39,12 @@ def test_editors_reach_no_webhook_page(receiver):
 def test_a_new_endpoints_secret_is_shown_once_then_only_its_start(admin_client_, receiver):
     response = admin_client_.post(
         reverse("admin:webhooks_endpoint_add"),
-        {"url": receiver.url, "description": "Partner", "events": ["published", "deleted"],
-         "active": "on"},  # fmt: skip
+        {
+            "url": receiver.url,
+            "description": "Partner",
+            "events": ["published", "deleted"],
+            "active": "on",
+        },
         follow=True,
     )
     endpoint = Endpoint.objects.get()
