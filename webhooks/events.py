@@ -208,6 +208,10 @@ def _was_public(row):
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
+    if raw:
+        # A fixture or a backup being loaded (`restore`): rows as they were, no news.
+        instance._webhooks_endpoints = instance._webhooks_before = None
+        return
     instance._webhooks_endpoints = [
         endpoint
         for endpoint in Endpoint.objects.filter(active=True)

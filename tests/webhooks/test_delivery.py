@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import hmac
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -215,3 +216,26 @@ def test_the_command_loops_with_every_until_stopped(receiver, endpoint, monkeypa
     assert passes == [3, 3]
     assert receiver.events == ["published"]
     assert "Stopped." in capsys.readouterr().out
+
+
+def readme_verify():
+    """The receiver's `verify()` exactly as the README gives it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("**Verifying the signature.**", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    return namespace["verify"]
+
+
+def test_the_readmes_snippet_verifies_a_real_delivery(receiver, endpoint, clock):
+    verify = readme_verify()
+    release()
+    worker.deliver_due()
+    [request] = receiver.requests
+    header = request.headers["Renaulution-Signature"]
+    assert verify(endpoint.secret, header, request.body)
+    assert not verify(endpoint.secret, header, request.body.replace(b"published", b"deleted"))
+    assert not verify("whsec_wrong", header, request.body)
+    clock.shift(datetime.timedelta(minutes=6))
+    assert not verify(endpoint.secret, header, request.body)

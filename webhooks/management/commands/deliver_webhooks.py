@@ -5,14 +5,17 @@ seconds (`--every N` to change); `--once` for one pass (cron). `make run`
 starts it beside the server and the scheduler.
 """
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from webhooks import delivery
 
+logger = logging.getLogger(__name__)
 DEFAULT_EVERY = 5
 
 
@@ -39,7 +42,11 @@ class Command(BaseCommand):
             return
         try:
             while True:
-                self.run_once()
+                try:
+                    self.run_once()
+                except DatabaseError as error:
+                    # The database is away: the deliveries wait for the next pass.
+                    logger.error("Webhook deliveries not sent this pass: %s", error)
                 time.sleep(every or DEFAULT_EVERY)
         except KeyboardInterrupt:
             self.stdout.write(_("Stopped."))
