@@ -9,10 +9,12 @@ import datetime
 import hashlib
 import hmac
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
 from django.test import TestCase
 from django.urls import reverse
 
@@ -239,3 +241,32 @@ def test_the_readmes_snippet_verifies_a_real_delivery(receiver, endpoint, clock)
     assert not verify("whsec_wrong", header, request.body)
     clock.shift(datetime.timedelta(minutes=6))
     assert not verify(endpoint.secret, header, request.body)
+
+
+def in_another_connection(function):
+    """`function()` run by a thread, with its own database connection, as the worker has."""
+    results = []
+
+    def run():
+        try:
+            results.append(function())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    return results[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_sees_a_delivery_only_once_its_change_is_committed(receiver, endpoint):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database locks a table another connection reads")
+    with transaction.atomic():
+        PressReleaseFactory(company=CompanyFactory(draft=True))
+        assert Delivery.objects.count() == 1
+        assert in_another_connection(worker.deliver_due) == 0
+    assert receiver.requests == []
+    assert in_another_connection(worker.deliver_due) == 1
+    assert receiver.events == ["published"]
