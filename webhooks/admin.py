@@ -32,6 +32,12 @@ class SuperusersOnlyMixin:
         return request.user.is_active and request.user.is_superuser
 
 
+def _https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class EndpointForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
         label=_("events"),
@@ -44,6 +50,7 @@ class EndpointForm(forms.ModelForm):
     class Meta:
         model = Endpoint
         fields = ["url", "description", "events", "active"]
+        formfield_callback = _https_by_default
 
 
 def _show_secret(request, endpoint):
