@@ -25,6 +25,8 @@ row, then its many-to-many lists: one "updated"), and "updated" adds nothing
 to a "published" of the same transaction.
 """
 
+import copy
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import (
@@ -163,7 +165,11 @@ def record(obj, event, *, endpoints=None, **extra):
     body = payload(obj, event, **extra)
     deliveries = [
         Delivery.objects.create(
-            endpoint=endpoint, event=event, object_type=key[0], object_id=obj.pk, payload=body
+            endpoint=endpoint,
+            event=event,
+            object_type=key[0],
+            object_id=obj.pk,
+            payload=copy.deepcopy(body),  # each its own: a later field is added to each
         )
         for endpoint in endpoints
     ]

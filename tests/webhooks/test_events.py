@@ -224,6 +224,23 @@ def test_a_translation_becoming_current_is_told_with_its_fields(endpoint):
     ]
 
 
+def test_each_endpoint_is_told_of_each_translation_once(endpoint):
+    other = EndpointFactory(events=[Event.TRANSLATION_CURRENT])
+    with committed():
+        release = PressReleaseFactory(title_it="Titolo", summary_it="Sommario")
+        release.title_en = "A new English title"
+        release.summary_en = "A new English summary"
+        release.save()
+    forget()
+    with transaction.atomic():
+        tracking.mark_reviewed(release, "title", "it")
+        tracking.mark_reviewed(release, "summary", "it")
+    expected = [{"field": "title", "language": "it"}, {"field": "summary", "language": "it"}]
+    for receiving in (endpoint, other):
+        delivery = Delivery.objects.get(endpoint=receiving, object_type="companies.pressrelease")
+        assert delivery.payload["translations"] == expected
+
+
 def test_a_drafts_translation_becoming_current_is_not_told(endpoint):
     release = PressReleaseFactory(draft=True, title_fr="Titre")
     release.title_en = "A new English title"
