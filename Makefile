@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 .PHONY: help run stack test lint format check messages bench backup restore install install-dev clean
 
 help:
-	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT), with the scheduler"
+	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT), with the scheduler and the webhooks' worker"
 	@echo "make stack     Varnish + two gunicorn app servers + nginx for uploads, on DATABASE_URL and REDIS_URL"
 	@echo "make test      lint, Django checks, migrations check and the whole test suite"
 	@echo "make lint      ruff lint and format check"
@@ -54,9 +54,11 @@ run: install
 	@echo "  Or an admin account of your own:  DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
 	@# The scheduler (go-lives, expiries: README "Scheduling and expiry") runs
-	@# beside the server, once a minute, and stops with it.
+	@# beside the server, once a minute, and the webhooks' worker (README,
+	@# "Webhooks"), every 5 seconds; both stop with it.
 	$(MANAGE) publish_scheduled --every 60 & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(MANAGE) deliver_webhooks --every 5 & webhooks=$$!; \
+	trap 'kill $$scheduler $$webhooks 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The production topology on loopback (deploy/stack.py): Varnish on :6081 in

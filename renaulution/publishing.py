@@ -17,6 +17,7 @@ view adds the reader's translation notice with its own mixin
 
 from django.db import models
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -36,6 +37,13 @@ class PublicationState(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     LIVE = "live", _("Live")
     EXPIRED = "expired", _("Expired")
+
+
+#: A bulk `update()` sends no model signal: these are sent before and after
+#: it, with the rows' `pks`, the update's `fields` and a `state` dict shared
+#: by both, where a receiver keeps what it read before (webhooks/events.py).
+bulk_updating = Signal()
+bulk_updated = Signal()
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -66,10 +74,14 @@ class PublishedQuerySet(models.QuerySet):
         pks = list(self.values_list("pk", flat=True))
         membership = bool(pks) and invalidation.update_changes_membership(self.model, kwargs)
         before = invalidation.dates_before(self.model, pks) if membership else None
+        state = {}
+        if pks:
+            bulk_updating.send(sender=self.model, pks=pks, fields=kwargs, state=state)
         count = super().update(**kwargs)
         if pks:
             invalidation.changed(self.model, pks, membership=membership, before=before)
             search_index.updated(self.model, pks, kwargs, using=self.db)
+            bulk_updated.send(sender=self.model, pks=pks, fields=kwargs, state=state)
         return count
 
 

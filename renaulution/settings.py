@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "reversion",
     "revisions",
     "drafts",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -272,6 +273,14 @@ VARNISH_PURGE_TIMEOUT = float(os.environ.get("VARNISH_PURGE_TIMEOUT", "1"))
 # Seconds after which the same keys are purged again, for pages that were being
 # fetched while the change committed (0: once only).
 VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2"))
+
+# Webhooks (README, "Webhooks"): the site's address, for the page URLs the
+# notifications carry; seconds an endpoint has to answer; and whether
+# endpoints on private or loopback addresses are allowed (never in production:
+# it would let a webhook reach the site's own network).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10

@@ -17,6 +17,7 @@ from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
 from timeline.models import Milestone
 from translations.models import Term
+from webhooks.models import Delivery, Endpoint, Event
 
 
 def image_file(name="image.jpg", size=(1280, 720), format="JPEG", mode="RGB", color="gold"):
@@ -264,6 +265,30 @@ class PendingChangeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PendingChange
+
+
+class EndpointFactory(factory.django.DjangoModelFactory):
+    url = factory.Sequence(lambda n: f"https://hooks-{n}.renaulution.example/receive")
+    events = factory.LazyFunction(lambda: list(Event.values))
+    description = factory.Sequence(lambda n: f"Partner {n}")
+
+    class Meta:
+        model = Endpoint
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    endpoint = factory.SubFactory(EndpointFactory)
+    event = Event.PUBLISHED
+    object_type = "companies.pressrelease"
+    object_id = factory.Sequence(lambda n: n + 1)
+    payload = factory.LazyAttribute(lambda d: {"event": d.event, "object": {"id": d.object_id}})
+    status = Delivery.Status.SUCCEEDED
+    attempts = 1
+    next_attempt_at = None
+    response_code = 200
+
+    class Meta:
+        model = Delivery
 
 
 #: The factory of each content model with localized text.

@@ -118,6 +118,11 @@ def may_manage(role, model):
     return role.superuser or (role.editor and (is_content(model) or is_glossary(model)))
 
 
+def is_webhook_log(model):
+    """The webhooks' deliveries: written by content changes, read (and redelivered) by admins."""
+    return model._meta.label == "webhooks.Delivery"
+
+
 def is_login_record(model):
     """django-axes' records of logins: written by the login itself, added by nobody."""
     return model._meta.app_label == "axes"
@@ -142,6 +147,8 @@ def expected_for_model_view(role, model, view, method):
         return LOGIN
     if is_review(model):
         return expected_for_review_view(role, view)
+    if is_webhook_log(model) and (view == "add" or (view == "change" and method == "POST")):
+        return REFUSED
     if role.author and is_content(model):
         # Authors neither delete nor restore (a revision may publish); they
         # preview what they edit, by POST as the change form does.
