@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "reversion",
     "revisions",
     "drafts",
+    # The public JSON API (api/), and django-ninja for its Swagger UI's static files.
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "renaulution.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's limit per address, before the page cache: its hits count too.
+    "api.throttle.RateLimitMiddleware",
     # Before sessions, locale and auth: a hit costs two cache reads, no query.
     "renaulution.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -272,6 +277,13 @@ VARNISH_PURGE_TIMEOUT = float(os.environ.get("VARNISH_PURGE_TIMEOUT", "1"))
 # Seconds after which the same keys are purged again, for pages that were being
 # fetched while the change committed (0: once only).
 VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2"))
+
+# The JSON API (api/): items per page by default and at most, and the limit
+# of requests per client address and window (0: no limit).
+API_DEFAULT_LIMIT = 50
+API_MAX_LIMIT = 100
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW_SECONDS", 60)
 
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10
