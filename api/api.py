@@ -15,7 +15,8 @@ parameter ninja cannot read (`?limit=abc`, `?limit=500`) is a 400, not
 ninja's 422.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
@@ -79,3 +80,22 @@ def bad_parameter(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return error_response(404, str(exc) or _("There is nothing here."))
+
+
+def unknown_address(request, rest):
+    """
+    Any other address under /api/v1/: a JSON 404, as for an unknown object
+    (the site's HTML 404 page is for readers), or the address with its
+    trailing slash when that one exists, as APPEND_SLASH does for pages.
+    """
+    if not rest.endswith("/"):
+        try:
+            resolve(f"{request.path}/")
+        except Resolver404:
+            pass
+        else:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                f"{request.path}/" + (f"?{query}" if query else "")
+            )
+    return error_response(404, _("There is nothing here."))

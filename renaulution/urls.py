@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from api.api import api
+from api.api import api, unknown_address
 
 from . import views
 from .sitemaps import INDEX_TEMPLATE, SITEMAPS, URLSET_TEMPLATE
@@ -36,6 +36,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The JSON API speaks the language it is asked for: outside the language prefix.
     path("api/v1/", api.urls),
+    path("api/v1/<path:rest>", unknown_address),
 ]
 
 urlpatterns += i18n_patterns(

@@ -185,3 +185,18 @@ def test_a_nul_character_is_a_400_not_a_500(client, db, query):
 )
 def test_odd_paths_are_a_404(client, db, path):
     assert client.get(f"{API}{path}").status_code == 404
+
+
+def test_an_unknown_address_under_the_api_is_a_json_404(client, db):
+    response = client.get(f"{API}/no-such-list/")
+
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+    assert client.get(f"{API}/series/abc/").json()["error"]["status"] == 404
+
+
+def test_an_address_without_its_trailing_slash_is_redirected(client, db):
+    response = client.get(f"{API}/press-releases?lang=fr")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"{API}/press-releases/?lang=fr"
