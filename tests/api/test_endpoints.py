@@ -221,3 +221,17 @@ def test_a_company_whose_parent_is_a_draft_names_no_parent(client, content):
     content.brand.save()
 
     assert client.get(f"{API}/companies/dacia/").json()["parent"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "There is no such press release."),
+        ("fr", "Ce communiqué n’existe pas."),
+        ("it", "Questo comunicato non esiste."),
+    ],
+)
+def test_errors_speak_the_asked_language(client, db, language, message):
+    response = client.get(f"{API}/press-releases/nope/", {"lang": language})
+
+    assert response.json()["error"]["message"] == message
