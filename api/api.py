@@ -15,8 +15,12 @@ parameter ninja cannot read (`?limit=abc`, `?limit=500`) is a 400, not
 ninja's 422.
 """
 
+import functools
+
+from csp.decorators import csp_update
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
@@ -50,6 +54,25 @@ which), 404 for an unknown object, 429 past the rate limit per address
 (with `Retry-After`).
 """
 
+
+def docs_page(view):
+    """
+    The docs page: Swagger UI's stylesheet draws its icons as data: SVG
+    images, which the site's `img-src 'self'` refuses; this page alone
+    allows them (an image cannot run script). Never stored by the page
+    cache, whose hits get the site's policy without this change.
+    """
+    allowed = csp_update({"img-src": ["data:"]})(view)
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = allowed(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True)
+        return response
+
+    return wrapped
+
+
 api = NinjaAPI(
     title="Renaulution API",
     version="1",
@@ -59,6 +82,7 @@ api = NinjaAPI(
     docs_url="/docs",
     # The validator badge would load an image from another site: the CSP refuses it.
     docs=Swagger(settings={"validatorUrl": None}),
+    docs_decorator=docs_page,
 )
 api.add_router("/", router)
 

@@ -52,6 +52,11 @@ def test_the_docs_use_our_static_files_and_no_inline_script(client):
     assert "//cdn" not in page and "https://" not in page
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    # Swagger UI's icons are data: images in its stylesheet: allowed on this page only,
+    # which the page cache never stores (its hits would get the site's policy).
+    assert "img-src 'self' data:" in policy
+    assert "no-store" in response["Cache-Control"]
+    assert "data:" not in client.get(f"{API}/series/")["Content-Security-Policy"]
 
 
 def test_an_answer_has_validators_and_a_repeat_is_a_304(client, content):
