@@ -37,7 +37,7 @@ def test_the_schema_documents_languages_and_errors(openapi):
     assert "fallback" in openapi["components"]["schemas"]["LocalizedValue"]["properties"]
 
 
-def test_the_docs_use_our_static_files_and_no_inline_script(client):
+def test_the_docs_use_our_static_files_and_no_inline_script(client, db):
     response = client.get(f"{API}/docs")
 
     assert response.status_code == 200
