@@ -32,7 +32,7 @@ from . import schemas
 from . import serializers as out
 from .cursors import Key, Ordering, page
 from .errors import ApiError
-from .languages import ALL, Language, Localizer, requested
+from .languages import ALL, Language, Localizer, codes, requested
 from .responses import json_response, newest
 
 router = Router()
@@ -90,14 +90,27 @@ class Answer:
         return json_response(
             self.request,
             data,
-            language=settings.LANGUAGE_CODE if self.language == ALL else self.language,
+            # Every language side by side: Content-Language lists them all.
+            language=", ".join(codes()) if self.language == ALL else self.language,
             negotiated=self.negotiated,
             last_modified=newest(self.ctx.shown),
         )
 
     def listing(self, queryset, ordering, cursor, limit, serialize):
+        """One page of `queryset` in `ordering`; `serialize(rows, ctx)` gives its items."""
         rows, next_cursor = page(queryset, ORDERINGS[ordering], cursor, limit)
-        return self.page(serialize(rows), limit, next_cursor)
+        return self.page(serialize(rows, self.ctx), limit, next_cursor)
+
+    def detail(self, queryset, slug, message, serialize):
+        """The object of `queryset` with `slug` (any language), or a 404 saying `message`."""
+        return self.one(by_slug(queryset, slug, self.lookup_language()), message, serialize)
+
+    def one(self, found, message, serialize):
+        """`found` serialized, or a 404 saying `message` when it is None."""
+        if found is None:
+            raise Http404(message)
+        (data,) = serialize([found], self.ctx)
+        return self.respond(data)
 
     def page(self, items, limit, next_cursor):
         following = None
@@ -119,6 +132,12 @@ class Answer:
         return settings.LANGUAGE_CODE if self.language == ALL else self.language
 
 
+def first(queryset):
+    """The answer's own object (no `:list` key, as a detail page's), or None."""
+    with invalidation.lookup():
+        return queryset.first()
+
+
 def by_slug(queryset, slug, language):
     """
     The object whose slug is `slug` in `language` (English fallback), else
@@ -126,16 +145,13 @@ def by_slug(queryset, slug, language):
     (no `:list` key, as a detail page); the second may change with any
     object of the model.
     """
-    with invalidation.lookup():
-        found = queryset.by_slug(slug, language).first()
+    found = first(queryset.by_slug(slug, language))
     return found if found is not None else queryset.by_any_slug(slug).first()
 
 
-def detail(queryset, slug, language, message):
-    found = by_slug(queryset, slug, language)
-    if found is None:
-        raise Http404(message)
-    return found
+def each(serialize, **options):
+    """Items serialized one by one, for `Answer.listing` and `Answer.detail`."""
+    return lambda rows, ctx: [serialize(row, ctx, **options) for row in rows]
 
 
 def filter_by_slug(queryset, slug, parameter, language, message):
@@ -169,24 +185,15 @@ def series_list(
 ):
     """The published series, oldest first, with their published episodes."""
     with Answer(request, lang) as answer:
-        return answer.listing(
-            series_queryset(),
-            "series",
-            cursor,
-            limit,
-            lambda rows: [out.series(obj, answer.ctx) for obj in rows],
-        )
+        return answer.listing(series_queryset(), "series", cursor, limit, each(out.series))
 
 
 @router.get("/series/{int:series_id}/", response={200: schemas.Series, **ERRORS}, tags=["series"])
 def series_detail(request, series_id: int, lang: Language | None = LANG):
     """One published series, by its id (a series has no slug)."""
     with Answer(request, lang) as answer:
-        with invalidation.lookup():
-            found = series_queryset().filter(pk=series_id).first()
-        if found is None:
-            raise Http404(_("There is no such series."))
-        return answer.respond(out.series(found, answer.ctx))
+        found = first(series_queryset().filter(pk=series_id))
+        return answer.one(found, _("There is no such series."), each(out.series))
 
 
 # Episodes ------------------------------------------------------------------
@@ -209,13 +216,7 @@ def episode_list(
 ):
     """Published episodes in series and number order."""
     with Answer(request, lang) as answer:
-        return answer.listing(
-            episode_queryset(),
-            "episodes",
-            cursor,
-            limit,
-            lambda rows: [out.episode(obj, answer.ctx) for obj in rows],
-        )
+        return answer.listing(episode_queryset(), "episodes", cursor, limit, each(out.episode))
 
 
 @router.get(
@@ -226,10 +227,9 @@ def episode_list(
 )
 def episode_detail(request, slug: str, lang: Language | None = LANG):
     with Answer(request, lang) as answer:
-        found = detail(
-            episode_queryset(), slug, answer.lookup_language(), _("There is no such episode.")
+        return answer.detail(
+            episode_queryset(), slug, _("There is no such episode."), each(out.episode)
         )
-        return answer.respond(out.episode(found, answer.ctx))
 
 
 # Companies -----------------------------------------------------------------
@@ -239,7 +239,7 @@ def company_queryset():
     return Company.objects.published().for_listing().annotate(sort_name=Lower("name"))
 
 
-def companies_with_children(ctx, companies):
+def companies_with_children(companies, ctx):
     """Each company with its first published children: one query for the page."""
     limit = settings.DETAIL_CHILDREN
     below = {}
@@ -283,13 +283,7 @@ def company_list(
             queryset = queryset.filter(parent=found)
         if roots:
             queryset = queryset & Company.objects.roots()
-        return answer.listing(
-            queryset,
-            "companies",
-            cursor,
-            limit,
-            lambda rows: companies_with_children(answer.ctx, rows),
-        )
+        return answer.listing(queryset, "companies", cursor, limit, companies_with_children)
 
 
 @router.get(
@@ -300,11 +294,9 @@ def company_list(
 )
 def company_detail(request, slug: str, lang: Language | None = LANG):
     with Answer(request, lang) as answer:
-        found = detail(
-            company_queryset(), slug, answer.lookup_language(), _("There is no such company.")
+        return answer.detail(
+            company_queryset(), slug, _("There is no such company."), companies_with_children
         )
-        (data,) = companies_with_children(answer.ctx, [found])
-        return answer.respond(data)
 
 
 # People --------------------------------------------------------------------
@@ -320,13 +312,7 @@ def person_list(
 ):
     """Published people by name, with their latest positions at published companies."""
     with Answer(request, lang) as answer:
-        return answer.listing(
-            person_queryset(),
-            "people",
-            cursor,
-            limit,
-            lambda rows: [out.person(obj, answer.ctx) for obj in rows],
-        )
+        return answer.listing(person_queryset(), "people", cursor, limit, each(out.person))
 
 
 @router.get(
@@ -337,10 +323,9 @@ def person_list(
 )
 def person_detail(request, slug: str, lang: Language | None = LANG):
     with Answer(request, lang) as answer:
-        found = detail(
-            person_queryset(), slug, answer.lookup_language(), _("There is no such person.")
+        return answer.detail(
+            person_queryset(), slug, _("There is no such person."), each(out.person)
         )
-        return answer.respond(out.person(found, answer.ctx))
 
 
 # Press releases ------------------------------------------------------------
@@ -388,13 +373,7 @@ def press_release_list(
             queryset = queryset.filter(people=found)
         if year:
             queryset = queryset.filter(issued_on__year=year)
-        return answer.listing(
-            queryset,
-            "press",
-            cursor,
-            limit,
-            lambda rows: [out.press_release(obj, answer.ctx, body=False) for obj in rows],
-        )
+        return answer.listing(queryset, "press", cursor, limit, each(out.press_release, body=False))
 
 
 @router.get(
@@ -405,10 +384,12 @@ def press_release_list(
 )
 def press_release_detail(request, slug: str, lang: Language | None = LANG):
     with Answer(request, lang) as answer:
-        found = detail(
-            press_queryset(), slug, answer.lookup_language(), _("There is no such press release.")
+        return answer.detail(
+            press_queryset(),
+            slug,
+            _("There is no such press release."),
+            each(out.press_release, body=True),
         )
-        return answer.respond(out.press_release(found, answer.ctx, body=True))
 
 
 # Milestones ----------------------------------------------------------------
@@ -431,13 +412,7 @@ def milestone_list(
         queryset = milestone_queryset()
         if year:
             queryset = queryset.in_year(year)
-        return answer.listing(
-            queryset,
-            "milestones",
-            cursor,
-            limit,
-            lambda rows: [out.milestone(obj, answer.ctx) for obj in rows],
-        )
+        return answer.listing(queryset, "milestones", cursor, limit, each(out.milestone))
 
 
 @router.get(
@@ -448,11 +423,8 @@ def milestone_list(
 )
 def milestone_detail(request, slug: str, lang: Language | None = LANG):
     with Answer(request, lang) as answer:
-        with invalidation.lookup():
-            found = milestone_queryset().filter(slug=slug).first()
-        if found is None:
-            raise Http404(_("There is no such milestone."))
-        return answer.respond(out.milestone(found, answer.ctx))
+        found = first(milestone_queryset().filter(slug=slug))
+        return answer.one(found, _("There is no such milestone."), each(out.milestone))
 
 
 # Search --------------------------------------------------------------------

@@ -63,6 +63,7 @@ def test_every_endpoint_answers_every_language_side_by_side(client, content, con
     one = conforms(client.get(f"{API}{detail_path}", {"lang": "all"}), template)
 
     assert listed["language"] == "all"
+    assert client.get(f"{API}{list_path}", {"lang": "all"})["Content-Language"] == "en, fr, it"
     assert not list(localized_values(one))  # no single-language value in "all"
 
 
