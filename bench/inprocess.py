@@ -97,6 +97,17 @@ def discover():
             ("press list ?company=", "public", f"{press_list}?company={company.slug}"),
             ("press list ?year=", "public", f"{press_list}?year={year}"),
             ("press detail", "public", release.get_absolute_url()),
+            ("api press list", "public", reverse("api:press_release_list")),
+            (
+                "api press list ?company=",
+                "public",
+                f"{reverse('api:press_release_list')}?company={company.slug}",
+            ),
+            (
+                "api press detail",
+                "public",
+                reverse("api:press_release_detail", kwargs={"slug": release.slug_en}),
+            ),
             ("timeline", "public", reverse("timeline:index")),
             ("search", "public", f"{reverse('search')}?q=electric"),
             ("feed RSS", "public", reverse("companies:pressrelease_feed")),

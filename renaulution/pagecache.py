@@ -17,7 +17,8 @@ or `no-store`, and used no CSP nonce. Redirects (`/`, other-language slugs)
 and 404s are not stored: they are cheap, and `/` depends on
 Accept-Language. The key is host + path + the sorted query string (the
 language is in the path; sitemaps and robots.txt are the same in every
-language).
+language), and for a path outside the language prefix the language its
+Accept-Language negotiates (the API answers in it, api/languages.py).
 
 Invalidation by key version: `pages_invalidated` (renaulution/invalidation)
 increments a global sequence and stamps each announced key with it. An
@@ -52,11 +53,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import invalidation
 from . import surrogate_keys as sk
+from .negotiation import accept_language
 
 try:
     import brotli
@@ -190,7 +192,12 @@ def lifetime(keys=None):
 
 def cache_key(request):
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
-    return f"pc:{request.get_host()}{request.path}?{query}"
+    key = f"pc:{request.get_host()}{request.path}?{query}"
+    if translation.get_language_from_path(request.path_info) is None:
+        # Outside the language prefix an answer may speak the language of
+        # Accept-Language (the API's): one entry per language it negotiates.
+        key += f"#{accept_language(request)}"
+    return key
 
 
 def _accepted(request):

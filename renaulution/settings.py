@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "revisions",
     "drafts",
     "webhooks",
+    # The public JSON API (api/), and django-ninja for its Swagger UI's static files.
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "renaulution.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's limit per address, before the page cache: its hits count too.
+    "api.throttle.RateLimitMiddleware",
     # Before sessions, locale and auth: a hit costs two cache reads, no query.
     "renaulution.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -281,6 +286,12 @@ VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+# The JSON API (api/): items per page by default and at most, and the limit
+# of requests per client address and window (0: no limit).
+API_DEFAULT_LIMIT = 50
+API_MAX_LIMIT = 100
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW_SECONDS", 60)
 
 # Page sizes of the public lists.
 PRESS_RELEASES_PER_PAGE = 10

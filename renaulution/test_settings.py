@@ -32,3 +32,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     *global_settings.PASSWORD_HASHERS,
 ]
+
+# The API's rate limit would refuse the suite's many requests from one
+# address: off, except in the test that checks it (tests/api/test_limits.py).
+API_RATE_LIMIT = 0

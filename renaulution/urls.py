@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from api.api import api, unknown_address
+
 from . import views
 from .sitemaps import INDEX_TEMPLATE, SITEMAPS, URLSET_TEMPLATE
 
@@ -32,6 +34,9 @@ urlpatterns = [
     ),
     path("admin/translations/", include("translations.urls")),
     path("admin/", admin.site.urls),
+    # The JSON API speaks the language it is asked for: outside the language prefix.
+    path("api/v1/", api.urls),
+    path("api/v1/<path:rest>", unknown_address),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 
-from bench import data
+from bench import data, inprocess
 from companies.models import Company, Person, Position, PressRelease
 from episodes.models import Episode
 from timeline.models import Milestone
@@ -51,3 +51,8 @@ def test_generator_builds_a_data_set_whose_pages_answer(monkeypatch):
     for path in ("/_bench/constant/", "/_bench/floor/", "/en/", "/en/press/", "/en/timeline/"):
         assert client.get(path).status_code == 200, path
     assert client.get("/_bench/floor/").content.decode().count("<li>") == 20
+    # The API's pages the benchmark measures answer on its data.
+    api_pages = [page for page in inprocess.discover() if page["name"].startswith("api ")]
+    assert len(api_pages) == 3
+    for page in api_pages:
+        assert client.get(page["path"]).status_code == 200, page
