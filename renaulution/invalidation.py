@@ -317,8 +317,12 @@ def _order(model):
     The model's Meta ordering as (field, descending) pairs, the primary key
     last (a total order). A foreign key orders by its column, not by its
     model's ordering as Django's `order_by` would: windows are compared by
-    value, on the pages' side and the announcement's alike.
+    value, on the pages' side and the announcement's alike. None when the
+    ordering holds an expression (companies' `Lower("name")`): rows cannot
+    be compared by their stored values, so the model has no windows.
     """
+    if not all(isinstance(name, str) for name in model._meta.ordering):
+        return None
     order = []
     for name in model._meta.ordering:
         descending = name.startswith("-")
@@ -376,6 +380,8 @@ def _follower_gap(model, values, exclude=()):
 
 def _check_window(queryset):
     model = queryset.model
+    if _order(model) is None:
+        raise ValueError(f"{model.__name__} is ordered by an expression: it has no windows.")
     if queryset._prefetch_related_lookups:
         raise ValueError("A window's rows are read without their keys: no prefetch.")
     if queryset.query.order_by and list(queryset.query.order_by) != list(model._meta.ordering):
@@ -618,6 +624,9 @@ def gap_keys(model, pks):
     if public is None:
         return set()
     order = _order(model)
+    if order is None:
+        # No page shows a window of it (`_check_window`): nothing to name.
+        return set()
     fields = [field for field, _descending in order]
     rows = public.filter(pk__in=pks).values(*(f.attname for f in fields))
     return {_follower_gap(model, row, exclude=pks) for row in rows}

@@ -56,7 +56,7 @@ LIST_PAGES = {
         ),
     ),
     "companies:person_list": (gettext_lazy("People"), SITE_DESCRIPTION),
-    "companies:pressrelease_list": (gettext_lazy("Press releases"), SITE_DESCRIPTION),
+    "companies:pressrelease_list": (gettext_lazy("Press"), SITE_DESCRIPTION),
     "timeline:index": (
         gettext_lazy("Timeline"),
         gettext_lazy(
@@ -348,9 +348,19 @@ def pressrelease_meta(build, release, context):
     properties = [
         ("article:published_time", release.issued_on.isoformat()),
         ("article:modified_time", release.updated_at.isoformat()),
+        ("article:section", str(release.get_kind_display())),
     ]
     company = release.published_company
-    if company:
+    if release.is_article:
+        # The editorial team's own write-up: the site is its author, and the
+        # company is what it is about.
+        site = build.site()
+        data["author"] = [site]
+        properties.append(("article:author", site["name"]))
+        if company:
+            data["about"] = [build.organization(company)]
+    elif company:
+        # A company's own release: its issuer wrote it.
         data["author"] = [build.organization(company)]
         properties.append(("article:author", company.name))
     if image:
@@ -382,7 +392,7 @@ def canonical_query(context):
     """
     page_obj = context.get("page_obj")
     # The filters the view understood (unknown parameters are junk): the
-    # views say so in `list_filtered` (press: company, person, year;
+    # views say so in `list_filtered` (press: company, person, year, kind;
     # companies: parent).
     filtered = context.get("list_filtered")
     if page_obj is not None and page_obj.number > 1 and not filtered:
