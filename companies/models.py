@@ -417,12 +417,12 @@ class PressRelease(Publishable, TracksTranslations):
 
     def original_title(self):
         """
-        The title in the original language, when the active language is
-        another and the two differ (a release cited by the title its issuer
-        gave it); else "".
+        The title a release's issuer gave it, in the original language, when
+        the active language is another and the two differ; else "". An
+        article's titles are all the editorial team's own: none is cited.
         """
         language = self.original_language
-        if translation.get_language() == language:
+        if self.is_article or translation.get_language() == language:
             return ""
         original = getattr(self, f"title_{language}", "") or ""
         return original if original and original != self.title else ""

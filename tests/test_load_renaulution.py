@@ -335,7 +335,9 @@ def test_press_releases_are_companies_releases_and_the_rest_articles(loaded):
 def test_the_italian_release_is_cited_with_its_issuer_and_an_estimated_date(loaded):
     bet = PressRelease.objects.get(slug_en="luca-de-meo-bets-on-european-industry")
     assert bet.original_language == "it"
-    assert bet.title_it == "La scommessa di Luca de Meo: Renault Group investe sull'industria europea"
+    assert (
+        bet.title_it == "La scommessa di Luca de Meo: Renault Group investe sull'industria europea"
+    )
     assert bet.company.slug_en == "pressreleaseldm"
     assert bet.company.kind == Company.Kind.PRESS_OFFICE
     assert bet.company.parent is None
