@@ -28,7 +28,10 @@ year goes beyond an end of the span, so that publishing a release drops home
 only when it enters the three latest. A query filtered by one calendar year
 of a date (`issued_on__year=2021`) gives the year key
 (`companies.pressrelease:year:issued_on=2021`), announced for the years a
-changed row is dated in, before and after.
+changed row is dated in, before and after. An enumeration that lists are
+filtered by (`LISTED_CHOICES`: the press list's `?kind=`) cuts lists as a
+foreign key does: `companies.pressrelease:list:kind=article`, announced for
+a changed row's values before and after.
 
 Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
 and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
@@ -60,6 +63,10 @@ from . import surrogate_keys as sk
 
 # Apps whose models readers see.
 PUBLIC_APPS = ("companies", "episodes", "timeline")
+# Enumerations (model label → field names) that public lists are filtered by:
+# keyed like a foreign key, so that a list of one value is dropped by the rows
+# of that value only. Not `status`: every public query filters by it.
+LISTED_CHOICES = {"companies.pressrelease": ("kind",)}
 
 _AGGREGATE = re.compile(r"\b(?:MAX|MIN|SUM|AVG)\(([^()]*)\)", re.IGNORECASE)
 _COLUMN = re.compile(r'^\s*"(\w+)"\."(\w+)"\s*$')
@@ -127,7 +134,7 @@ def _tables():
             if field.primary_key:
                 key = functools.partial(sk.object_key, model)
                 relation.append((_filter(table, field.column), "keys", _each_value(key)))
-            elif field.is_relation:
+            elif field.is_relation or _is_listed_choice(field):
                 relation.append((_filter(table, field.column), "fk", field.column))
         relation += [
             (_filter(table, field.column, _RANGE), "year", (field.column, _year_of(field)))
@@ -567,18 +574,45 @@ def changed(model, pks, *, membership, neighbours=None, before=None):
     if membership:
         keys.add(sk.list_key(model))
         if neighbours is None:
-            neighbours = neighbour_keys(model, pks) | moved_keys(model, pks, before)
+            # The values now (read by `neighbour_keys`) and before the change.
+            neighbours = (
+                neighbour_keys(model, pks)
+                | moved_keys(model, pks, before)
+                | _partition_keys(model, before)
+            )
         keys.update(neighbours)
     announce(keys)
 
 
+def _is_listed_choice(field):
+    return field.name in LISTED_CHOICES.get(field.model._meta.label_lower, ())
+
+
+def _partitions(model):
+    """The columns that cut the model's lists: its foreign keys and listed enumerations."""
+    return [f for f in model._meta.concrete_fields if f.is_relation or _is_listed_choice(f)]
+
+
+def _partition_keys(model, rows):
+    """The keys of the listed enumerations' values in `rows` (attname → value dicts)."""
+    return {
+        sk.relation_key(model, field.column, row[field.attname])
+        for field in _partitions(model)
+        if _is_listed_choice(field)
+        for row in rows or ()
+        if row.get(field.attname) is not None
+    }
+
+
 def _dated_columns(model):
-    """The attnames a row's year keys are named by: its dates, and its foreign keys."""
+    """
+    The attnames a row's year keys are named by: its dates, and its
+    foreign keys and listed enumerations.
+    """
     fields = _date_fields(model)
     if not fields:
         return []
-    foreign = [f for f in model._meta.concrete_fields if f.is_relation]
-    return [f.attname for f in [*fields, *foreign]]
+    return [f.attname for f in [*fields, *_partitions(model)]]
 
 
 def dates_before(model, pks):
@@ -641,7 +675,7 @@ def dated_keys(model, rows, pks):
     """
     keys = set()
     years = {}
-    foreign = [f for f in model._meta.concrete_fields if f.is_relation]
+    foreign = _partitions(model)
     for field in _date_fields(model):
         found = set()
         for row in rows:
@@ -650,7 +684,8 @@ def dated_keys(model, rows, pks):
             year = field.to_python(row[field.attname]).year
             found.add(year)
             keys.add(sk.year_key(model, field.column, year))
-            # The year's rows of the row's company, and of any other foreign key.
+            # The year's rows of the row's company, and of any other foreign
+            # key or listed enumeration (its kind).
             keys.update(
                 sk.year_key(model, field.column, year, within=(fk.column, row[fk.attname]))
                 for fk in foreign
@@ -685,7 +720,7 @@ def neighbour_keys(model, pks, fk_values=()):
     tracked = set(public_models())
     pks = list(pks)
     for field in model._meta.concrete_fields:
-        if field.is_relation and field.related_model in tracked:
+        if (field.is_relation and field.related_model in tracked) or _is_listed_choice(field):
             values = {value for name, value in fk_values if name == field.attname}
             if not fk_values:
                 values = set(
@@ -761,11 +796,7 @@ def _saved(sender, instance, created, **kwargs):
         return  # a draft then and now: no public page shows it
     neighbours = None
     if membership:
-        fk_values = [
-            (f.attname, getattr(instance, f.attname))
-            for f in sender._meta.concrete_fields
-            if f.is_relation
-        ]
+        fk_values = [(f.attname, getattr(instance, f.attname)) for f in _partitions(sender)]
         fk_values += [(k, v) for k, v in (before or {}).items()]
         neighbours = neighbour_keys(sender, [instance.pk], fk_values)
         dates = _dated_columns(sender)

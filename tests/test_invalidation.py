@@ -333,12 +333,17 @@ def test_a_company_s_year_is_dropped_by_its_own_new_release(site):
     assert company_year_url(release) in changed
 
 
-def test_changing_a_kind_drops_the_kind_lists_and_keeps_other_years(site):
+@pytest.mark.parametrize("how", ["save", "update"])
+def test_changing_a_kind_drops_the_kind_lists_and_keeps_other_years(site, how):
+    """Saved (a signal) or as a queryset update (no signal), both kinds' lists are told."""
     article = PressRelease.objects.published().filter(
         kind=PressRelease.Kind.ARTICLE, issued_on__year=2023
     )[0]
 
     def change():
+        if how == "update":
+            PressRelease.objects.filter(pk=article.pk).update(kind=PressRelease.Kind.RELEASE)
+            return
         article.kind = PressRelease.Kind.RELEASE
         article.save()
 

@@ -9,13 +9,13 @@ import datetime
 
 import lxml.html
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
 from companies.models import Company, PressRelease
 from renaulution.roles import EDITORS
+from tests.admin_clients import logged_in, make_user
 from tests.factories import CompanyFactory, PressReleaseFactory
 from tests.html import read_page
 
@@ -296,11 +296,8 @@ def test_feed_items_carry_their_kind_and_an_article_its_team(client, release, ar
 
 
 @pytest.fixture
-def editor_client(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
-    return client
+def editor_client():
+    return logged_in(make_user("editor", EDITORS))
 
 
 def test_the_admin_lists_and_filters_by_kind(editor_client, release, article):
