@@ -338,7 +338,6 @@ def pressrelease_meta(build, release, context):
         "@type": "NewsArticle",
         "headline": Truncator(" ".join(release.title.split())).chars(HEADLINE_LENGTH),
         "description": plain_text(release.summary or release.body, 500),
-        "datePublished": release.issued_on.isoformat(),
         "dateModified": release.updated_at.isoformat(),
         "publisher": build.site(),
         "inLanguage": content_language(context),
@@ -346,10 +345,13 @@ def pressrelease_meta(build, release, context):
         "url": url,
     }
     properties = [
-        ("article:published_time", release.issued_on.isoformat()),
         ("article:modified_time", release.updated_at.isoformat()),
         ("article:section", str(release.get_kind_display())),
     ]
+    if not release.date_estimated:
+        # An undated release's earliest possible date is not its date.
+        data["datePublished"] = release.issued_on.isoformat()
+        properties.insert(0, ("article:published_time", release.issued_on.isoformat()))
     company = release.published_company
     if release.is_article:
         # The editorial team's own write-up: the site is its author, and the

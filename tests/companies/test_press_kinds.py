@@ -203,6 +203,14 @@ def test_a_release_is_authored_by_its_issuer_an_article_by_the_site(client, rele
     assert released["publisher"]["name"] == written["publisher"]["name"] == "Renaulution"
 
 
+def test_an_undated_release_claims_no_publication_date(client, release, article):
+    assert "datePublished" not in structured(client, release)
+    with translation.override("en"):
+        page = read_page(client.get(release.get_absolute_url()))
+    assert "article:published_time" not in page.meta
+    assert structured(client, article)["datePublished"] == "2021-01-14"
+
+
 def test_a_draft_company_is_not_what_an_article_is_about(client, article):
     article.company.status = "draft"
     article.company.save()
@@ -272,6 +280,19 @@ def test_the_kind_filter_costs_the_list_s_queries_at_any_size(
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == rows
     assert {r.kind for r in response.context["object_list"]} == {"article"}
+
+
+def test_search_results_say_which_kind_an_entry_is(client, release, article):
+    article.title_en = "The plan for Ampere"
+    article.save()
+    release.title_en = "Ampere and the north of France"
+    release.save()
+    tree = lxml.html.fromstring(client.get("/en/search/?q=ampere").content.decode())
+    labels = [
+        text(p) for p in tree.xpath("//li[contains(@class, 'search-result--pressrelease')]/p")
+    ]
+    assert any(label.startswith("Background article · 14 January 2021") for label in labels)
+    assert any(label.startswith("Press release · " + UNDATED["en"]) for label in labels)
 
 
 # Feeds -----------------------------------------------------------------------------
