@@ -165,7 +165,8 @@ def _filtered_keys(model, relations, sql, params):
     read from `params`; None when a filter is found whose values cannot be
     read (then the query counts as a plain list). A query filtered by both
     a foreign key of `model` and a year (a company's releases of 2021)
-    gets their intersection's keys, not each's.
+    gets their intersection's keys, not each's; so does a query filtered by
+    a foreign key and a listed enumeration (a company's articles).
     """
     keys, foreign, years = set(), set(), set()
     for pattern, kind, name in relations:
@@ -186,16 +187,45 @@ def _filtered_keys(model, relations, sql, params):
                     return None
                 years.add((column, year))
     keys.update(sk.every_year_key(model, column) for column, _year in years)
-    if foreign and years:
+    relations = _intersections(model, foreign)
+    if relations and years:
         keys.update(
-            sk.year_key(model, column, year, within=relation)
+            _year_key(model, column, year, relation)
             for column, year in years
-            for relation in foreign
+            for relation in relations
         )
     else:
-        keys.update(sk.relation_key(model, column, value) for column, value in foreign)
+        keys.update(_relation_key(model, relation) for relation in relations)
         keys.update(sk.year_key(model, column, year) for column, year in years)
     return keys
+
+
+def _intersections(model, pairs):
+    """
+    The (column, value) pairs of a query's foreign keys and listed
+    enumerations as the sets of rows it reads: each pair on its own, or,
+    when it filters by an enumeration and a foreign key both, each
+    enumeration value with each foreign value (a company's articles).
+    """
+    choices = _choice_columns(model)
+    chosen = [pair for pair in pairs if pair[0] in choices]
+    others = [pair for pair in pairs if pair[0] not in choices]
+    if chosen and others:
+        return [(choice, other) for choice in chosen for other in others]
+    return [(pair,) for pair in pairs]
+
+
+def _relation_key(model, relation):
+    """`companies.pressrelease:list:company_id=5` or `…:list:company_id=5,kind=article`."""
+    (column, value), *more = sorted(relation, key=str)
+    return sk.relation_key(model, column, value) + "".join(f",{c}={v}" for c, v in more)
+
+
+def _year_key(model, column, year, relation):
+    """A year's rows within a relation: `…:year:issued_on=2021,company_id=5,kind=article`."""
+    return sk.year_key(model, column, year) + "".join(
+        f",{c}={v}" for c, v in sorted(relation, key=str)
+    )
 
 
 _LISTED_COLUMNS = functools.cache(
@@ -588,20 +618,43 @@ def _is_listed_choice(field):
     return field.name in LISTED_CHOICES.get(field.model._meta.label_lower, ())
 
 
+def _choice_columns(model):
+    return {f.column for f in model._meta.concrete_fields if _is_listed_choice(f)}
+
+
+def _row_relations(model, values):
+    """
+    The relations a row with these partition values ((column, value) pairs)
+    is listed in, as `_intersections` names those of a query: each value,
+    and each enumeration value with each foreign key value.
+    """
+    values = [(column, value) for column, value in values if value is not None]
+    found = {(pair,) for pair in values}
+    found.update(relation for relation in _intersections(model, values) if len(relation) > 1)
+    return found
+
+
 def _partitions(model):
     """The columns that cut the model's lists: its foreign keys and listed enumerations."""
     return [f for f in model._meta.concrete_fields if f.is_relation or _is_listed_choice(f)]
 
 
 def _partition_keys(model, rows):
-    """The keys of the listed enumerations' values in `rows` (attname → value dicts)."""
-    return {
-        sk.relation_key(model, field.column, row[field.attname])
-        for field in _partitions(model)
-        if _is_listed_choice(field)
-        for row in rows or ()
-        if row.get(field.attname) is not None
-    }
+    """
+    The keys of the lists cut by a listed enumeration that rows (attname →
+    value dicts, read before a change) were in: its value's, alone and with
+    each foreign key's.
+    """
+    if not _choice_columns(model):
+        return set()
+    keys = set()
+    fields = _partitions(model)
+    for row in rows or ():
+        values = [(f.column, row.get(f.attname)) for f in fields]
+        for relation in _row_relations(model, values):
+            if any(column in _choice_columns(model) for column, _value in relation):
+                keys.add(_relation_key(model, relation))
+    return keys
 
 
 def _dated_columns(model):
@@ -684,13 +737,10 @@ def dated_keys(model, rows, pks):
             year = field.to_python(row[field.attname]).year
             found.add(year)
             keys.add(sk.year_key(model, field.column, year))
-            # The year's rows of the row's company, and of any other foreign
-            # key or listed enumeration (its kind).
-            keys.update(
-                sk.year_key(model, field.column, year, within=(fk.column, row[fk.attname]))
-                for fk in foreign
-                if row.get(fk.attname) is not None
-            )
+            # The year's rows of the row's company, of any other foreign key
+            # or listed enumeration (its kind), and of their intersections.
+            relations = _row_relations(model, [(f.column, row.get(f.attname)) for f in foreign])
+            keys.update(_year_key(model, field.column, year, relation) for relation in relations)
         if found:
             years[field] = found
     public = _public(model)
@@ -719,6 +769,7 @@ def neighbour_keys(model, pks, fk_values=()):
     keys = set()
     tracked = set(public_models())
     pks = list(pks)
+    partitions = []
     for field in model._meta.concrete_fields:
         if (field.is_relation and field.related_model in tracked) or _is_listed_choice(field):
             values = {value for name, value in fk_values if name == field.attname}
@@ -726,7 +777,14 @@ def neighbour_keys(model, pks, fk_values=()):
                 values = set(
                     model._base_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
                 )
-            keys.update(sk.relation_key(model, field.column, v) for v in values if v is not None)
+            partitions += [(field.column, value) for value in values]
+    # Each value's list, and the intersections (a company's articles); the
+    # values before and after a change are crossed, which names more
+    # intersections than the rows were in, never fewer.
+    relations = {(pair,) for pair in partitions if pair[1] is not None}
+    if _choice_columns(model):
+        relations.update(_row_relations(model, partitions))
+    keys.update(_relation_key(model, relation) for relation in relations)
     for field in model._meta.get_fields():
         if getattr(field, "many_to_many", False) and field.related_model in tracked:
             through = field.remote_field.through if field.concrete else field.through
