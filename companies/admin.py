@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
@@ -59,6 +60,7 @@ class PersonAdmin(VectorSearchMixin, ContentAdmin):
 class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     list_display = [
         "title",
+        "kind",
         "company",
         "issued_on",
         "original_language",
@@ -69,6 +71,7 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     # releases by its name, and `?company=<id>` filters (shown when set).
     list_filter = [
         "status",
+        "kind",
         "original_language",
         YearFilter.for_field("issued_on"),
         ChosenObjectFilter.for_field("company"),
@@ -84,9 +87,29 @@ class PressReleaseAdmin(VectorSearchMixin, ContentAdmin):
     autocomplete_fields = ["company", "people"]
     readonly_fields = ["image_preview"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (None, {"fields": ["company", "people", "issued_on", "original_language"]}),
-        (None, {"fields": ["source_url", "press_contact"]}),
+        (None, {"fields": ["kind", "title", "slug", "summary", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "company",
+                    "people",
+                    "issued_on",
+                    "date_estimated",
+                    "original_language",
+                ]
+            },
+        ),
+        (
+            _("Source"),
+            {
+                "fields": ["source_name", "source_url", "press_contact"],
+                "description": _(
+                    "For a press release: where it was published and whom the press "
+                    "may contact. A background article has none."
+                ),
+            },
+        ),
         (None, {"fields": ["image", "image_preview", "image_alt"]}),
         PUBLICATION_FIELDSET,
     ]

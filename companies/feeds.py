@@ -1,5 +1,6 @@
 """
-The press releases as RSS 2.0 and Atom feeds, one per language.
+The press section (companies' releases and the editorial team's background
+articles) as RSS 2.0 and Atom feeds, one per language.
 
 The feeds live under the language prefix, so the active language is the
 feed's: titles, summaries and links (localized slugs) are that language's,
@@ -28,10 +29,13 @@ class LatestPressReleasesFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def title(self):
-        return _("Renaulution: press releases")
+        return _("Renaulution: press releases and articles")
 
     def description(self):
-        return _("The latest press releases about Renault Group, its brands and its partners.")
+        return _(
+            "The latest press releases and background articles about Renault Group, "
+            "its brands and its partners."
+        )
 
     def link(self):
         return reverse("companies:pressrelease_list")
@@ -81,14 +85,17 @@ class LatestPressReleasesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
+        if item.is_article:
+            return _("The Renaulution editorial team")
         # None leaves the author out: a draft company is not named.
         company = item.published_company
         return company.name if company else None
 
     def item_categories(self, item):
+        """The kind ("Press release"), the company, the people mentioned."""
         company = item.published_company
         people = [person.name for person in item.feed_people]  # published only
-        return [company.name, *people] if company else people
+        return [str(item.get_kind_display()), *([company.name] if company else []), *people]
 
 
 class LatestPressReleasesAtomFeed(LatestPressReleasesFeed):

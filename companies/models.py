@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import Lower, RowNumber, Upper
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from renaulution.fields import image_fields
@@ -98,6 +99,7 @@ class Company(Publishable, TracksTranslations):
         PRODUCER = "producer", _("Producer")
         BROADCASTER = "broadcaster", _("Broadcaster")
         MEDIA = "media", _("Media")
+        PRESS_OFFICE = "press_office", _("Press office")
 
     name = models.CharField(_("name"), max_length=200)
     slug = slug_field()
@@ -125,7 +127,8 @@ class Company(Publishable, TracksTranslations):
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        # Case aside, as `in_name_order` ("bmw" between "Alpine" and "Dacia").
+        ordering = [Lower("name"), "id"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         indexes = [
@@ -284,28 +287,65 @@ RESERVED_PRESS_SLUGS = ("feed",)
 
 
 class PressRelease(Publishable, TracksTranslations):
+    class Kind(models.TextChoices):
+        # A company's own release, told in our words, with its source.
+        RELEASE = "release", _("Press release")
+        # The site's own write-up, signed by the editorial team.
+        ARTICLE = "article", _("Background article")
+
     title = models.CharField(_("title"), max_length=255)
     slug = slug_field(reserved=RESERVED_PRESS_SLUGS)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.RELEASE,
+        help_text=_(
+            "A press release stands for a company's own release (give its source and "
+            "press contact); a background article is the editorial team's own write-up."
+        ),
+    )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Two or three sentences shown in lists.")
     )
     body = RichTextField(_("body"), blank=True)
     company = models.ForeignKey(
         Company,
-        verbose_name=_("issued by"),
+        verbose_name=_("company"),
         on_delete=models.PROTECT,
         related_name="press_releases",
+        help_text=_(
+            "For a press release, the company that issued it; for a background article, "
+            "the company it is about."
+        ),
     )
     people = models.ManyToManyField(
         Person, verbose_name=_("people mentioned"), blank=True, related_name="press_releases"
     )
     issued_on = models.DateField(_("date issued"))
+    date_estimated = models.BooleanField(
+        _("date estimated"),
+        default=False,
+        help_text=_(
+            "The source gives no date: the date issued is the earliest its content allows, "
+            "and pages say so."
+        ),
+    )
     original_language = models.CharField(
         _("original language"),
         max_length=5,
         choices=settings.LANGUAGES,
         default="en",
         help_text=_("The language the release was written in: the translators' source."),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'The publication or newsroom the release was taken from, e.g. "informazione.it '
+            '— Comunicati stampa, Industria".'
+        ),
     )
     source_url = models.URLField(_("source address"), blank=True)
     press_contact = models.CharField(_("press contact"), max_length=255, blank=True)
@@ -330,6 +370,11 @@ class PressRelease(Publishable, TracksTranslations):
             models.Index(
                 fields=["status", "-issued_on", "-id", "published_at", "expires_at"],
                 name="pressrelease_public_idx",
+            ),
+            # The same for one kind: the press list's kind filter.
+            models.Index(
+                fields=["kind", "status", "-issued_on", "-id", "published_at", "expires_at"],
+                name="pressrelease_kind_idx",
             ),
             # The same for one company: its page and the press list's filter.
             models.Index(
@@ -365,6 +410,22 @@ class PressRelease(Publishable, TracksTranslations):
 
     def get_absolute_url(self):
         return cached_reverse("companies:pressrelease_detail", slug=self.slug)
+
+    @property
+    def is_article(self):
+        return self.kind == self.Kind.ARTICLE
+
+    def original_title(self):
+        """
+        The title a release's issuer gave it, in the original language, when
+        the active language is another and the two differ; else "". An
+        article's titles are all the editorial team's own: none is cited.
+        """
+        language = self.original_language
+        if self.is_article or translation.get_language() == language:
+            return ""
+        original = getattr(self, f"title_{language}", "") or ""
+        return original if original and original != self.title else ""
 
     @property
     def published_company(self):

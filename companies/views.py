@@ -205,9 +205,10 @@ class PersonDetailView(PublishedObjectMixin, TranslationNoticeMixin, DetailView)
 
 class PressReleaseListView(ListView):
     """
-    Press releases newest first, a page at a time, filtered by company
-    (`?company=` a slug in any language, or a name as typed in the filter
-    field), person mentioned (`?person=`, from a person's page) and year.
+    Press releases and background articles newest first, a page at a time,
+    filtered by company (`?company=` a slug in any language, or a name as
+    typed in the filter field), person mentioned (`?person=`, from a
+    person's page), year and kind (`?kind=release|article`).
 
     Every filter is bounded: the company is a text field resolved here, not
     a <select> of every company; the years run from the first to the last
@@ -219,11 +220,11 @@ class PressReleaseListView(ListView):
     paginator_class = KeysFirstPaginator
 
     def get(self, request, *args, **kwargs):
-        self.company, self.person, self.year = self.get_filters()
+        self.company, self.person, self.year, self.kind = self.get_filters()
         return super().get(request, *args, **kwargs)
 
     def get_filters(self):
-        """The company, person and year asked for; an unknown value is a 404."""
+        """The company, person, year and kind asked for; an unknown value is a 404."""
         company = person = None
         name = " ".join(self.request.GET.get("company", "").split())
         if name:
@@ -234,7 +235,10 @@ class PressReleaseListView(ListView):
         year = self.request.GET.get("year", "")
         if year and not YEAR.match(year):
             raise Http404(_("A year has four digits."))
-        return company, person, int(year) if year else None
+        kind = self.request.GET.get("kind", "")
+        if kind and kind not in PressRelease.Kind.values:
+            raise Http404(_("There is no such kind of entry."))
+        return company, person, int(year) if year else None, kind or None
 
     def find_company(self, name):
         """The published company whose slug (in any language) or name is `name`."""
@@ -251,6 +255,8 @@ class PressReleaseListView(ListView):
             queryset = queryset.filter(people=self.person)
         if self.year:
             queryset = queryset.filter(issued_on__year=self.year)
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
         return queryset
 
     def get_context_data(self, **kwargs):
@@ -259,8 +265,10 @@ class PressReleaseListView(ListView):
             selected_company=self.company,
             selected_person=self.person,
             selected_year=self.year,
-            list_filtered=bool(self.company or self.person or self.year),
+            selected_kind=self.kind,
+            list_filtered=bool(self.company or self.person or self.year or self.kind),
             filter_years=self.filter_years(),
+            filter_kinds=PressRelease.Kind.choices,
             main_companies=Company.objects.main()[: settings.PRESS_FILTER_COMPANIES],
             filter_query=self.filter_query(),
         )

@@ -30,7 +30,10 @@ year goes beyond an end of the span, so that publishing a release drops home
 only when it enters the three latest. A query filtered by one calendar year
 of a date (`issued_on__year=2021`) gives the year key
 (`companies.pressrelease:year:issued_on=2021`), announced for the years a
-changed row is dated in, before and after.
+changed row is dated in, before and after. An enumeration that lists are
+filtered by (`LISTED_CHOICES`: the press list's `?kind=`) cuts lists as a
+foreign key does: `companies.pressrelease:list:kind=article`, announced for
+a changed row's values before and after.
 
 Announcement: model signals (`post_save`, `post_delete`, `m2m_changed`)
 and `PublishedQuerySet.update()` call `changed()`, which adds the keys to
@@ -64,6 +67,10 @@ from . import surrogate_keys as sk
 
 # Apps whose models readers see.
 PUBLIC_APPS = ("companies", "episodes", "timeline")
+# Enumerations (model label → field names) that public lists are filtered by:
+# keyed like a foreign key, so that a list of one value is dropped by the rows
+# of that value only. Not `status`: every public query filters by it.
+LISTED_CHOICES = {"companies.pressrelease": ("kind",)}
 
 _AGGREGATE = re.compile(r"\b(?:MAX|MIN|SUM|AVG)\(([^()]*)\)", re.IGNORECASE)
 _COLUMN = re.compile(r'^\s*"(\w+)"\."(\w+)"\s*$')
@@ -131,7 +138,7 @@ def _tables():
             if field.primary_key:
                 key = functools.partial(sk.object_key, model)
                 relation.append((_filter(table, field.column), "keys", _each_value(key)))
-            elif field.is_relation:
+            elif field.is_relation or _is_listed_choice(field):
                 relation.append((_filter(table, field.column), "fk", field.column))
         relation += [
             (_filter(table, field.column, _RANGE), "year", (field.column, _year_of(field)))
@@ -162,7 +169,8 @@ def _filtered_keys(model, relations, sql, params):
     read from `params`; None when a filter is found whose values cannot be
     read (then the query counts as a plain list). A query filtered by both
     a foreign key of `model` and a year (a company's releases of 2021)
-    gets their intersection's keys, not each's.
+    gets their intersection's keys, not each's; so does a query filtered by
+    a foreign key and a listed enumeration (a company's articles).
     """
     keys, foreign, years = set(), set(), set()
     for pattern, kind, name in relations:
@@ -183,16 +191,45 @@ def _filtered_keys(model, relations, sql, params):
                     return None
                 years.add((column, year))
     keys.update(sk.every_year_key(model, column) for column, _year in years)
-    if foreign and years:
+    relations = _intersections(model, foreign)
+    if relations and years:
         keys.update(
-            sk.year_key(model, column, year, within=relation)
+            _year_key(model, column, year, relation)
             for column, year in years
-            for relation in foreign
+            for relation in relations
         )
     else:
-        keys.update(sk.relation_key(model, column, value) for column, value in foreign)
+        keys.update(_relation_key(model, relation) for relation in relations)
         keys.update(sk.year_key(model, column, year) for column, year in years)
     return keys
+
+
+def _intersections(model, pairs):
+    """
+    The (column, value) pairs of a query's foreign keys and listed
+    enumerations as the sets of rows it reads: each pair on its own, or,
+    when it filters by an enumeration and a foreign key both, each
+    enumeration value with each foreign value (a company's articles).
+    """
+    choices = _choice_columns(model)
+    chosen = [pair for pair in pairs if pair[0] in choices]
+    others = [pair for pair in pairs if pair[0] not in choices]
+    if chosen and others:
+        return [(choice, other) for choice in chosen for other in others]
+    return [(pair,) for pair in pairs]
+
+
+def _relation_key(model, relation):
+    """`companies.pressrelease:list:company_id=5` or `…:list:company_id=5,kind=article`."""
+    (column, value), *more = sorted(relation, key=str)
+    return sk.relation_key(model, column, value) + "".join(f",{c}={v}" for c, v in more)
+
+
+def _year_key(model, column, year, relation):
+    """A year's rows within a relation: `…:year:issued_on=2021,company_id=5,kind=article`."""
+    return sk.year_key(model, column, year) + "".join(
+        f",{c}={v}" for c, v in sorted(relation, key=str)
+    )
 
 
 _LISTED_COLUMNS = functools.cache(
@@ -358,8 +395,12 @@ def _order(model):
     The model's Meta ordering as (field, descending) pairs, the primary key
     last (a total order). A foreign key orders by its column, not by its
     model's ordering as Django's `order_by` would: windows are compared by
-    value, on the pages' side and the announcement's alike.
+    value, on the pages' side and the announcement's alike. None when the
+    ordering holds an expression (companies' `Lower("name")`): rows cannot
+    be compared by their stored values, so the model has no windows.
     """
+    if not all(isinstance(name, str) for name in model._meta.ordering):
+        return None
     order = []
     for name in model._meta.ordering:
         descending = name.startswith("-")
@@ -417,6 +458,8 @@ def _follower_gap(model, values, exclude=()):
 
 def _check_window(queryset):
     model = queryset.model
+    if _order(model) is None:
+        raise ValueError(f"{model.__name__} is ordered by an expression: it has no windows.")
     if queryset._prefetch_related_lookups:
         raise ValueError("A window's rows are read without their keys: no prefetch.")
     if queryset.query.order_by and list(queryset.query.order_by) != list(model._meta.ordering):
@@ -602,18 +645,68 @@ def changed(model, pks, *, membership, neighbours=None, before=None):
     if membership:
         keys.add(sk.list_key(model))
         if neighbours is None:
-            neighbours = neighbour_keys(model, pks) | moved_keys(model, pks, before)
+            # The values now (read by `neighbour_keys`) and before the change.
+            neighbours = (
+                neighbour_keys(model, pks)
+                | moved_keys(model, pks, before)
+                | _partition_keys(model, before)
+            )
         keys.update(neighbours)
     announce(keys)
 
 
+def _is_listed_choice(field):
+    return field.name in LISTED_CHOICES.get(field.model._meta.label_lower, ())
+
+
+def _choice_columns(model):
+    return {f.column for f in model._meta.concrete_fields if _is_listed_choice(f)}
+
+
+def _row_relations(model, values):
+    """
+    The relations a row with these partition values ((column, value) pairs)
+    is listed in, as `_intersections` names those of a query: each value,
+    and each enumeration value with each foreign key value.
+    """
+    values = [(column, value) for column, value in values if value is not None]
+    found = {(pair,) for pair in values}
+    found.update(relation for relation in _intersections(model, values) if len(relation) > 1)
+    return found
+
+
+def _partitions(model):
+    """The columns that cut the model's lists: its foreign keys and listed enumerations."""
+    return [f for f in model._meta.concrete_fields if f.is_relation or _is_listed_choice(f)]
+
+
+def _partition_keys(model, rows):
+    """
+    The keys of the lists cut by a listed enumeration that rows (attname →
+    value dicts, read before a change) were in: its value's, alone and with
+    each foreign key's.
+    """
+    if not _choice_columns(model):
+        return set()
+    keys = set()
+    fields = _partitions(model)
+    for row in rows or ():
+        values = [(f.column, row.get(f.attname)) for f in fields]
+        for relation in _row_relations(model, values):
+            if any(column in _choice_columns(model) for column, _value in relation):
+                keys.add(_relation_key(model, relation))
+    return keys
+
+
 def _dated_columns(model):
-    """The attnames a row's year keys are named by: its dates, and its foreign keys."""
+    """
+    The attnames a row's year keys are named by: its dates, and its
+    foreign keys and listed enumerations.
+    """
     fields = _date_fields(model)
     if not fields:
         return []
-    foreign = [f for f in model._meta.concrete_fields if f.is_relation]
-    return [f.attname for f in [*fields, *foreign]]
+    return [f.attname for f in [*fields, *_partitions(model)]]
 
 
 def dates_before(model, pks):
@@ -659,6 +752,9 @@ def gap_keys(model, pks):
     if public is None:
         return set()
     order = _order(model)
+    if order is None:
+        # No page shows a window of it (`_check_window`): nothing to name.
+        return set()
     fields = [field for field, _descending in order]
     rows = public.filter(pk__in=pks).values(*(f.attname for f in fields))
     return {_follower_gap(model, row, exclude=pks) for row in rows}
@@ -673,7 +769,7 @@ def dated_keys(model, rows, pks):
     """
     keys = set()
     years = {}
-    foreign = [f for f in model._meta.concrete_fields if f.is_relation]
+    foreign = _partitions(model)
     for field in _date_fields(model):
         found = set()
         for row in rows:
@@ -682,12 +778,10 @@ def dated_keys(model, rows, pks):
             year = field.to_python(row[field.attname]).year
             found.add(year)
             keys.add(sk.year_key(model, field.column, year))
-            # The year's rows of the row's company, and of any other foreign key.
-            keys.update(
-                sk.year_key(model, field.column, year, within=(fk.column, row[fk.attname]))
-                for fk in foreign
-                if row.get(fk.attname) is not None
-            )
+            # The year's rows of the row's company, of any other foreign key
+            # or listed enumeration (its kind), and of their intersections.
+            relations = _row_relations(model, [(f.column, row.get(f.attname)) for f in foreign])
+            keys.update(_year_key(model, field.column, year, relation) for relation in relations)
         if found:
             years[field] = found
     public = _public(model)
@@ -716,14 +810,22 @@ def neighbour_keys(model, pks, fk_values=()):
     keys = set()
     tracked = set(public_models())
     pks = list(pks)
+    partitions = []
     for field in model._meta.concrete_fields:
-        if field.is_relation and field.related_model in tracked:
+        if (field.is_relation and field.related_model in tracked) or _is_listed_choice(field):
             values = {value for name, value in fk_values if name == field.attname}
             if not fk_values:
                 values = set(
                     model._base_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
                 )
-            keys.update(sk.relation_key(model, field.column, v) for v in values if v is not None)
+            partitions += [(field.column, value) for value in values]
+    # Each value's list, and the intersections (a company's articles); the
+    # values before and after a change are crossed, which names more
+    # intersections than the rows were in, never fewer.
+    relations = {(pair,) for pair in partitions if pair[1] is not None}
+    if _choice_columns(model):
+        relations.update(_row_relations(model, partitions))
+    keys.update(_relation_key(model, relation) for relation in relations)
     for field in model._meta.get_fields():
         if getattr(field, "many_to_many", False) and field.related_model in tracked:
             through = field.remote_field.through if field.concrete else field.through
@@ -793,11 +895,7 @@ def _saved(sender, instance, created, **kwargs):
         return  # a draft then and now: no public page shows it
     neighbours = None
     if membership:
-        fk_values = [
-            (f.attname, getattr(instance, f.attname))
-            for f in sender._meta.concrete_fields
-            if f.is_relation
-        ]
+        fk_values = [(f.attname, getattr(instance, f.attname)) for f in _partitions(sender)]
         fk_values += [(k, v) for k, v in (before or {}).items()]
         neighbours = neighbour_keys(sender, [instance.pk], fk_values)
         dates = _dated_columns(sender)

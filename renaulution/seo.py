@@ -56,7 +56,7 @@ LIST_PAGES = {
         ),
     ),
     "companies:person_list": (gettext_lazy("People"), SITE_DESCRIPTION),
-    "companies:pressrelease_list": (gettext_lazy("Press releases"), SITE_DESCRIPTION),
+    "companies:pressrelease_list": (gettext_lazy("Press"), SITE_DESCRIPTION),
     "timeline:index": (
         gettext_lazy("Timeline"),
         gettext_lazy(
@@ -338,7 +338,6 @@ def pressrelease_meta(build, release, context):
         "@type": "NewsArticle",
         "headline": Truncator(" ".join(release.title.split())).chars(HEADLINE_LENGTH),
         "description": plain_text(release.summary or release.body, 500),
-        "datePublished": release.issued_on.isoformat(),
         "dateModified": release.updated_at.isoformat(),
         "publisher": build.site(),
         "inLanguage": content_language(context),
@@ -346,11 +345,24 @@ def pressrelease_meta(build, release, context):
         "url": url,
     }
     properties = [
-        ("article:published_time", release.issued_on.isoformat()),
         ("article:modified_time", release.updated_at.isoformat()),
+        ("article:section", str(release.get_kind_display())),
     ]
+    if not release.date_estimated:
+        # An undated release's earliest possible date is not its date.
+        data["datePublished"] = release.issued_on.isoformat()
+        properties.insert(0, ("article:published_time", release.issued_on.isoformat()))
     company = release.published_company
-    if company:
+    if release.is_article:
+        # The editorial team's own write-up: the site is its author, and the
+        # company is what it is about.
+        site = build.site()
+        data["author"] = [site]
+        properties.append(("article:author", site["name"]))
+        if company:
+            data["about"] = [build.organization(company)]
+    elif company:
+        # A company's own release: its issuer wrote it.
         data["author"] = [build.organization(company)]
         properties.append(("article:author", company.name))
     if image:
@@ -382,7 +394,7 @@ def canonical_query(context):
     """
     page_obj = context.get("page_obj")
     # The filters the view understood (unknown parameters are junk): the
-    # views say so in `list_filtered` (press: company, person, year;
+    # views say so in `list_filtered` (press: company, person, year, kind;
     # companies: parent).
     filtered = context.get("list_filtered")
     if page_obj is not None and page_obj.number > 1 and not filtered:

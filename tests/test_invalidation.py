@@ -111,12 +111,19 @@ class Site:
                 f"/{code}/press/feed/atom/",
                 f"/{code}/press/?company={release.company.slug}",
                 f"/{code}/press/?year={release.issued_on.year}",
+                f"/{code}/press/?kind=release",
+                f"/{code}/press/?kind=article",
                 f"/{code}/search/?q=renault",
                 f"/{code}/search/?q=ampere",
             ]
         # Year pages of a year inside the span and of its first year, and
         # one company's releases of one year.
         urls += ["/en/press/?year=2021", "/en/press/?year=2023", company_year_url(release)]
+        # One kind of one year, and of one company.
+        urls += [
+            "/en/press/?kind=article&year=2021",
+            "/en/press/?kind=release&company=renault-group",
+        ]
         return sorted(set(urls))
 
     def check(self, change, markers):
@@ -324,6 +331,25 @@ def test_a_company_s_year_is_dropped_by_its_own_new_release(site):
 
     changed, _invalidated = site.check(change, ["same-year-same-company"])
     assert company_year_url(release) in changed
+
+
+@pytest.mark.parametrize("how", ["save", "update"])
+def test_changing_a_kind_drops_the_kind_lists_and_keeps_other_years(site, how):
+    """Saved (a signal) or as a queryset update (no signal), both kinds' lists are told."""
+    article = PressRelease.objects.published().filter(
+        kind=PressRelease.Kind.ARTICLE, issued_on__year=2023
+    )[0]
+
+    def change():
+        if how == "update":
+            PressRelease.objects.filter(pk=article.pk).update(kind=PressRelease.Kind.RELEASE)
+            return
+        article.kind = PressRelease.Kind.RELEASE
+        article.save()
+
+    changed, invalidated = site.check(change, [*urls_of(article)])
+    assert {"/en/press/?kind=release", "/en/press/?kind=article", "/fr/press/"} <= changed
+    assert not invalidated & {"/en/press/?kind=article&year=2021", "/en/press/?year=2021"}
 
 
 def test_unpublishing_an_episode_drops_its_neighbours_only(site):

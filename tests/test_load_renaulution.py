@@ -94,11 +94,11 @@ def loaded(content_snapshot):
 def test_first_run_reports_what_it_created():
     output = load()
     assert output.startswith(
-        f"Created {len(GLOSSARY)} glossary terms, {len(data.COMPANIES)} companies, 5 people,"
-        " 7 positions, 1 series,"
+        f"Created {len(GLOSSARY)} glossary terms, {len(data.COMPANIES)} companies,"
+        f" {len(data.PEOPLE)} people, 7 positions, 1 series,"
     )
     assert "4 episodes" in output
-    assert "5 press releases" in output
+    assert f"{len(data.PRESS_RELEASES)} press releases" in output
     assert output.strip().endswith(f"{len(data.MILESTONES)} milestones.")
 
 
@@ -315,10 +315,38 @@ def test_press_releases(loaded):
     assert set(releases.values_list("original_language", flat=True)) == {"en", "fr", "it"}
     ampere = PressRelease.objects.get(slug_en="ampere-launches")
     assert ampere.issued_on == datetime.date(2023, 11, 1)
-    assert ampere.company.slug_en == "ampere"
+    assert ampere.company.slug_en == "renault-group"
     assert ampere.people.filter(slug_en="luca-de-meo").exists()
     premiere = releases.get(issued_on=datetime.date(2024, 12, 13))
     assert premiere.people.count() == 3
+
+
+def test_press_releases_are_companies_releases_and_the_rest_articles(loaded):
+    """A release has its source; the site's own write-ups are background articles."""
+    kinds = {spec["slug"]["en"]: spec["kind"] for spec in data.PRESS_RELEASES}
+    stored = dict(PressRelease.objects.values_list("slug_en", "kind"))
+    assert stored == kinds
+    releases = PressRelease.objects.filter(kind=PressRelease.Kind.RELEASE)
+    assert releases.count() == 2
+    for release in releases:
+        assert release.source_name and release.source_url and release.press_contact, release
+    for article in PressRelease.objects.filter(kind=PressRelease.Kind.ARTICLE):
+        assert not (article.source_name or article.source_url or article.press_contact)
+        assert not article.date_estimated
+
+
+def test_the_italian_release_is_cited_with_its_issuer_and_an_estimated_date(loaded):
+    bet = PressRelease.objects.get(slug_en="luca-de-meo-bets-on-european-industry")
+    assert bet.original_language == "it"
+    assert (
+        bet.title_it == "La scommessa di Luca de Meo: Renault Group investe sull'industria europea"
+    )
+    assert bet.company.slug_en == "pressreleaseldm"
+    assert bet.company.kind == Company.Kind.PRESS_OFFICE
+    assert bet.company.parent is None
+    assert "Franco Nottiani" in bet.press_contact
+    assert bet.date_estimated and bet.issued_on == datetime.date(2023, 11, 1)
+    assert list(bet.people.values_list("slug_en", flat=True)) == ["luca-de-meo"]
 
 
 def test_everything_is_published_in_the_past(loaded):

@@ -691,6 +691,38 @@ COMPANIES = [
         ),
         "logo": {"mark": "i.it", "shape": "square", "colour": "green", "ink": "white"},
     },
+    {
+        # The press office that signed the Italian release of seed 003; the
+        # release names its contact and an e-mail address, nothing more.
+        "name": "Pressereleaseldm",
+        "slug": same("pressreleaseldm"),
+        "kind": "press_office",
+        "parent": None,
+        "founded_year": None,
+        "website": "",
+        "headquarters": L("Not stated", "Non indiqué", "Non indicata"),
+        "tagline": L(
+            "Press office behind Italian releases about Luca de Meo",
+            "Bureau de presse à l'origine de communiqués italiens sur Luca de Meo",
+            "Ufficio stampa autore di comunicati in italiano su Luca de Meo",
+        ),
+        "description": L(
+            "<p>Pressereleaseldm is a press office that put out releases about Luca de Meo "
+            "and Renault Group through informazione.it, the Italian website that publishes "
+            "press releases by sector.</p>"
+            "<p>Its releases give Franco Nottiani as the contact for journalists.</p>",
+            "<p>Pressereleaseldm est un bureau de presse qui a diffusé des communiqués sur "
+            "Luca de Meo et le groupe Renault par l'intermédiaire d'informazione.it, le site "
+            "italien qui publie des communiqués de presse par secteur.</p>"
+            "<p>Ses communiqués indiquent Franco Nottiani comme contact pour les "
+            "journalistes.</p>",
+            "<p>Pressereleaseldm è un ufficio stampa che ha diffuso comunicati su Luca de Meo "
+            "e su Renault Group attraverso informazione.it, il sito italiano che pubblica "
+            "comunicati stampa divisi per settore.</p>"
+            "<p>Nei suoi comunicati il referente per i giornalisti è Franco Nottiani.</p>",
+        ),
+        "logo": {"mark": "PR", "shape": "square", "colour": "navy", "ink": "white"},
+    },
 ]
 
 
@@ -1393,16 +1425,21 @@ PRESS_RELEASES = [
             "<p>Per arrivarci, l'azienda si riorganizza per diventare più efficiente: "
             "arrivano nuove figure a portare idee fresche, mentre altre se ne vanno.</p>",
         ),
+        "kind": "article",
         "company": "renault-group",
         "people": ["luca-de-meo"],
         "issued_on": datetime.date(2021, 1, 14),
+        "date_estimated": False,
         "original_language": "fr",
+        "source_name": "",
         "source_url": "",
         "press_contact": "",
         "image": {"label": "2021", "background": "navy", "accent": "yellow"},
     },
     {
+        # Renault Group's release on Ampere's first day, as seed 004 reports it.
         "slug": L("ampere-launches", "lancement-d-ampere", "nasce-ampere"),
+        "kind": "release",
         "title": L(
             "Ampere, Renault Group's electric vehicle and software company, is up and running",
             "Ampere, l'entreprise du groupe Renault consacrée aux véhicules électriques et "
@@ -1411,91 +1448,241 @@ PRESS_RELEASES = [
             "software",
         ),
         "summary": L(
-            "Launched on 1 November 2023 and led by Luca de Meo, Ampere brings together 11 "
-            "sites in France and more than 11,000 people, 35% of them engineers, to make "
-            "electric cars that Europeans can afford.",
-            "Lancée le 1er novembre 2023 et dirigée par Luca de Meo, Ampere réunit 11 sites "
-            "en France et plus de 11 000 personnes, dont 35 % d'ingénieurs, pour fabriquer "
-            "des voitures électriques à la portée des Européens.",
-            "Nata il 1° novembre 2023 e guidata da Luca de Meo, Ampere riunisce 11 siti in "
-            "Francia e oltre 11.000 persone, per il 35% ingegneri, per costruire auto "
-            "elettriche alla portata degli europei.",
+            "Renault Group announced the start of Ampere on 1 November 2023: a company for "
+            "electric vehicles and software with 11 sites in France and more than 11,000 "
+            "people, 35% of them engineers, set up to bring affordable electric cars to "
+            "Europe.",
+            "Le groupe Renault a annoncé le démarrage d'Ampere le 1er novembre 2023 : une "
+            "entreprise consacrée aux véhicules électriques et au logiciel, avec 11 sites en "
+            "France et plus de 11 000 personnes, dont 35 % d'ingénieurs, créée pour mettre des "
+            "voitures électriques abordables à la portée des Européens.",
+            "Renault Group ha annunciato l'avvio di Ampere il 1° novembre 2023: una società "
+            "dedicata ai veicoli elettrici e al software, con 11 siti in Francia e oltre 11.000 "
+            "persone, per il 35% ingegneri, nata per portare in Europa auto elettriche dal "
+            "prezzo accessibile.",
         ),
         "body": L(
-            "<p>Renault Group's new company for electric vehicles and software, Ampere, "
-            "began operating on 1 November 2023. It belongs to the third chapter of the "
-            "group's strategic plan and wants to lead Europe's fast-growing electric car "
-            "market by making its cars affordable for a wide public.</p>"
+            "<p>In this release Renault Group announced that Ampere, its new company for "
+            "electric vehicles and software, had started operating on 1 November 2023. Ampere "
+            "belongs to the third chapter of the group's strategic plan, and its ambition is to "
+            "lead Europe's fast-growing electric car market with cars that a wide public can "
+            "afford.</p>"
             "<h2>Sites and people</h2>"
             "<p>Ampere has 11 sites in France. Four of them are industrial: the Douai, "
-            "Maubeuge and Ruitz plants, grouped together as ElectriCity, and the Cléon "
-            "factory. More than 11,000 people work for Ampere, and engineers make up 35% of "
-            "them; together they take its cars, sold under the Renault brand, from the "
-            "drawing board to the showroom.</p>"
-            "<h2>A company built around ESG</h2>"
-            "<p>Environmental, social and governance criteria are meant to run through the "
-            "whole value chain, from products and services to internal processes, with a "
-            "low-carbon, circular economy as the goal. Luca de Meo, who heads Ampere as well "
-            "as the group, presented it as a new kind of car company and as proof of his "
-            "teams' daring.</p>"
+            "Maubeuge and Ruitz plants, grouped as ElectriCity, and the Cléon factory. More "
+            "than 11,000 people work for it, 35% of them engineers; together they design, "
+            "develop, build and sell its cars, which carry the Renault brand.</p>"
+            "<h2>ESG at every step</h2>"
+            "<p>The group said that Ampere had a roadmap for bringing environmental, social and "
+            "governance criteria into its whole value chain, its own processes as well as the "
+            "products and services it develops, with a low-carbon, circular economy as the "
+            "goal.</p>"
+            "<h2>What Luca de Meo said</h2>"
+            "<p>Luca de Meo, then at the head of Ampere as well as of the group, presented it "
+            "as a new model of company, devoted from its first day to electric vehicles and "
+            "software, and as the clearest sign of the group's revolution and of its teams' "
+            "daring. He wanted a sustainable outlook to show in every process and every "
+            "product.</p>"
+            "<p>He listed what Ampere had to do: rely on what the group already does well "
+            "while rethinking all of its methods; work as one close team, for the common good; "
+            "draw on its French roots to take the lead in Europe; and keep its promises to its "
+            "customers, to the planet and to the people who live on it. He said he was very "
+            "proud to be launching this step.</p>"
             "<h2>A new identity</h2>"
-            "<p>The Ampere logo starts from Renault's historic diamond and combines several "
-            "of them, a picture of small, close-knit teams each with its own expertise. Its "
-            "palette is built on three colours called Scandium, Eigengrau and Silicon Grey. "
-            "A Capital Market Day devoted to Ampere is scheduled for 15 November 2023.</p>",
-            "<p>La nouvelle entreprise du groupe Renault consacrée aux véhicules "
-            "électriques et au logiciel, Ampere, a démarré ses activités le 1er novembre "
-            "2023. Elle s'inscrit dans le troisième chapitre du plan stratégique du groupe "
-            "et veut devenir le leader européen d'un marché en forte croissance en rendant "
-            "la voiture électrique accessible au plus grand nombre.</p>"
+            "<p>According to the release, Ampere's logo starts from the diamond that has long "
+            "stood for Renault and brings together several diamonds drawn from it, a picture "
+            "of small, close teams each with its own expertise. Its palette rests on three "
+            "colours named Scandium, Eigengrau and Silicon Grey.</p>"
+            "<p>The group also announced a Capital Market Day devoted to Ampere on 15 November "
+            "2023.</p>",
+            "<p>Dans ce communiqué, le groupe Renault a annoncé qu'Ampere, sa nouvelle "
+            "entreprise consacrée aux véhicules électriques et au logiciel, avait démarré ses "
+            "activités le 1er novembre 2023. Ampere s'inscrit dans le troisième chapitre du "
+            "plan stratégique du groupe, avec l'ambition de mener un marché européen de la "
+            "voiture électrique en pleine croissance grâce à des modèles accessibles au plus "
+            "grand nombre.</p>"
             "<h2>Sites et salariés</h2>"
             "<p>Ampere compte 11 sites en France, dont quatre industriels : les usines de "
             "Douai, Maubeuge et Ruitz, regroupées sous le nom d'ElectriCity, et celle de "
-            "Cléon. Plus de 11 000 personnes y travaillent, dont 35 % d'ingénieurs ; "
-            "ensemble, elles mènent les voitures de la planche à dessin jusqu'au "
-            "concessionnaire, sous la marque Renault.</p>"
-            "<h2>Une entreprise bâtie autour de l'ESG</h2>"
-            "<p>Les critères environnementaux, sociaux et de gouvernance doivent irriguer "
-            "toute la chaîne de valeur, des produits et services jusqu'aux processus "
-            "internes, avec pour cap une économie circulaire et bas carbone. Luca de Meo, "
-            "qui dirige Ampere en plus du groupe, l'a présentée comme un nouveau modèle "
-            "d'entreprise automobile et comme la preuve de l'audace de ses équipes.</p>"
+            "Cléon. Plus de 11 000 personnes y travaillent, dont 35 % d'ingénieurs ; ensemble, "
+            "elles conçoivent, développent, fabriquent et vendent ses voitures, qui portent la "
+            "marque Renault.</p>"
+            "<h2>L'ESG à chaque étape</h2>"
+            "<p>Selon le groupe, Ampere s'est dotée d'une feuille de route pour intégrer les "
+            "critères environnementaux, sociaux et de gouvernance dans toute sa chaîne de "
+            "valeur, ses propres processus comme les produits et services qu'elle développe, "
+            "avec pour cap une économie circulaire et bas carbone.</p>"
+            "<h2>Ce qu'a dit Luca de Meo</h2>"
+            "<p>Luca de Meo, alors à la tête d'Ampere comme du groupe, l'a présentée comme un "
+            "nouveau modèle d'entreprise, consacré dès son premier jour aux véhicules "
+            "électriques et au logiciel, et comme le signe le plus clair de la révolution du "
+            "groupe et de l'audace de ses équipes. Il voulait qu'une vision durable se "
+            "retrouve dans chaque processus et dans chaque produit.</p>"
+            "<p>Il a énuméré ce qu'Ampere devait faire : s'appuyer sur ce que le groupe fait "
+            "déjà bien tout en repensant toutes ses méthodes ; travailler en équipe soudée, "
+            "pour le collectif ; tirer parti de ses racines françaises pour prendre la tête en "
+            "Europe ; et tenir ses engagements envers ses clients, la planète et ceux qui "
+            "l'habitent. Il s'est dit très fier de lancer cette étape.</p>"
             "<h2>Une nouvelle identité</h2>"
-            "<p>Le logo d'Ampere part du losange historique de Renault et en associe "
-            "plusieurs, image d'équipes resserrées ayant chacune leur spécialité. Sa palette "
-            "repose sur trois couleurs baptisées Scandium, Eigengrau et Silicon Grey. Un "
-            "Capital Market Day consacré à Ampere est prévu le 15 novembre 2023.</p>",
-            "<p>La nuova società di Renault Group dedicata ai veicoli elettrici e al "
-            "software, Ampere, è operativa dal 1° novembre 2023. Fa parte del terzo "
-            "capitolo del piano strategico del gruppo e punta a diventare leader europeo di "
-            "un mercato in forte crescita, rendendo l'auto elettrica accessibile a un "
-            "pubblico ampio.</p>"
+            "<p>D'après le communiqué, le logo d'Ampere part du losange qui représente Renault "
+            "depuis longtemps et réunit plusieurs losanges qui en sont tirés, image d'équipes "
+            "resserrées ayant chacune leur spécialité. Sa palette repose sur trois couleurs "
+            "baptisées Scandium, Eigengrau et Silicon Grey.</p>"
+            "<p>Le groupe a aussi annoncé un Capital Market Day consacré à Ampere le 15 "
+            "novembre 2023.</p>",
+            "<p>Con questo comunicato Renault Group ha annunciato che Ampere, la sua nuova "
+            "società dedicata ai veicoli elettrici e al software, era operativa dal 1° novembre "
+            "2023. Ampere fa parte del terzo capitolo del piano strategico del gruppo e punta a "
+            "guidare il mercato europeo dell'auto elettrica, in forte crescita, con modelli "
+            "alla portata di un pubblico ampio.</p>"
             "<h2>Siti e persone</h2>"
-            "<p>Ampere conta 11 siti in Francia, di cui quattro industriali: gli "
-            "stabilimenti di Douai, Maubeuge e Ruitz, riuniti sotto il nome di ElectriCity, "
-            "e quello di Cléon. Vi lavorano oltre 11.000 persone, per il 35% ingegneri, che "
-            "seguono le auto dal tavolo da disegno fino alla concessionaria, con il marchio "
+            "<p>Ampere conta 11 siti in Francia, di cui quattro industriali: gli stabilimenti "
+            "di Douai, Maubeuge e Ruitz, riuniti sotto il nome di ElectriCity, e quello di "
+            "Cléon. Vi lavorano oltre 11.000 persone, per il 35% ingegneri, che insieme "
+            "progettano, sviluppano, costruiscono e vendono le sue auto, con il marchio "
             "Renault.</p>"
-            "<h2>Un'azienda costruita attorno all'ESG</h2>"
-            "<p>I criteri ambientali, sociali e di governance devono attraversare l'intera "
-            "catena del valore, dai prodotti e servizi fino ai processi interni, con "
-            "l'obiettivo di un'economia circolare a basse emissioni di carbonio. Luca de "
-            "Meo, che guida Ampere oltre al gruppo, l'ha presentata come un nuovo modello di "
-            "azienda automobilistica e come la prova dell'audacia dei suoi team.</p>"
+            "<h2>L'ESG in ogni fase</h2>"
+            "<p>Secondo il gruppo, Ampere si è data una tabella di marcia per portare i criteri "
+            "ambientali, sociali e di governance lungo tutta la sua catena del valore, nei "
+            "propri processi come nei prodotti e nei servizi che sviluppa, con l'obiettivo di "
+            "un'economia circolare a basse emissioni di carbonio.</p>"
+            "<h2>Le parole di Luca de Meo</h2>"
+            "<p>Luca de Meo, allora alla guida di Ampere oltre che del gruppo, l'ha presentata "
+            "come un nuovo modello di azienda, dedicato fin dal primo giorno ai veicoli "
+            "elettrici e al software, e come il segno più chiaro della rivoluzione del gruppo "
+            "e dell'audacia dei suoi team. Voleva che una visione sostenibile si ritrovasse in "
+            "ogni processo e in ogni prodotto.</p>"
+            "<p>Ha elencato ciò che Ampere doveva fare: contare su ciò che il gruppo sa già "
+            "fare bene, ripensando però tutti i suoi metodi; lavorare come una squadra unita, "
+            "per il collettivo; sfruttare le sue radici francesi per conquistare la guida in "
+            "Europa; mantenere gli impegni verso i clienti, il pianeta e chi lo abita. Si è "
+            "detto molto orgoglioso di lanciare questa tappa.</p>"
             "<h2>Una nuova identità</h2>"
-            "<p>Il logo di Ampere parte dalla storica losanga di Renault e ne combina "
-            "diverse, immagine di squadre affiatate, ciascuna con la propria specialità. La "
-            "palette si basa su tre colori chiamati Scandium, Eigengrau e Silicon Grey. Un "
-            "Capital Market Day dedicato ad Ampere è in programma il 15 novembre "
-            "2023.</p>",
+            "<p>Secondo il comunicato, il logo di Ampere parte dalla losanga che da tempo "
+            "rappresenta Renault e ne riunisce diverse, tratte da quella, immagine di squadre "
+            "unite, ciascuna con la propria specialità. La palette si basa su tre colori "
+            "chiamati Scandium, Eigengrau e Silicon Grey.</p>"
+            "<p>Il gruppo ha anche annunciato un Capital Market Day dedicato ad Ampere il 15 "
+            "novembre 2023.</p>",
         ),
-        "company": "ampere",
+        "company": "renault-group",
         "people": ["luca-de-meo"],
         "issued_on": datetime.date(2023, 11, 1),
+        "date_estimated": False,
         "original_language": "en",
-        "source_url": "",
-        "press_contact": "",
+        "source_name": "Renault Group newsroom",
+        "source_url": "https://media.renaultgroup.com/",
+        "press_contact": "Renault Group media relations",
         "image": {"label": "2023", "background": "teal", "accent": "yellow"},
+    },
+    {
+        # The Italian release of seed 003, put out by a press office on
+        # informazione.it. Its original title is cited as it was given (the copy
+        # check lets exactly this title through: `cited_title`); everything
+        # else is told in our words.
+        "slug": L(
+            "luca-de-meo-bets-on-european-industry",
+            "le-pari-europeen-de-luca-de-meo",
+            "la-scommessa-di-luca-de-meo",
+        ),
+        "kind": "release",
+        "title": L(
+            "Luca de Meo's bet: Renault Group invests in European industry",
+            "Le pari de Luca de Meo : le groupe Renault investit dans l'industrie européenne",
+            "La scommessa di Luca de Meo: Renault Group investe sull'industria europea",
+        ),
+        "cited_title": True,
+        "summary": L(
+            "A release put out by the press office Pressereleaseldm presents Luca de Meo's "
+            "choice to build electric cars in the north of France with Ampere, while other "
+            "carmakers moved production out of Europe to lower their costs.",
+            "Un communiqué diffusé par le bureau de presse Pressereleaseldm présente le choix "
+            "de Luca de Meo de fabriquer des voitures électriques dans le nord de la France "
+            "avec Ampere, quand d'autres constructeurs délocalisaient hors d'Europe pour "
+            "réduire leurs coûts.",
+            "Un comunicato diffuso dall'ufficio stampa Pressereleaseldm illustra la scelta di "
+            "Luca de Meo di costruire auto elettriche nel nord della Francia con Ampere, "
+            "mentre altri costruttori trasferivano la produzione fuori dall'Europa per "
+            "spendere meno.",
+        ),
+        "body": L(
+            "<p>The release, published in Italian on informazione.it, sets two strategies side "
+            "by side. Many carmakers, it says, were moving production to countries outside "
+            "Europe to spend less; Renault Group, then led by Luca de Meo, was instead "
+            "investing heavily in the north of France.</p>"
+            "<h2>More than a factory</h2>"
+            "<p>According to the release, the point was not only to build cars locally: the "
+            "group wanted a complete industrial system in the region, one that grows "
+            "specialist skills, supports the local economy and creates lasting, qualified "
+            "jobs, while staying innovative and competitive in the shift to cleaner "
+            "mobility.</p>"
+            "<h2>Ampere at the centre</h2>"
+            "<p>The release presents Ampere as the company in which this plan took shape: "
+            "wholly devoted to electric vehicles and software, run with a startup's agility "
+            "but backed by a large group. Ampere develops the technology of the Renault 5 "
+            "and, the text adds, of the Renault 4, then still to come; an electric Twingo was "
+            "also planned for 2026.</p>"
+            "<p>The stated goal: affordable electric cars that can hold their own against "
+            "competitors and weigh less on the environment, helped by LFP batteries and "
+            "Cell2Pack systems. In the release's view, de Meo's group saw the electric "
+            "transition as a chance to rethink mobility rather than as an obstacle.</p>",
+            "<p>Ce communiqué, publié en italien sur informazione.it, oppose deux stratégies. "
+            "D'après lui, de nombreux constructeurs déplaçaient leur production vers des pays "
+            "hors d'Europe pour dépenser moins ; le groupe Renault, alors dirigé par Luca de "
+            "Meo, investissait au contraire massivement dans le nord de la France.</p>"
+            "<h2>Plus qu'une usine</h2>"
+            "<p>Selon le communiqué, il ne s'agissait pas seulement de produire sur place : le "
+            "groupe voulait bâtir dans la région un système industriel complet, qui développe "
+            "des compétences pointues, soutienne l'économie locale et crée des emplois "
+            "qualifiés et durables, tout en restant innovant et compétitif dans le passage à "
+            "une mobilité plus propre.</p>"
+            "<h2>Ampere au centre</h2>"
+            "<p>Le communiqué présente Ampere comme l'entreprise où ce projet a pris corps : "
+            "entièrement consacrée aux véhicules électriques et au logiciel, menée avec "
+            "l'agilité d'une start-up mais adossée à un grand groupe. Ampere met au point les "
+            "technologies de la Renault 5 et, ajoute le texte, de la Renault 4, alors encore à "
+            "venir ; une Twingo électrique était en outre prévue pour 2026.</p>"
+            "<p>Le but affiché : des voitures électriques abordables, capables de tenir tête à "
+            "la concurrence et de peser moins sur l'environnement, notamment grâce aux "
+            "batteries LFP et aux systèmes Cell2Pack. Pour le communiqué, le groupe de Luca de "
+            "Meo voyait dans la transition électrique une occasion de repenser la mobilité "
+            "plutôt qu'un obstacle.</p>",
+            "<p>Il comunicato, pubblicato in italiano su informazione.it, mette a confronto "
+            "due strade. Secondo il testo, molti costruttori spostavano la produzione in paesi "
+            "extraeuropei per spendere meno; Renault Group, guidato allora da Luca de Meo, "
+            "puntava invece su un forte investimento nella Francia settentrionale.</p>"
+            "<h2>Non solo una fabbrica</h2>"
+            "<p>Stando al comunicato, lo scopo non era soltanto fabbricare auto sul posto: il "
+            "gruppo voleva creare nella regione un sistema industriale completo, capace di far "
+            "crescere competenze specialistiche, sostenere l'economia locale e offrire lavoro "
+            "qualificato e duraturo, restando innovativo e competitivo nel passaggio a una "
+            "mobilità più pulita.</p>"
+            "<h2>Ampere al centro</h2>"
+            "<p>Il comunicato presenta Ampere come la società in cui il progetto ha preso "
+            "corpo: interamente votata ai veicoli elettrici e al software, gestita con "
+            "l'agilità di una startup ma con alle spalle un grande gruppo. Ampere sviluppa le "
+            "tecnologie della Renault 5 e, aggiunge il testo, della Renault 4, allora ancora in "
+            "arrivo; per il 2026 era prevista anche una Twingo elettrica.</p>"
+            "<p>Il traguardo indicato: auto elettriche dal prezzo abbordabile, in grado di "
+            "reggere la concorrenza e di pesare meno sull'ambiente, grazie anche alle batterie "
+            "LFP e ai sistemi Cell2Pack. Per il comunicato, il gruppo di de Meo vedeva nella "
+            "transizione elettrica un'occasione per ripensare la mobilità, non un "
+            "ostacolo.</p>",
+        ),
+        "company": "pressreleaseldm",
+        "people": ["luca-de-meo"],
+        # The release carries no date. It speaks of Ampere as a company that
+        # exists (launched on 1 November 2023) and of the Renault 4 as still to
+        # come: it cannot be older than 1 November 2023, the earliest date its
+        # content allows, which pages give as "not before".
+        "issued_on": datetime.date(2023, 11, 1),
+        "date_estimated": True,
+        "original_language": "it",
+        "source_name": "informazione.it (Comunicati stampa – Industria)",
+        "source_url": "https://www.informazione.it/",
+        "press_contact": "Ufficio Stampa: Franco Nottiani, Pressereleaseldm — "
+        "pressreleaseldm@gmail.com",
+        "image": {"label": "2023", "background": "green", "accent": "yellow"},
     },
     {
         "slug": L(
@@ -1594,11 +1781,14 @@ PRESS_RELEASES = [
             "milioni Mitsubishi Motors, meno di quanto Renault sperava all'inizio. Sono "
             "intenzioni: nessuno dei due investimenti è stato ancora effettuato.</p>",
         ),
+        "kind": "article",
         "company": "renault-group",
         "people": ["jean-dominique-senard", "luca-de-meo"],
         # Written after the agreements took effect on 8 November 2023.
         "issued_on": datetime.date(2023, 11, 8),
+        "date_estimated": False,
         "original_language": "en",
+        "source_name": "",
         "source_url": "",
         "press_contact": "",
         "image": {"label": "2023", "background": "grey", "accent": "yellow"},
@@ -1634,7 +1824,7 @@ PRESS_RELEASES = [
             "<p>Both cars embody the Renaulution: electric models that stand out, and "
             "the revival of icons from Renault's history. The Renault 5 uses technology "
             "developed by Ampere, the group's company for electric vehicles and software, "
-            "which is also preparing the future Renault 4.</p>"
+            "which was also preparing the Renault 4, then still to come.</p>"
             "<p>These successes do not end the group's challenges: electrification is "
             "turning the entire car industry upside down.</p>",
             "<p>Le Salon de Genève 2024 a offert à Renault deux motifs de satisfaction. La "
@@ -1644,8 +1834,8 @@ PRESS_RELEASES = [
             "<p>Ces deux voitures incarnent la Renaulution : des modèles électriques qui se "
             "distinguent, et le retour d'icônes de l'histoire de Renault. La Renault 5 "
             "s'appuie sur des technologies mises au point par Ampere, l'entreprise du groupe "
-            "consacrée aux véhicules électriques et au logiciel, qui prépare aussi la future "
-            "Renault 4.</p>"
+            "consacrée aux véhicules électriques et au logiciel, qui préparait aussi la "
+            "Renault 4, alors encore à venir.</p>"
             "<p>Ces succès ne mettent pas fin aux défis du groupe : l'électrification "
             "bouleverse toute l'industrie automobile.</p>",
             "<p>Il Salone di Ginevra 2024 ha dato a Renault due motivi di soddisfazione. La "
@@ -1655,14 +1845,17 @@ PRESS_RELEASES = [
             "<p>Le due auto incarnano la Renaulution: modelli elettrici che si fanno notare "
             "e il ritorno di icone della storia Renault. La Renault 5 sfrutta tecnologie "
             "sviluppate da Ampere, la società del gruppo dedicata ai veicoli elettrici e al "
-            "software, che sta preparando anche la futura Renault 4.</p>"
+            "software, che stava preparando anche la Renault 4, allora ancora in arrivo.</p>"
             "<p>Questi successi non chiudono le sfide del gruppo: l'elettrificazione sta "
             "stravolgendo l'intera industria dell'auto.</p>",
         ),
+        "kind": "article",
         "company": "renault",
         "people": [],
         "issued_on": datetime.date(2024, 2, 26),
+        "date_estimated": False,
         "original_language": "it",
+        "source_name": "",
         "source_url": "",
         "press_contact": "",
         "image": {"label": "2024", "background": "black", "accent": "yellow"},
@@ -1748,10 +1941,13 @@ PRESS_RELEASES = [
             '<p><a href="' + PRIME_VIDEO_PAGE + '">La pagina della serie su Prime '
             "Video</a></p>",
         ),
+        "kind": "article",
         "company": "renault-group",
         "people": ["luca-de-meo", "jean-dominique-senard", "carlos-ghosn"],
         "issued_on": datetime.date(2024, 12, 13),
+        "date_estimated": False,
         "original_language": "it",
+        "source_name": "",
         "source_url": "",
         "press_contact": "",
         "image": {"label": "2024", "background": "red", "accent": "yellow"},

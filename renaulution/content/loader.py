@@ -378,8 +378,11 @@ class _Loader:
         issued_on = spec["issued_on"]
         release = PressRelease(
             company=self.resolve(self.companies, spec["company"], "the issuing company"),
+            kind=spec["kind"],
             issued_on=issued_on,
+            date_estimated=spec["date_estimated"],
             original_language=spec["original_language"],
+            source_name=spec["source_name"],
             source_url=spec["source_url"],
             press_contact=spec["press_contact"],
             **localized("slug", spec["slug"]),

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import pgettext_lazy
 
 from renaulution.formats import local_date as format_local_date
 from renaulution.images import picture_html
@@ -18,6 +19,15 @@ from renaulution.seo import canonical_query, plain_text
 EXCERPT_WORDS = 30
 EXCERPT_SOURCE_CHARACTERS = 400
 
+# A language's name inside a sentence ("Titre original (italien)"): the names
+# of settings.LANGUAGES are capitalised, as the language menu writes them. A
+# language missing here is named as the menu names it.
+LANGUAGE_NAMES_IN_TEXT = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+    "it": pgettext_lazy("language name inside a sentence", "Italian"),
+}
+
 register = template.Library()
 
 
@@ -25,6 +35,12 @@ register = template.Library()
 def local_date(value):
     """`{{ day|local_date }}`: a full date as the reader's language writes it (`local_date`)."""
     return format_local_date(value) if value else ""
+
+
+@register.filter
+def language_in_text(code):
+    """`{{ "it"|language_in_text }}`: the language's name as a sentence writes it."""
+    return LANGUAGE_NAMES_IN_TEXT.get(code) or dict(settings.LANGUAGES).get(code, code)
 
 
 @register.filter

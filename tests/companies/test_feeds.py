@@ -129,7 +129,7 @@ def test_rss_lists_published_releases_in_the_feeds_language(
 def test_rss_channel_text_is_translated(client, releases):
     english = rss(client, "en")
     french = rss(client, "fr")
-    assert english.findtext("title") == "Renaulution: press releases"
+    assert english.findtext("title") == "Renaulution: press releases and articles"
     with translation.override("fr"):
         expected = LatestPressReleasesFeed().title()
     assert french.findtext("title") == expected
@@ -139,8 +139,12 @@ def test_rss_items_carry_summary_date_author_and_categories(client, releases):
     item = rss(client, "fr").find("item")
     assert item.findtext("description") == "Onze sites en France."
     assert item.findtext(f"{DC}creator") == "Renault Group"
-    # The issuing company and the published people mentioned, not the drafts.
-    assert [c.text for c in item.findall("category")] == ["Renault Group", "Luca de Meo"]
+    # The kind, the issuing company and the published people mentioned, not the drafts.
+    assert [c.text for c in item.findall("category")] == [
+        "Communiqué de presse",
+        "Renault Group",
+        "Luca de Meo",
+    ]
     assert item.findtext("pubDate").startswith("Wed, 01 Nov 2023 00:00:00")
 
 
@@ -154,7 +158,7 @@ def test_a_hidden_company_is_neither_author_nor_category(client, hidden):
     release.people.set([PersonFactory(name="Luca de Meo")])
     item = rss(client, "en").find("item")
     assert item.find(f"{DC}creator") is None
-    assert [c.text for c in item.findall("category")] == ["Luca de Meo"]
+    assert [c.text for c in item.findall("category")] == ["Press release", "Luca de Meo"]
     entry = atom(client, "en").find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}author") is None
 
@@ -286,9 +290,9 @@ def test_a_translators_xliff_import_cannot_put_markup_into_the_french_feed(clien
 
 
 VISIBLE_FEED_LINKS = {
-    "en": ("Follow the press releases in a feed reader:", "RSS feed", "Atom feed"),
-    "fr": ("Suivre les communiqués dans un lecteur de flux\u202f:", "Flux RSS", "Flux Atom"),
-    "it": ("Segui i comunicati stampa con un lettore di feed:", "Feed RSS", "Feed Atom"),
+    "en": ("Follow the press section in a feed reader:", "RSS feed", "Atom feed"),
+    "fr": ("Suivre la rubrique presse dans un lecteur de flux\u202f:", "Flux RSS", "Flux Atom"),
+    "it": ("Segui la sezione stampa in un lettore di feed:", "Feed RSS", "Feed Atom"),
 }
 
 

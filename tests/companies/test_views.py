@@ -187,7 +187,7 @@ class TestPressList:
         assert response.context["page_obj"].paginator.count == 12
         response = client.get("/en/press/?company=renault-group&year=2022")
         assert response.context["page_obj"].paginator.count == 0
-        assert "No press release matches these filters." in response.content.decode()
+        assert "Nothing in the press section matches these filters." in response.content.decode()
 
     def test_filter_accepts_a_companys_slug_in_any_language(self, client, releases):
         for path in ["/fr/press/?company=nissan-fr", "/fr/press/?company=nissan"]:
