@@ -56,8 +56,8 @@ BATCH_SIZE = 1000
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "ul", "ol", "div", "pre"}
 VOID_TAGS = {"br", "img", "hr", "wbr"}
-_BLOCK_TAG_RE = re.compile(r"</?(?:{}|br)\b[^>]*>".format("|".join(sorted(BLOCK_TAGS))), re.I)
-_TAG_RE = re.compile(r"(<[^>]*>)")
+_BLOCKTAG_RE = re.compile(r"</?(?:{}|br)\b[^>]*>".format("|".join(sorted(BLOCK_TAGS))), re.I)
+TAG_RE = re.compile(r"(<[^>]*>)")
 # A sentence ends with . ! ? or … (and any closing quotes or brackets), then
 # space, then what starts a sentence: a capital, a digit, an opening quote.
 _SENTENCE_END_RE = re.compile(
@@ -150,6 +150,32 @@ class _BlockParser(HTMLParser):
         self.current.append(escape(data, quote=False))
 
 
+class _Serializer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(self.get_starttag_text())
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag not in VOID_TAGS:
+            self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.parts.append(escape(data, quote=False))
+
+
+def canonical_html(html):
+    """`html` written as segments are (entities decoded but &, <, >), to compare them."""
+    serializer = _Serializer()
+    serializer.feed(html)
+    serializer.close()
+    return "".join(serializer.parts)
+
+
 def blocks(text, markup):
     """The blocks of a field: rich text's paragraphs, headings, items; plain text is one."""
     if not markup:
@@ -163,7 +189,7 @@ def blocks(text, markup):
 
 def sentences(block, markup):
     """The sentences of one block, splitting only outside inline elements."""
-    pieces = _TAG_RE.split(block) if markup else [block]
+    pieces = TAG_RE.split(block) if markup else [block]
     result, current, depth = [], [], 0
     for piece in pieces:
         if markup and piece.startswith("<"):
@@ -208,7 +234,7 @@ def segments(text, markup):
 
 def normalize(text, markup):
     if markup:
-        text = unescape(strip_tags(_BLOCK_TAG_RE.sub(" ", text)))
+        text = unescape(strip_tags(_BLOCKTAG_RE.sub(" ", text)))
     return " ".join(text.split())
 
 
