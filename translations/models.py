@@ -87,6 +87,10 @@ class FieldTranslation(models.Model):
 
 
 class MemoryEntryQuerySet(models.QuerySet):
+    def for_languages(self, languages):
+        """The entries into `languages`."""
+        return self.filter(target_language__in=list(languages))
+
     def for_pair(self, source_language, target_language):
         return self.filter(source_language=source_language, target_language=target_language)
 

@@ -84,7 +84,7 @@ def test_an_import_merges_without_duplicates(stocked):
     assert (report.created, report.updated, report.unchanged) == (0, 0, count)
     assert MemoryEntry.objects.count() == count
     # A new translation of an imported segment replaces it.
-    changed = data.replace("Elle coûte".encode(), "Son prix est de".encode())
+    changed = data.replace("Elle coûte".encode(), b"Son prix est de")
     report = import_tmx(changed)
     assert (report.created, report.updated) == (1, 0)  # the site's own entry stays
     report = import_tmx(changed.replace(b"Son prix", b"Le prix"))
