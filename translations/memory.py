@@ -455,17 +455,26 @@ def suggest_many(texts, source_language, target_language, *, limit=LIMIT, markup
     return results
 
 
+# The `%` operator (the one the trigram index serves) compares with
+# pg_trgm.similarity_threshold: set to ours for this statement's transaction
+# first, so the index itself leaves out what is below it (its scan skips more
+# the higher it is). The lateral subquery reads the setting's row, so the
+# setting comes first.
 _POSTGRES_SQL = """
+WITH setting AS MATERIALIZED (
+    SELECT set_config('pg_trgm.similarity_threshold', %s, true)::float4 AS threshold
+)
 SELECT q.position, m.id, m.source_text, m.target_text, m.markup, m.updated_at,
        m.exact, m.score
-FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(query, hash, position)
+FROM setting
+CROSS JOIN unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(query, hash, position)
 CROSS JOIN LATERAL (
     SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
            e.source_hash = q.hash AS exact, similarity(e.normalized, q.query) AS score
     FROM translations_memoryentry e
     WHERE e.source_language = %s AND e.target_language = %s
       AND (e.source_hash = q.hash
-           OR (e.normalized %% q.query AND similarity(e.normalized, q.query) >= %s))
+           OR (e.normalized %% q.query AND similarity(e.normalized, q.query) >= setting.threshold))
     ORDER BY exact DESC, score DESC, e.updated_at DESC, e.id
     LIMIT %s
 ) m
@@ -473,13 +482,12 @@ CROSS JOIN LATERAL (
 
 
 def _postgres_candidates(queries, hashes, source_lang, target_lang, limit):
-    # `%` uses the trigram index (at pg_trgm's threshold, 0.3 by default);
-    # the similarity test keeps ours. More rows than asked, for duplicates.
+    # More rows than asked, for the same translation made in several places.
     found = {}
     with connection.cursor() as cursor:
         cursor.execute(
             _POSTGRES_SQL,
-            [queries, hashes, source_lang, target_lang, THRESHOLD, limit * 3],
+            [str(THRESHOLD), queries, hashes, source_lang, target_lang, limit * 3],
         )
         for position, pk, source, target, markup, updated_at, exact, score in cursor.fetchall():
             entry = MemoryEntry(
