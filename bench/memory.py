@@ -68,7 +68,7 @@ def build():
     from django.db import connections
 
     from renaulution.content.loader import load_content
-    from translations.memory import normalize
+    from translations.memory import new_entry
     from translations.models import MemoryEntry
     from translations.registry import text_hash
 
@@ -92,21 +92,12 @@ def build():
         source_lang, target_lang, text = rng.choice(real)
         source = " ".join(vary(rng, text.split(), pool))
         target = " ".join(vary(rng, text.split()[::-1], pool))
-        normalized = normalize(source, False)
-        key = (source_lang, target_lang, text_hash(normalized))
+        entry = new_entry(source, target, False, source_lang, target_lang)
+        key = (source_lang, target_lang, entry.source_hash)
         if key in seen:
             continue
         seen.add(key)
-        batch.append(
-            MemoryEntry(
-                source_language=source_lang,
-                target_language=target_lang,
-                source_text=source,
-                target_text=target,
-                normalized=normalized,
-                source_hash=key[2],
-            )
-        )
+        batch.append(entry)
         total += 1
         if len(batch) == 5000:
             MemoryEntry.objects.bulk_create(batch)
@@ -154,9 +145,11 @@ def measure():
         started = time.perf_counter()
         results = suggest_many(texts, "en", "fr")
         timings.append((time.perf_counter() - started) * 1000)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version()")
-        version = cursor.fetchone()[0].split(" on ")[0]
+    version = connection.vendor
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version()")
+            version = cursor.fetchone()[0].split(" on ")[0]
     return {
         "entries": MemoryEntry.objects.count(),
         "segments": SEGMENTS,
@@ -166,7 +159,7 @@ def measure():
         "exact": sum(bool(r) and r[0].exact for r in results),
         "fuzzy": sum(bool(r) and not r[0].exact for r in results),
         "none": sum(not r for r in results),
-        "postgres": version,
+        "database": version,
     }
 
 

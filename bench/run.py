@@ -152,11 +152,12 @@ def step(message):
     print(f"\n== {message}", flush=True)
 
 
-def run_inprocess(dataset, environment, mode):
-    output = Path(tempfile.mkstemp(prefix=f"bench-{dataset.name}-{mode}-", suffix=".json")[1])
+def run_json(script, *args, prefix, environment=None):
+    """bench/`script` in its own process, with the file it writes its figures to last."""
+    output = Path(tempfile.mkstemp(prefix=prefix, suffix=".json")[1])
     try:
         subprocess.run(
-            [python(), str(BASE_DIR / "bench" / "inprocess.py"), dataset.name, mode, str(output)],
+            [python(), str(BASE_DIR / "bench" / script), *args, str(output)],
             env=environment,
             check=True,
             cwd=BASE_DIR,
@@ -164,6 +165,16 @@ def run_inprocess(dataset, environment, mode):
         return json.loads(output.read_text())
     finally:
         output.unlink(missing_ok=True)
+
+
+def run_inprocess(dataset, environment, mode):
+    return run_json(
+        "inprocess.py",
+        dataset.name,
+        mode,
+        prefix=f"bench-{dataset.name}-{mode}-",
+        environment=environment,
+    )
 
 
 def too_slow(measured):
@@ -640,16 +651,7 @@ def prepare(secret_key):
 
 def run_memory():
     """bench/memory.py in its own process (it sets Django up on its own database)."""
-    output = Path(tempfile.mkstemp(prefix="bench-memory-", suffix=".json")[1])
-    try:
-        subprocess.run(
-            [python(), str(BASE_DIR / "bench" / "memory.py"), "--json", str(output)],
-            check=True,
-            cwd=BASE_DIR,
-        )
-        return json.loads(output.read_text())
-    finally:
-        output.unlink(missing_ok=True)
+    return run_json("memory.py", "--json", prefix="bench-memory-")
 
 
 def memory_targets(memory):

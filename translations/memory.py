@@ -263,24 +263,30 @@ def is_rich(model, field):
 # Keeping the memory in step with the content
 
 
+def new_entry(source, target, markup, source_lang, target_lang, **origin):
+    """An unsaved entry for one pair of segments; None when either side has no text."""
+    normalized = normalize(source, markup)
+    if not normalized or not normalize(target, markup):
+        return None
+    return MemoryEntry(
+        source_language=source_lang,
+        target_language=target_lang,
+        source_text=source,
+        target_text=target,
+        normalized=normalized,
+        source_hash=text_hash(normalized),
+        markup=markup,
+        **origin,
+    )
+
+
 def _entries(pairs, markup, source_lang, target_lang, **origin):
     """{hash: unsaved entry} for the pairs; a segment seen twice keeps its last translation."""
     entries = {}
     for source, target in pairs:
-        normalized = normalize(source, markup)
-        if not normalized or not normalize(target, markup):
-            continue
-        digest = text_hash(normalized)
-        entries[digest] = MemoryEntry(
-            source_language=source_lang,
-            target_language=target_lang,
-            source_text=source,
-            target_text=target,
-            normalized=normalized,
-            source_hash=digest,
-            markup=markup,
-            **origin,
-        )
+        entry = new_entry(source, target, markup, source_lang, target_lang, **origin)
+        if entry is not None:
+            entries[entry.source_hash] = entry
     return entries
 
 

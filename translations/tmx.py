@@ -25,9 +25,9 @@ from lxml import etree
 
 from renaulution.richtext import sanitize_html
 
-from .memory import TAG_RE, VOID_TAGS, canonical_html, normalize
+from .memory import TAG_RE, VOID_TAGS, canonical_html, new_entry
 from .models import MemoryEntry
-from .registry import languages, text_hash
+from .registry import languages
 
 TMX_VERSION = "1.4"
 CREATION_TOOL = "Renaulution"
@@ -229,24 +229,13 @@ def import_tmx(data, *, allowed_languages=None, dry_run=False):
     report = TmxReport(dry_run=dry_run)
     wanted = {}
     for source_lang, target_lang, source, target, markup in units:
-        normalized = normalize(source, markup)
-        if (
-            source_lang not in site
-            or target_lang not in allowed
-            or not normalized
-            or not normalize(target, markup)
-        ):
+        entry = None
+        if source_lang in site and target_lang in allowed:
+            entry = new_entry(source, target, markup, source_lang, target_lang)
+        if entry is None:
             report.skipped += 1
             continue
-        wanted[(source_lang, target_lang, text_hash(normalized))] = MemoryEntry(
-            source_language=source_lang,
-            target_language=target_lang,
-            source_text=source,
-            target_text=target,
-            normalized=normalized,
-            source_hash=text_hash(normalized),
-            markup=markup,
-        )
+        wanted[(source_lang, target_lang, entry.source_hash)] = entry
     existing = {}
     hashes = {key[2] for key in wanted}
     for entry in MemoryEntry.objects.filter(source_hash__in=hashes).only(

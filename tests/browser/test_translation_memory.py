@@ -9,6 +9,8 @@ from translations.admin import change_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+FRENCH_BODY = "<p>L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures.</p>"
+
 
 def test_insert_puts_a_match_into_the_title_and_the_rich_text_editor(
     page, live_server, translator_fr, external_requests, broken_responses
@@ -17,7 +19,7 @@ def test_insert_puts_a_match_into_the_title_and_the_rich_text_editor(
         title_en="Ampere starts",
         title_fr="Ampere démarre",
         body_en="<p>The plant opens in Douai. It builds 400,000 cars a year.</p>",
-        body_fr="<p>L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures.</p>",
+        body_fr=FRENCH_BODY,
     )
     release = PressReleaseFactory(
         title_en="Ampere starts",
@@ -49,8 +51,6 @@ def test_insert_puts_a_match_into_the_title_and_the_rich_text_editor(
     expect(page.locator(".messagelist .success")).to_be_visible()
     release.refresh_from_db()
     assert release.title_fr == "Ampere démarre"
-    assert release.body_fr == (
-        "<p>L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures.</p>"
-    )
+    assert release.body_fr == FRENCH_BODY
     assert external_requests == []
     assert broken_responses == []
