@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .registry import languages
 from .rights import user_languages
 from .tmx import MAX_FILE_SIZE, TmxRefused, export_entries, import_tmx, tmx_file_name, write_tmx
 
@@ -22,11 +23,13 @@ def export_view(request):
     if not own:
         raise PermissionDenied
     language = request.GET.get("language", "")
-    if language and language not in own:
+    if language and language not in languages():
         return HttpResponseBadRequest(
             _("Choose one of your languages (%(languages)s).") % {"languages": ", ".join(own)},
             content_type="text/plain; charset=utf-8",
         )
+    if language and language not in own:
+        raise PermissionDenied
     response = HttpResponse(
         write_tmx(export_entries([language] if language else own).iterator(chunk_size=2000)),
         content_type="application/x-tmx+xml",

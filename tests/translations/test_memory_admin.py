@@ -141,7 +141,9 @@ def test_a_translator_exports_only_their_languages(translated):
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert b'xml:lang="fr"' in body and b'xml:lang="it"' not in body
     refused = client.get(reverse("translations:memory_export") + "?language=it")
-    assert refused.status_code == 400
+    assert refused.status_code == 403
+    unknown = client.get(reverse("translations:memory_export") + "?language=xx")
+    assert unknown.status_code == 400 and b"(fr)" in unknown.content
 
 
 def test_staff_without_a_language_cannot_see_the_memory(translated):
