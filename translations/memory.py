@@ -533,15 +533,32 @@ def _python_candidates(queries, hashes, source_lang, target_lang):
 
 
 def prefill(source_text, source_lang, target_lang, *, markup=False):
-    """The memory's exact translation of `source_text` (the newest), or None: for exports."""
-    normalized = normalize(source_text, markup)
-    if not normalized:
+    """
+    The memory's exact translation of `source_text`, or None: for an
+    export's pre-filled targets (XLIFF `state="needs-review-translation"`).
+    The text as a whole, else (plain text, or rich text of one block) its
+    sentences' exact translations joined, when every sentence has one; as
+    HTML when `markup` (rich text), else as plain text. The newest entry
+    wins where the memory holds several. One query.
+    """
+    whole = normalize(source_text, markup)
+    if not whole:
         return None
-    entry = (
+    parts = blocks(source_text, markup)
+    pieces = sentences(parts[0], markup) if len(parts) == 1 else []
+    wanted = [text_hash(whole)] + [text_hash(normalize(piece, markup)) for piece in pieces]
+    targets = {}
+    for digest, target, entry_markup in (
         MemoryEntry.objects.for_pair(source_lang, target_lang)
-        .filter(source_hash=text_hash(normalized))
-        .order_by("-updated_at", "-pk")
-        .only("target_text")
-        .first()
-    )
-    return None if entry is None else entry.target_text
+        .filter(source_hash__in=set(wanted))
+        .order_by("updated_at", "pk")
+        .values_list("source_hash", "target_text", "markup")
+    ):
+        # As the field takes it: HTML for rich text, characters for plain.
+        match = Match("", target, 100, markup=entry_markup)
+        targets[digest] = match.target_html if markup else match.target_text  # newest last
+    if wanted[0] in targets:
+        return targets[wanted[0]]
+    if len(pieces) > 1 and all(digest in targets for digest in wanted[1:]):
+        return " ".join(targets[digest] for digest in wanted[1:])
+    return None

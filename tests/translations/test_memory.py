@@ -246,3 +246,17 @@ def test_prefill_gives_the_exact_translation_only(stocked):
     )
     assert memory.prefill("The Scenic is Car of the Year 2024", "en", "fr") is None
     assert memory.prefill("", "en", "fr") is None
+
+
+def test_prefill_joins_the_exact_translations_of_every_sentence(django_assert_num_queries):
+    PressReleaseFactory(body_en=BODY_EN, body_fr=BODY_FR)
+    with django_assert_num_queries(1):
+        joined = memory.prefill(
+            "The plant opens in Douai. It builds 400,000 cars a year.", "en", "fr"
+        )
+    assert (
+        joined
+        == "L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures par an."
+    )
+    # One sentence unknown: no pre-fill.
+    assert memory.prefill("The plant opens in Douai. It is new.", "en", "fr") is None
