@@ -250,13 +250,13 @@ def test_prefill_gives_the_exact_translation_only(stocked):
 
 def test_prefill_joins_the_exact_translations_of_every_sentence(django_assert_num_queries):
     PressReleaseFactory(body_en=BODY_EN, body_fr=BODY_FR)
+    source = "<p>The plant opens in Douai. It builds 400,000 cars a year.</p>"
     with django_assert_num_queries(1):
-        joined = memory.prefill(
-            "The plant opens in Douai. It builds 400,000 cars a year.", "en", "fr"
-        )
-    assert (
-        joined
-        == "L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures par an."
+        joined = memory.prefill(source, "en", "fr", markup=True)
+    assert joined == (
+        "L'usine ouvre à <strong>Douai</strong>. Elle produit 400\u202f000 voitures par an."
     )
+    # Into a plain field: the text without its tags.
+    assert memory.prefill("The plant opens in Douai.", "en", "fr") == "L'usine ouvre à Douai."
     # One sentence unknown: no pre-fill.
     assert memory.prefill("The plant opens in Douai. It is new.", "en", "fr") is None
