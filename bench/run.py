@@ -17,6 +17,10 @@ see bench/data.py), built once and reused:
 3. through Varnish (deploy/stack.py), against nginx serving the same bytes
    as a static file, and a publish timed until it shows through Varnish.
 
+Then the translation memory's suggestions for a 30-segment body at 100,000
+stored segments (bench/memory.py, issue 12; `python bench/memory.py` runs
+that part alone).
+
 The two references, a constant response and a minimal 20-row list page (the
 floor, bench/views.py), are measured in the same run, so the ratios hold on
 any machine. The results are printed with the targets (✓/✗) and appended to
@@ -148,11 +152,12 @@ def step(message):
     print(f"\n== {message}", flush=True)
 
 
-def run_inprocess(dataset, environment, mode):
-    output = Path(tempfile.mkstemp(prefix=f"bench-{dataset.name}-{mode}-", suffix=".json")[1])
+def run_json(script, *args, prefix, environment=None):
+    """bench/`script` in its own process, with the file it writes its figures to last."""
+    output = Path(tempfile.mkstemp(prefix=prefix, suffix=".json")[1])
     try:
         subprocess.run(
-            [python(), str(BASE_DIR / "bench" / "inprocess.py"), dataset.name, mode, str(output)],
+            [python(), str(BASE_DIR / "bench" / script), *args, str(output)],
             env=environment,
             check=True,
             cwd=BASE_DIR,
@@ -160,6 +165,16 @@ def run_inprocess(dataset, environment, mode):
         return json.loads(output.read_text())
     finally:
         output.unlink(missing_ok=True)
+
+
+def run_inprocess(dataset, environment, mode):
+    return run_json(
+        "inprocess.py",
+        dataset.name,
+        mode,
+        prefix=f"bench-{dataset.name}-{mode}-",
+        environment=environment,
+    )
 
 
 def too_slow(measured):
@@ -634,11 +649,30 @@ def prepare(secret_key):
     return datasets
 
 
+def run_memory():
+    """bench/memory.py in its own process (it sets Django up on its own database)."""
+    return run_json("memory.py", "--json", prefix="bench-memory-")
+
+
+def memory_targets(memory):
+    """The memory's target of issue 12, as `targets()` gives the others."""
+    from bench.memory import SEGMENTS, TARGET_MS
+
+    label = f"translation memory: {SEGMENTS} segments suggested in < {TARGET_MS:g} ms"
+    if not memory:
+        return [(label, None, "")]
+    detail = (
+        f"{memory['median_ms']:.1f} ms median at {memory['entries']:,} segments "
+        f"({memory['exact']} exact, {memory['fuzzy']} fuzzy, {memory['none']} none)"
+    )
+    return [(label, memory["median_ms"] < TARGET_MS, detail)]
+
+
 def main():
     if sys.argv[1:] == ["--report"]:
         # Only the report, from the last run's figures (for working on it).
         saved = json.loads(LAST_RESULTS.read_text())
-        results, facts = saved["results"], saved["facts"]
+        results, facts, memory = saved["results"], saved["facts"], saved.get("memory")
     else:
         check_prerequisites()
         load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -647,6 +681,8 @@ def main():
         secret_key = secrets.token_urlsafe(50)
         datasets = prepare(secret_key)
         results = {dataset.name: run_dataset(dataset, secret_key) for dataset in datasets}
+        step("translation memory: suggestions at 100,000 segments")
+        memory = run_memory()
         facts = {
             **environment_facts(),
             "load_before": load_before,
@@ -660,8 +696,10 @@ def main():
             "front_connections": load.FRONT_CONNECTIONS,
             "front_seconds": load.FRONT_SECONDS,
         }
-        LAST_RESULTS.write_text(json.dumps({"results": results, "facts": facts}, indent=1))
-    checks = targets(results)
+        LAST_RESULTS.write_text(
+            json.dumps({"results": results, "facts": facts, "memory": memory}, indent=1)
+        )
+    checks = targets(results) + memory_targets(memory)
     step("targets")
     for label, passed, detail in checks:
         print(f"  {mark(passed)} {label}{': ' + detail if detail else ''}")

@@ -207,9 +207,9 @@ def expected_for_site_view(role, case, method):
         if method == "POST":
             return NOT_ALLOWED
         return OK if may_view(role, case.model) else REFUSED
-    if name in ("translations:dashboard", "translations:import"):
+    if name in ("translations:dashboard", "translations:import", "translations:memory_import"):
         return OK if role.languages else REFUSED
-    if name in ("translations:queue", "translations:export"):
+    if name in ("translations:queue", "translations:export", "translations:memory_export"):
         return OK if case.language in role.languages else REFUSED
     raise AssertionError(
         f"The admin URL {name} has no rule in the permission matrix: decide who may use it"
@@ -314,10 +314,12 @@ def build_cases(objects):
                     content_type = ContentType.objects.get_for_model(model)
                     url = reverse(name, args=[content_type.pk, obj.pk])
                     cases.append(Case(name, url, "site", model))
-        elif name in ("translations:queue", "translations:export"):
+        elif name in ("translations:queue", "translations:export", "translations:memory_export"):
             for code in LANGUAGES:
                 if name.endswith("queue"):
                     url = reverse(name, kwargs={"language": code})
+                elif name.endswith("memory_export"):
+                    url = reverse(name) + f"?language={code}"
                 else:
                     url = reverse(name) + f"?language={code}&format=xliff"
                 cases.append(Case(name, url, "site", language=code))

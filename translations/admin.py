@@ -25,6 +25,7 @@ from modeltranslation.translator import translator
 
 from renaulution.richtext import RichTextField, sanitize_html
 
+from . import memory
 from .glossary import source_terms
 from .models import FieldTranslation, State
 from .registry import languages, source_language, translatable_fields, value
@@ -85,11 +86,16 @@ class SourceBesideWidget(forms.Widget):
         self.language = language
         self.row = row
         self.rich = rich
+        # [(segment, [memory.Match])] for a field to translate, see
+        # TranslatorAdminMixin.add_memory_suggestions.
+        self.suggestions = None
         super().__init__(attrs=widget.attrs)
 
     @property
     def media(self):
-        return self.widget.media
+        if self.suggestions is None:
+            return self.widget.media
+        return self.widget.media + forms.Media(js=["admin/translation_memory.js"])
 
     @property
     def is_hidden(self):
@@ -125,6 +131,8 @@ class SourceBesideWidget(forms.Widget):
             parts.append(render_terms(self.source, self.source_lang, self.language))
         if self.row is not None and self.row.state == State.OUTDATED:
             parts.append(render_diff(self.row.translated_source, self.source))
+        if self.suggestions is not None:
+            parts.append(self.render_suggestions((attrs or {}).get("id", "")))
         parts.append("</div>")
         return mark_safe(  # noqa: S308 - parts are built with format_html
             '<div class="translation-pair">'
@@ -132,6 +140,23 @@ class SourceBesideWidget(forms.Widget):
             + '<div class="translation-target">'
             + self.widget.render(name, value, attrs, renderer)
             + "</div></div>"
+        )
+
+    def render_suggestions(self, field_id):
+        matched = [(segment, matches) for segment, matches in self.suggestions if matches]
+        return render_to_string(
+            "admin/translations/_memory.html",
+            {
+                "field_id": field_id,
+                "rich": self.rich,
+                "source_lang": self.source_lang,
+                "language": self.row.language,
+                "matched": [
+                    {"segment": memory.normalize(segment, self.rich), "matches": matches}
+                    for segment, matches in matched
+                ],
+                "segments": len(self.suggestions),
+            },
         )
 
 
@@ -297,7 +322,35 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                 base_field.widget = SourceBesideWidget(
                     base_field.widget, source, source_lang, row, rich=rich, language=language
                 )
+        self.add_memory_suggestions(form_class)
         return form_class
+
+    @staticmethod
+    def add_memory_suggestions(form_class):
+        """
+        The memory's matches for each segment of the fields to translate
+        (missing or outdated): one query per language pair, whatever the
+        number of fields and segments.
+        """
+        wanted = {}
+        for form_field in form_class.base_fields.values():
+            widget = form_field.widget
+            if not isinstance(widget, SourceBesideWidget) or widget.row is None:
+                continue
+            if widget.row.state == State.CURRENT:
+                continue
+            segments = memory.segments(widget.source, widget.rich)
+            pair = (widget.source_lang, widget.row.language)
+            wanted.setdefault(pair, []).append((widget, segments))
+        for (source_lang, language), widgets in wanted.items():
+            texts = [
+                memory.normalize(segment, widget.rich)
+                for widget, segments in widgets
+                for segment in segments
+            ]
+            found = iter(memory.suggest_many(texts, source_lang, language))
+            for widget, segments in widgets:
+                widget.suggestions = [(segment, next(found)) for segment in segments]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -167,3 +167,87 @@ class TermTranslation(models.Model):
 
     def __str__(self):
         return f"{self.term} [{self.language}]: {self.text}"
+
+
+class MemoryEntryQuerySet(models.QuerySet):
+    def for_languages(self, languages):
+        """The entries into `languages`."""
+        return self.filter(target_language__in=list(languages))
+
+    def for_pair(self, source_language, target_language):
+        return self.filter(source_language=source_language, target_language=target_language)
+
+
+class MemoryEntry(models.Model):
+    """
+    One segment of a current translation (or of an imported TMX file) and
+    its translation: the translation memory, see `translations.memory`.
+
+    Texts keep their inline markup (bold, italic, links), so an inserted
+    suggestion keeps it too; `normalized` is the source's text without tags
+    or extra spaces, on which exact (`source_hash`) and fuzzy matching run.
+    An entry made from the site's content names its origin (object and
+    field); an imported one has none.
+    """
+
+    source_language = models.CharField(_("source language"), max_length=8)
+    target_language = models.CharField(_("target language"), max_length=8)
+    source_text = models.TextField(_("source text"))
+    target_text = models.TextField(_("target text"))
+    normalized = models.TextField(
+        help_text="The source's text content, tags removed and spaces collapsed."
+    )
+    source_hash = models.CharField(max_length=64, help_text="SHA-256 of `normalized`.")
+    markup = models.BooleanField(
+        default=False, help_text="The texts are HTML fragments (from rich text), not plain text."
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    field = models.CharField(_("field"), max_length=64, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MemoryEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source_language", "target_language", "normalized", "pk"]
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory entries")
+        constraints = [
+            # One entry per segment and origin; imported entries (no origin)
+            # one per segment.
+            models.UniqueConstraint(
+                fields=[
+                    "source_language",
+                    "target_language",
+                    "source_hash",
+                    "content_type",
+                    "object_id",
+                    "field",
+                ],
+                condition=models.Q(content_type__isnull=False),
+                name="unique_memory_entry_origin",
+            ),
+            models.UniqueConstraint(
+                fields=["source_language", "target_language", "source_hash"],
+                condition=models.Q(content_type__isnull=True),
+                name="unique_memory_entry_imported",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(content_type__isnull=True, object_id__isnull=True)
+                | models.Q(content_type__isnull=False, object_id__isnull=False),
+                name="memory_entry_origin_complete",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["source_language", "target_language", "source_hash"],
+                name="memory_pair_hash",
+            ),
+            models.Index(
+                fields=["content_type", "object_id", "field", "target_language"],
+                name="memory_origin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.normalized[:60]} [{self.source_language}→{self.target_language}]"

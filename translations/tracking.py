@@ -25,8 +25,9 @@ from django.db.models import Q
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from . import memory
 from .consistency import consistency_issues
-from .models import FieldTranslation, State
+from .models import FieldTranslation, MemoryEntry, State
 from .registry import (
     languages,
     source_language,
@@ -153,12 +154,21 @@ def sync_object(obj, previous=None, *, now=None, fields=None, stored=None):
             row.issues = consistency_issues(source, target, language, source_lang) if target else ""
             if row.pk is None or _tracked(row) != before:
                 changed.append(row)
-    stale = [row.pk for key, row in rows.items() if key not in keep]
+    stale = [row for key, row in rows.items() if key not in keep]
     with transaction.atomic():
         if stale:
-            FieldTranslation.objects.filter(pk__in=stale).delete()
+            FieldTranslation.objects.filter(pk__in=[row.pk for row in stale]).delete()
         for row in changed:
             row.save()
+        # The memory holds the current translations: a changed row's
+        # entries follow its state, a deleted row's go.
+        for row in changed:
+            if row.state == State.CURRENT:
+                memory.remember(obj, row.field, row.language, text=text)
+            else:
+                memory.forget(obj, row.field, row.language)
+        for row in stale:
+            memory.forget(obj, row.field, row.language)
 
 
 def _state(target, row):
@@ -189,7 +199,9 @@ def mark_reviewed(obj, field, language, *, now=None):
     row.translated_source = value(obj, field, row.source_language)
     row.translated_at = now or timezone.now()
     row.state = State.CURRENT
-    row.save()
+    with transaction.atomic():
+        row.save()
+        memory.remember(obj, field, language)
     return row
 
 
@@ -220,6 +232,8 @@ def recheck_containing(phrases):
 
 class TracksTranslations(models.Model):
     translation_states = GenericRelation(FieldTranslation)
+    # Deleting an object deletes its segments from the memory.
+    translation_memory = GenericRelation(MemoryEntry)
 
     class Meta:
         abstract = True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from . import exchange_views, views
+from . import exchange_views, memory_views, views
 
 app_name = "translations"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("queue/<str:language>/", admin.site.admin_view(views.queue), name="queue"),
     path("export/", admin.site.admin_view(exchange_views.export_view), name="export"),
     path("import/", admin.site.admin_view(exchange_views.import_view), name="import"),
+    path("memory/export/", admin.site.admin_view(memory_views.export_view), name="memory_export"),
+    path("memory/import/", admin.site.admin_view(memory_views.import_view), name="memory_import"),
 ]

@@ -6,17 +6,18 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from . import memory
 from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
-from .models import FINDINGS, FieldTranslation, State
+from .models import FINDINGS, FieldTranslation, MemoryEntry, State
 from .registry import languages, translatable_fields, translatable_models, value
 
 # The one definition of who translates what; `translations.exchange` re-exports it.
@@ -56,10 +57,20 @@ def dashboard(request):
         }
         for status in translation_status(own)
     ]
+    memory_counts = dict(
+        MemoryEntry.objects.for_languages(own)
+        .values_list("target_language")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
     context = admin.site.each_context(request) | {
         "title": _("Translations"),
         "statuses": statuses,
         "findings": {kind: sum(counts[kind] for counts in findings.values()) for kind in FINDINGS},
+        "memory": [
+            {"code": code, "name": language_name(code), "count": memory_counts.get(code, 0)}
+            for code in own
+        ],
     }
     return render(request, "admin/translations/dashboard.html", context)
 
@@ -128,16 +139,39 @@ def queue_entries(keys, language, objects):
         object_id__in={key[1] for key in keys},
     ):
         rows[(row.content_type_id, row.object_id)].append(row)
-    entries = []
+    entries, pending = [], []
     for key in keys:
         obj = objects.get(key)
         if obj is None:  # deleted since its rows were written
             continue
-        entries.append(
-            object_entry(obj)
-            | {"fields": [field_entry(obj, row) for row in sorted_rows(obj, rows[key])]}
-        )
+        fields = []
+        for row in sorted_rows(obj, rows[key]):
+            fields.append(field_entry(obj, row))
+            pending.append((obj, row, fields[-1]))
+        entries.append(object_entry(obj) | {"fields": fields})
+    add_memory_matches(pending, language)
     return entries
+
+
+def add_memory_matches(pending, language):
+    """
+    Each pending field's count of segments the memory has a match for, and
+    the best match's percentage: one query per source language for the page.
+    """
+    by_source = defaultdict(list)
+    for obj, row, entry in pending:
+        rich = memory.is_rich(type(obj), row.field)
+        segments = [
+            memory.normalize(segment, rich)
+            for segment in memory.segments(value(obj, row.field, row.source_language), rich)
+        ]
+        by_source[row.source_language].append((entry, segments))
+    for source_lang, items in by_source.items():
+        texts = [segment for _entry, segments in items for segment in segments]
+        found = iter(memory.suggest_many(texts, source_lang, language, limit=1))
+        for entry, segments in items:
+            best = [matches[0].percent for matches in (next(found) for _s in segments) if matches]
+            entry["memory"] = {"matched": len(best), "best": max(best, default=0)}
 
 
 def issue_entries(rows, objects):

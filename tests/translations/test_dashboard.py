@@ -231,9 +231,10 @@ def test_queue_query_count_does_not_grow(client, django_assert_num_queries, rows
     client.get(reverse("translations:queue", args=["fr"]))  # warm the content type cache
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
-    # queries, the queued rows, and one query per model for the objects
-    # (press releases, companies).
-    with django_assert_num_queries(12):
+    # queries, the queued rows, one query per model for the objects (press
+    # releases, companies), and the translation memory's matches for the page
+    # (one per source language).
+    with django_assert_num_queries(13):
         response = client.get(reverse("translations:queue", args=["fr"]))
     # A missing release title and an outdated company tagline per row.
     assert len(response.context["entries"]) == min(2 * rows, 50)

@@ -94,9 +94,9 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
     client.get(url)  # warm the content type cache
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
-    # queries, the queued rows, and one query for the positions with their
-    # people and companies.
-    with django_assert_num_queries(11):
+    # queries, the queued rows, one query for the positions with their people
+    # and companies, and the translation memory's matches for the page.
+    with django_assert_num_queries(12):
         response = client.get(url)
     assert len(response.context["entries"]) == count
     assert response.content.decode().count("#positions-group") == count

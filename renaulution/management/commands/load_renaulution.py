@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from renaulution import search_index
 from renaulution.content.loader import load_content, summarize
 from renaulution.images import generate_all_renditions
+from translations import memory
 
 
 class Command(BaseCommand):
@@ -30,6 +31,10 @@ class Command(BaseCommand):
         if not search_index.is_complete():
             count = search_index.rebuild()
             self.stdout.write(f"Search index rebuilt: {count} objects.")
+        # Saves fill the translation memory too; one made before it is filled now.
+        if not memory.is_filled():
+            count = memory.rebuild()
+            self.stdout.write(f"Translation memory rebuilt: {count} segments.")
         if options["renditions"]:
             count = generate_all_renditions()
             self.stdout.write(f"Renditions checked: {count}.")

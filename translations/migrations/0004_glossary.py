@@ -15,7 +15,7 @@ def grant_glossary_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("renaulution", "0001_role_groups"),
-        ("translations", "0002_sitemap_admin_indexes"),
+        ("translations", "0003_translation_memory"),
     ]
 
     operations = [
