@@ -39,6 +39,7 @@ from django.db.models.signals import (
 )
 from django.utils import timezone, translation
 
+from api.addresses import api_path
 from renaulution import invalidation, scheduling
 from renaulution.publishing import (
     Publishable,
@@ -67,6 +68,11 @@ def is_public(obj):
     return obj.is_published
 
 
+def _api_url(obj):
+    path = api_path(obj)
+    return None if path is None else settings.SITE_URL.rstrip("/") + path
+
+
 def payload(obj, event, **extra):
     """What a receiver is told: the object's type, id, slugs and pages in each language."""
     languages = [code for code, _name in settings.LANGUAGES]
@@ -86,9 +92,7 @@ def payload(obj, event, **extra):
             "id": obj.pk,
             "slug": slugs,
             "url": urls,
-            # Filled in when the JSON API (issue 13, its first part) has an
-            # address for each object: its detail URL in the API.
-            "api_url": None,
+            "api_url": _api_url(obj),
         },
     }
     body.update(extra)

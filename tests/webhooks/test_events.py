@@ -73,7 +73,7 @@ def test_publishing_queues_published_with_the_object_and_its_pages(endpoint, clo
                 "fr": f"{SITE}/fr/press/ampere-fr/",
                 "it": f"{SITE}/it/press/ampere/",
             },
-            "api_url": None,
+            "api_url": f"{SITE}/api/v1/press-releases/ampere/",
         },
     }
 
