@@ -5,6 +5,8 @@ media name longer than the file system allows.
 """
 
 import pytest
+from django.test import RequestFactory
+from django.test.client import ClientHandler
 from django.urls import reverse
 from django.utils import translation
 
@@ -122,3 +124,16 @@ def test_media_files_are_still_served(client, settings):
     response = client.get(release.image.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+
+
+@pytest.mark.parametrize("path", ["//0[/", "//" + "0" * 250 + "[/", "/en//0[/"])
+def test_a_path_no_url_parser_reads_is_a_404_not_a_500(path):
+    """
+    "//0[/" reads as a malformed host to urlsplit (the test client refuses
+    to send it, a browser or curl does not): the 404 page's language links
+    must still be built.
+    """
+    environ = RequestFactory()._base_environ(PATH_INFO=path, REQUEST_METHOD="GET")
+    response = ClientHandler()(environ)
+    assert response.status_code == 404
+    assert b'hreflang="fr"' in response.content

@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -113,8 +113,8 @@ def language_links(context):
             # address (no junk parameters), as in <link rel="canonical">.
             path = _page_in(request, code)
             if path is None:
-                url = translate_url(request.get_full_path(), code)
-                indexed_url = translate_url(request.path, code) + canonical_query(context)
+                url = _translated(request.get_full_path(), code)
+                indexed_url = _translated(request.path, code) + canonical_query(context)
             else:
                 url = path + query
                 indexed_url = path + canonical_query(context)
@@ -129,6 +129,15 @@ def language_links(context):
             }
         )
     return links
+
+
+def _translated(path, code):
+    """`path` in language `code`, or that language's home for a path no URL parser reads."""
+    try:
+        return translate_url(path, code)
+    except ValueError:  # "//0[/": urlsplit reads a malformed host
+        with translation.override(code):
+            return reverse("home")
 
 
 def _page_in(request, code):
