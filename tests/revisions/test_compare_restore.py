@@ -80,7 +80,7 @@ def test_compare_shows_each_language_word_by_word_and_the_relations(editor_clien
     assert rows[("title", "en")] == ("", "new")
     assert rows[("title", "fr")] == ("présente", "dévoile")
     assert rows[("title", "it")] == ("", "suo")
-    assert rows[("issued by", "")] == ("Renault Group", "Ampere")
+    assert rows[("company", "")] == ("Renault Group", "Ampere")
     assert rows[("people mentioned", "")] == ("Luca de Meo", "Fabrice Cambolive")
     # Unchanged fields are not listed.
     assert ("summary", "en") not in rows
