@@ -286,6 +286,18 @@ VARNISH_PURGE_AGAIN_AFTER = float(os.environ.get("VARNISH_PURGE_AGAIN_AFTER", "2
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+# Machine translation in the translator's form (translations/machine.py), off
+# unless MACHINE_TRANSLATION names a backend: "deepl", or a dotted path to a
+# translations.machine.Backend subclass. DeepL's address follows its key: the
+# Free API for a key ending in ":fx", else the Pro API; DEEPL_API_URL overrides.
+MACHINE_TRANSLATION_BACKENDS = {"deepl": "translations.machine.DeepL"}
+_machine = os.environ.get("MACHINE_TRANSLATION", "").strip()
+MACHINE_TRANSLATION_BACKEND = MACHINE_TRANSLATION_BACKENDS.get(_machine.lower(), _machine) or None
+MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "10"))
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "") or (
+    "https://api-free.deepl.com" if DEEPL_AUTH_KEY.endswith(":fx") else "https://api.deepl.com"
+)
 # The JSON API (api/): items per page by default and at most, and the limit
 # of requests per client address and window (0: no limit).
 API_DEFAULT_LIMIT = 50

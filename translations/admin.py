@@ -25,7 +25,7 @@ from modeltranslation.translator import translator
 
 from renaulution.richtext import RichTextField, sanitize_html
 
-from . import memory
+from . import machine, memory
 from .glossary import source_terms
 from .models import FieldTranslation, State
 from .registry import languages, source_language, translatable_fields, value
@@ -89,13 +89,18 @@ class SourceBesideWidget(forms.Widget):
         # [(segment, [memory.Match])] for a field to translate, see
         # TranslatorAdminMixin.add_memory_suggestions.
         self.suggestions = None
+        # The machine translation endpoint of this field, when a backend is on.
+        self.machine_url = None
         super().__init__(attrs=widget.attrs)
 
     @property
     def media(self):
-        if self.suggestions is None:
-            return self.widget.media
-        return self.widget.media + forms.Media(js=["admin/translation_memory.js"])
+        js = []
+        if self.suggestions is not None or self.machine_url:
+            js.append("admin/translation_memory.js")
+        if self.machine_url:
+            js.append("admin/machine_translation.js")
+        return self.widget.media + forms.Media(js=js) if js else self.widget.media
 
     @property
     def is_hidden(self):
@@ -133,6 +138,8 @@ class SourceBesideWidget(forms.Widget):
             parts.append(render_diff(self.row.translated_source, self.source))
         if self.suggestions is not None:
             parts.append(self.render_suggestions((attrs or {}).get("id", "")))
+        if self.machine_url:
+            parts.append(render_machine(self.machine_url, (attrs or {}).get("id", ""), self.rich))
         parts.append("</div>")
         return mark_safe(  # noqa: S308 - parts are built with format_html
             '<div class="translation-pair">'
@@ -158,6 +165,12 @@ class SourceBesideWidget(forms.Widget):
                 "segments": len(self.suggestions),
             },
         )
+
+
+def render_machine(url, field_id, rich):
+    return render_to_string(
+        "admin/translations/_machine.html", {"url": url, "field_id": field_id, "rich": rich}
+    )
 
 
 def render_terms(source, source_lang, language):
@@ -322,6 +335,11 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                 base_field.widget = SourceBesideWidget(
                     base_field.widget, source, source_lang, row, rich=rich, language=language
                 )
+                if machine.enabled():
+                    base_field.widget.machine_url = reverse(
+                        "translations:machine_suggestion",
+                        args=[obj._meta.label_lower, obj.pk, field, language],
+                    )
         self.add_memory_suggestions(form_class)
         return form_class
 

@@ -9,6 +9,9 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import glossary
+        from django.core import checks
+
+        from . import glossary, machine
 
         glossary.connect()
+        checks.register(machine.check_backend)

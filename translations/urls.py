@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from . import exchange_views, memory_views, views
+from . import exchange_views, machine_views, memory_views, views
 
 app_name = "translations"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("import/", admin.site.admin_view(exchange_views.import_view), name="import"),
     path("memory/export/", admin.site.admin_view(memory_views.export_view), name="memory_export"),
     path("memory/import/", admin.site.admin_view(memory_views.import_view), name="memory_import"),
+    path(
+        "machine/<str:label>/<str:pk>/<str:field>/<str:language>/",
+        admin.site.admin_view(machine_views.suggestion_view),
+        name="machine_suggestion",
+    ),
 ]
