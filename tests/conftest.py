@@ -7,6 +7,7 @@ from django.utils import translation
 
 from tests.clock import NOW
 from tests.content_snapshot import take_snapshot
+from tests.deepl_server import FakeDeepL
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +44,15 @@ def clock():
     """Time stopped at tests.clock.NOW; tests move it (`move_to`, `shift`), never sleep."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def deepl(settings):
+    """Machine translation on, with DeepL's API served by a local server."""
+    server = FakeDeepL().start()
+    settings.MACHINE_TRANSLATION_BACKEND = "translations.machine.DeepL"
+    settings.DEEPL_AUTH_KEY = server.key
+    settings.DEEPL_API_URL = server.url
+    settings.MACHINE_TRANSLATION_TIMEOUT = 5
+    yield server
+    server.stop()

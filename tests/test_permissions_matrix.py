@@ -211,6 +211,11 @@ def expected_for_site_view(role, case, method):
         return OK if role.languages else REFUSED
     if name in ("translations:queue", "translations:export", "translations:memory_export"):
         return OK if case.language in role.languages else REFUSED
+    if name == "translations:machine_suggestion":
+        # A machine translation of a press release's title, for who translates it.
+        if method == "GET":
+            return NOT_ALLOWED
+        return OK if case.language in role.languages else REFUSED
     raise AssertionError(
         f"The admin URL {name} has no rule in the permission matrix: decide who may use it"
     )
@@ -323,6 +328,13 @@ def build_cases(objects):
                 else:
                     url = reverse(name) + f"?language={code}&format=xliff"
                 cases.append(Case(name, url, "site", language=code))
+        elif name == "translations:machine_suggestion":
+            release = objects[apps.get_model("companies.PressRelease")]
+            for code in LANGUAGES:
+                if code == release.original_language:
+                    continue  # the source: nothing to translate
+                args = [release._meta.label_lower, release.pk, "title", code]
+                cases.append(Case(name, reverse(name, args=args), "site", language=code))
         else:
             cases.append(Case(name, reverse(name), "site"))
     for model, model_admin in admin.site._registry.items():
@@ -483,7 +495,7 @@ def quiet_refusals():
 
 
 @pytest.mark.usefixtures("quiet_refusals")
-def test_every_role_reaches_only_what_it_may_in_the_admin():
+def test_every_role_reaches_only_what_it_may_in_the_admin(deepl):
     superuser_role = ROLES[-1]
     users = make_users()
     objects = make_objects()
@@ -517,8 +529,10 @@ def test_every_role_reaches_only_what_it_may_in_the_admin():
                 client.cookies = SimpleCookie(cookies.output(header="", sep="\n"))
                 # The database is compared for every write that must not
                 # happen, and for actions, whose outcome is what they changed.
-                # A preview never writes, whoever asks.
-                previews = case.view.startswith("preview")
+                # A preview, or a machine translation, never writes, whoever asks.
+                previews = case.view.startswith("preview") or case.name.startswith(
+                    "translations:machine"
+                )
                 compare = method == "POST" and (
                     case.kind == "action" or expected[key] not in (OK, APPLIED) or previews
                 )

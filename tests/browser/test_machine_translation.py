@@ -8,23 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_admin import log_in
-from tests.deepl_server import FakeDeepL
 from tests.factories import PressReleaseFactory
 from translations.admin import change_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LABEL = "Machine translation (DeepL) — check before saving"
-
-
-@pytest.fixture
-def deepl(settings):
-    server = FakeDeepL().start()
-    settings.MACHINE_TRANSLATION_BACKEND = "translations.machine.DeepL"
-    settings.DEEPL_AUTH_KEY = server.key
-    settings.DEEPL_API_URL = server.url
-    yield server
-    server.stop()
 
 
 @pytest.fixture

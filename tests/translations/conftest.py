@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.deepl_server import FakeDeepL
 from tests.factories import CompanyFactory, PressReleaseFactory
 
 
@@ -19,15 +18,3 @@ def release():
         image_alt_en="",
         company=CompanyFactory(tagline_en="", tagline_fr="", tagline_it=""),
     )
-
-
-@pytest.fixture
-def deepl(settings):
-    """Machine translation on, with DeepL's API served by a local server."""
-    server = FakeDeepL().start()
-    settings.MACHINE_TRANSLATION_BACKEND = "translations.machine.DeepL"
-    settings.DEEPL_AUTH_KEY = server.key
-    settings.DEEPL_API_URL = server.url
-    settings.MACHINE_TRANSLATION_TIMEOUT = 5
-    yield server
-    server.stop()
