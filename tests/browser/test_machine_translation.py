@@ -76,6 +76,8 @@ def test_a_used_up_quota_is_a_message_beside_the_field(
         "The DeepL quota is used up for this period."
     )
     expect(title.get_by_role("button", name="Insert")).to_have_count(0)
+    # Announced to screen readers: the box is a live region.
+    expect(title.locator(".machine-suggestion")).to_have_attribute("aria-live", "polite")
     expect(page.locator("#id_title_fr")).to_have_value("")
     # The button is usable again for a later try.
     expect(title.get_by_role("button", name="Machine translation")).to_be_enabled()
