@@ -30,6 +30,7 @@ from django.utils import translation
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 from renaulution.roles import TRANSLATORS
+from tests.admin_clients import change_url
 from tests.content_snapshot import restore_snapshot
 from timeline.models import Milestone
 
@@ -181,7 +182,7 @@ def test_a_missing_checker_fails_and_says_what_to_install(tmp_path):
         check_html([tmp_path / "page.html"], java="no-such-java-here")
 
 
-def test_every_page_type_is_valid_html(site, client, tmp_path):
+def test_every_page_type_is_valid_html(site, client, tmp_path, deepl):
     files = {}  # path -> label
 
     def save(label, url, expected_status):
@@ -203,6 +204,10 @@ def test_every_page_type_is_valid_html(site, client, tmp_path):
     client.force_login(translator)
     save("translations dashboard", reverse("translations:dashboard"), 200)
     save("translation queue (fr)", reverse("translations:queue", args=["fr"]), 200)
+    # Their form, machine translation on (tests/deepl_server.py): its buttons too.
+    release = PressRelease.objects.exclude(original_language="fr").order_by("pk").first()
+    save("translator's form (fr)", change_url(release), 200)
+    assert 'class="button machine-translate"' in list(files)[-1].read_text()
 
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY)
