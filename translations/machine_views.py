@@ -5,7 +5,9 @@ Wired under `admin.site.admin_view` (staff, CSRF); the view checks that the
 user translates into that language and may change that kind of object.
 """
 
-from django.core.exceptions import ValidationError
+import logging
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +17,8 @@ from renaulution.richtext import RichTextField, sanitize_html
 from . import machine, memory
 from .registry import languages, model_by_label, source_language, translatable_fields, value
 from .rights import user_languages
+
+logger = logging.getLogger(__name__)
 
 
 def _refused(message, status):
@@ -60,6 +64,10 @@ def suggestion_view(request, label, pk, field, language):
     except machine.MachineTranslationError as error:
         # The service's failure, not ours: a message for the translator.
         return _refused(str(error), 502)
+    except ImproperlyConfigured:
+        # `manage.py check` says so too, but gunicorn does not run the checks.
+        logger.exception("Machine translation is misconfigured")
+        return _refused(_("Machine translation is misconfigured: tell an administrator."), 502)
     html = sanitize_html(translated) if rich else ""
     return JsonResponse(
         {

@@ -364,3 +364,13 @@ def test_a_missing_key_at_request_time_is_a_message(deepl, to_translate, setting
     response = client.post(suggestion_url(to_translate, "title", "fr"))
     assert response.status_code == 502
     assert response.json() == {"error": "DeepL has no authentication key (DEEPL_AUTH_KEY)."}
+
+
+def test_a_backend_that_cannot_load_is_a_message_not_a_500(to_translate, settings):
+    settings.MACHINE_TRANSLATION_BACKEND = "translations.machine.Nowhere"
+    client = logged_in(make_user("fr", "Translators (fr)"))
+    response = client.post(suggestion_url(to_translate, "title", "fr"))
+    assert response.status_code == 502
+    assert response.json() == {
+        "error": "Machine translation is misconfigured: tell an administrator."
+    }
