@@ -374,3 +374,15 @@ def test_a_backend_that_cannot_load_is_a_message_not_a_500(to_translate, setting
     assert response.json() == {
         "error": "Machine translation is misconfigured: tell an administrator."
     }
+
+
+def test_a_french_original_is_translated_into_british_english(deepl):
+    release = PressReleaseFactory(
+        original_language="fr", title_fr="Ampere démarre", title_en="", title_it=""
+    )
+    client = logged_in(make_user("en", "Translators (en)"))
+    response = client.post(suggestion_url(release, "title", "en"))
+    assert response.status_code == 200
+    body = deepl.requests[0]["body"]
+    assert (body["source_lang"], body["target_lang"]) == ("FR", "EN-GB")
+    assert body["text"] == ["Ampere démarre"]
