@@ -350,3 +350,21 @@ def test_the_change_form_links_each_long_rich_text_to_its_segment_view(translato
     # A biography that cannot be cut (text outside any paragraph) gets no link.
     person = PersonFactory(biography_en="Plain words", biography_fr="")
     assert "Translate segment by segment" not in translator.get(change_url(person)).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "phrases"),
+    [
+        (
+            "fr",
+            ["Segments traduits dans ce texte\u202f: 0 sur 5", "Segment 1 en ", "Élément de liste"],
+        ),
+        ("it", ["Segmenti tradotti in questo testo: 0 su 5", "Segmento 1 in ", "Voce di elenco"]),
+    ],
+)
+def test_the_page_speaks_the_translators_language(translator, language, phrases):
+    obj = release()
+    html = translator.get(segments_url(obj), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    html = html.replace("<span data-segments-filled>0</span>", "0")
+    for phrase in phrases:
+        assert phrase in html
