@@ -210,7 +210,7 @@ class SegmentPage:
 
     @property
     def field_name(self):
-        return self.obj._meta.get_field(self.column).verbose_name
+        return self.obj._meta.get_field(self.field).verbose_name
 
     def open(self):
         """The page as opened: each block's translation aligned from the stored one."""
@@ -319,6 +319,7 @@ class SegmentPage:
             .values_list("field", flat=True)
         )
         filled = sum(1 for row in self.rows if strip_tags(row["target"]).strip())
+        document = document_progress(self.obj, pending, field=self.field, filled=filled)
         opts = self.obj._meta
         token_state = self.token_state or {
             "pk": str(self.obj.pk),
@@ -326,8 +327,12 @@ class SegmentPage:
             "columns": {"source": text_hash(self.source), "target": text_hash(self.stored)},
         }
         return admin.site.each_context(request) | {
-            "title": _("%(field)s of “%(object)s”, segment by segment")
-            % {"field": capfirst(self.field_name), "object": self.obj},
+            "title": _("%(field)s of “%(object)s” in %(language)s, segment by segment")
+            % {
+                "field": capfirst(self.field_name),
+                "object": self.obj,
+                "language": language_name(self.language),
+            },
             "object": self.obj,
             "model_name": opts.verbose_name,
             "change_url": change_url(self.obj),
@@ -343,7 +348,13 @@ class SegmentPage:
             "filled": filled,
             # Inside the translated sentence, the number the page's script updates.
             "filled_html": format_html("<span data-segments-filled>{}</span>", filled),
-            "document": document_progress(self.obj, pending, field=self.field, filled=filled),
+            "document": document,
+            # The other fields' part stays, the boxes' part follows the typing.
+            "document_done_html": format_html(
+                '<span data-document-done data-others="{}">{}</span>',
+                document.done - filled,
+                document.done,
+            ),
             "token": sign(token_state),
             "token_name": BASE_FIELD,
         }

@@ -1,8 +1,9 @@
 /*
  * The segment view (templates/admin/translations/segments.html): the count
  * of translated segments and its bar follow the boxes as the translator
- * types or inserts a memory match. The server counts the same way: a box
- * with text in it is a translated segment.
+ * types or inserts a memory match, and so does the whole document's. The
+ * server counts the same way: a box with text in it is a translated segment
+ * (translations/progress.py).
  */
 "use strict";
 
@@ -20,6 +21,14 @@ function updateProgress() {
   for (const bar of document.querySelectorAll("[data-segments-progress]")) {
     bar.value = filled;
     bar.textContent = `${filled} / ${boxes.length}`;
+  }
+  // The document: its other fields as the server counted them, plus the boxes.
+  for (const number of document.querySelectorAll("[data-document-done]")) {
+    const done = Number(number.dataset.others) + filled;
+    number.textContent = String(done);
+    for (const bar of document.querySelectorAll("[data-document-progress]")) {
+      bar.value = done;
+    }
   }
 }
 
