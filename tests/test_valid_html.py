@@ -32,6 +32,7 @@ from episodes.models import Episode, Series
 from renaulution.roles import TRANSLATORS
 from tests.content_snapshot import restore_snapshot
 from timeline.models import Milestone
+from translations.progress import segments_url
 
 pytestmark = pytest.mark.django_db
 
@@ -203,6 +204,10 @@ def test_every_page_type_is_valid_html(site, client, tmp_path):
     client.force_login(translator)
     save("translations dashboard", reverse("translations:dashboard"), 200)
     save("translation queue (fr)", reverse("translations:queue", args=["fr"]), 200)
+    release = PressRelease.objects.exclude(original_language="fr").order_by("pk").first()
+    url = segments_url(release, "body", "fr")
+    assert url, "the shipped release's body can be cut into segments"
+    save("segment view (fr)", url, 200)
 
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY)

@@ -47,7 +47,13 @@ def glossary():
 
 
 def test_a_translator_translates_a_body_segment_by_segment(
-    page, live_server, translator_fr, external_requests, broken_responses, save_screenshot
+    page,
+    live_server,
+    translator_fr,
+    external_requests,
+    broken_responses,
+    csp_violations,
+    save_screenshot,
 ):
     glossary()
     # An earlier release, translated: the memory knows its sentences.
@@ -137,3 +143,4 @@ def test_a_translator_translates_a_body_segment_by_segment(
     expect(body).to_contain_text("atteint 100 000 voitures par an")
     assert external_requests == []
     assert broken_responses == []
+    assert csp_violations == []
