@@ -119,7 +119,7 @@ def _page(obj, field, language):
 
 def _save(request, page):
     """Saves and redirects (a response), or leaves the page to show again (None)."""
-    typed = [request.POST.get(f"{BOX_PREFIX}{number}", "") for number in page.numbers]
+    typed = _typed(request.POST)
     state = unsign(request.POST.get(BASE_FIELD), page.obj)
     if state is None:
         page.show(typed, state=None)
@@ -142,6 +142,8 @@ def _save(request, page):
             )
         )
         return None
+    # The source is the one the page showed: one box per block.
+    typed = (typed + [""] * len(page.numbers))[: len(page.numbers)]
     new, problems = page.assemble(typed)
     if problems:
         page.show(typed, state=state)
@@ -170,6 +172,15 @@ def _save(request, page):
         % {"field": page.field_name, "language": language_name(page.language), "object": obj},
     )
     return HttpResponseRedirect(request.get_full_path())
+
+
+def _typed(data):
+    """The boxes' texts in order, as many as the page that was sent had."""
+    typed = []
+    # Bounded by the request's size: Django caps the number of fields.
+    while f"{BOX_PREFIX}{len(typed) + 1}" in data:
+        typed.append(data[f"{BOX_PREFIX}{len(typed) + 1}"])
+    return typed
 
 
 def _log_change(request, obj, column):
@@ -228,8 +239,6 @@ class SegmentPage:
         count = len(self.rows)
         if source_changed and len(typed) != count:
             # The blocks moved: what was typed is offered beside them, not in them.
-            for row in self.rows:
-                row["previous"] = ""
             self.typed_before = [text for text in typed if text.strip()]
         else:
             for row, text in zip(self.rows, typed, strict=False):

@@ -369,3 +369,49 @@ def test_the_page_speaks_the_translators_language(translator, language, phrases)
     html = html.replace("<span data-segments-filled>0</span>", "0")
     for phrase in phrases:
         assert phrase in html
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "L'usine ouvre à <strong>Douai. Lire le plan.",  # a tag left open
+        "L'usine ouvre à &lt;strong&gt;Douai&lt;/strong&gt;. Lire le plan.",  # tags as text
+        "<p>L'usine ouvre à <strong>Douai</strong>.</p>",  # a block inside the block
+    ],
+)
+def test_odd_markup_in_a_box_is_refused_by_the_segments_name(translator, typed):
+    obj = release()
+    texts = list(TRANSLATIONS)
+    texts[1] = typed
+    response = post(translator, obj, texts)
+    assert response.status_code == 200
+    assert any(":body#2 " in error for error in response.context["errors"])
+    assert response.context["rows"][1]["target"] == typed
+    obj.refresh_from_db()
+    assert obj.body_fr == ""
+
+
+def test_a_source_cut_differently_since_offers_what_was_typed_beside_it(translator):
+    obj = release()
+    opened = translator.get(segments_url(obj))
+    obj.body_en = BODY_EN.replace("<blockquote><p>We are back.</p></blockquote>", "")
+    obj.save()
+    response = post(translator, obj, TRANSLATIONS, response=opened)
+    assert "The source text changed" in response.context["errors"][0]
+    assert len(response.context["rows"]) == 4
+    assert response.context["typed_before"] == TRANSLATIONS
+    assert "Nous sommes de retour." in response.content.decode()
+    # The page carries the new source's check: the next save goes through.
+    assert post(translator, obj, TRANSLATIONS[:4], response=response).status_code == 302
+    obj.refresh_from_db()
+    assert obj.body_fr == BODY_FR.replace(
+        "<blockquote><p>Nous sommes de retour.</p></blockquote>", ""
+    )
+
+
+def test_saving_the_translation_unchanged_writes_nothing(translator):
+    obj = release(body_fr=BODY_FR)
+    before = versions_of(obj).count()
+    assert post(translator, obj, TRANSLATIONS).status_code == 302
+    assert versions_of(obj).count() == before
+    assert not LogEntry.objects.filter(object_id=str(obj.pk)).exists()
