@@ -174,6 +174,11 @@ def _save(request, page):
     return HttpResponseRedirect(request.get_full_path())
 
 
+def filled(text):
+    """Whether a box holds a translation: some text, not only tags (segments.js agrees)."""
+    return bool(strip_tags(text or "").strip())
+
+
 def _typed(data):
     """The boxes' texts in order, as many as the page that was sent had."""
     typed = []
@@ -253,7 +258,7 @@ class SegmentPage:
         """
         problems = []
         empty = [
-            number for number, text in zip(self.numbers, typed, strict=True) if not text.strip()
+            number for number, text in zip(self.numbers, typed, strict=True) if not filled(text)
         ]
         if len(empty) == len(typed):
             return None, [_("Nothing was saved: translate the segments first.")]
@@ -262,7 +267,7 @@ class SegmentPage:
         pieces = []
         for number, text, piece in zip(self.numbers, typed, self.cut.sources, strict=True):
             text = text.strip()
-            if text:
+            if filled(text):
                 found = inline.check_html(text, piece)
                 if not found and inline.aligned(text, piece) is None:
                     # The right tags, but not as the source writes them: an
@@ -318,6 +323,8 @@ class SegmentPage:
                     if match.target not in {known["match"].target for known in matches}:
                         matches.append({"for": memory.normalize(query, True), "match": match})
             row["matches"] = matches
+            # Matches for one sentence of several say which one.
+            row["several"] = len(queries) > 1
 
     def context(self, request):
         self.add_suggestions()
@@ -327,8 +334,8 @@ class SegmentPage:
             .exclude(state=State.CURRENT)
             .values_list("field", flat=True)
         )
-        filled = sum(1 for row in self.rows if strip_tags(row["target"]).strip())
-        document = document_progress(self.obj, pending, field=self.field, filled=filled)
+        done = sum(1 for row in self.rows if filled(row["target"]))
+        document = document_progress(self.obj, pending, field=self.field, filled=done)
         opts = self.obj._meta
         token_state = self.token_state or {
             "pk": str(self.obj.pk),
@@ -354,14 +361,14 @@ class SegmentPage:
             "errors": self.errors,
             "theirs": mark_safe(sanitize_html(self.theirs)) if self.theirs else "",  # noqa: S308
             "typed_before": self.typed_before,
-            "filled": filled,
+            "filled": done,
             # Inside the translated sentence, the number the page's script updates.
-            "filled_html": format_html("<span data-segments-filled>{}</span>", filled),
+            "filled_html": format_html("<span data-segments-filled>{}</span>", done),
             "document": document,
             # The other fields' part stays, the boxes' part follows the typing.
             "document_done_html": format_html(
                 '<span data-document-done data-others="{}">{}</span>',
-                document.done - filled,
+                document.done - done,
                 document.done,
             ),
             "token": sign(token_state),

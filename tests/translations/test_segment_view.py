@@ -9,6 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from renaulution.roles import AUTHORS, EDITORS
 from revisions.services import versions_of
@@ -268,6 +269,9 @@ def test_each_segment_shows_its_memory_matches_and_glossary_terms(translator):
     assert [(match.percent, match.target) for match in matches] == [
         (100, "L'usine ouvre à <strong>Douai</strong>.")
     ]
+    # The block has two sentences: the match says which one it is for.
+    assert rows[1]["several"] is True
+    assert [item["for"] for item in rows[1]["matches"]] == ["The plant opens in Douai."]
     assert rows[0]["matches"] == []
     html = page.content.decode()
     assert 'data-memory-target="segment-2" data-memory-rich="1"' in html
@@ -415,3 +419,13 @@ def test_saving_the_translation_unchanged_writes_nothing(translator):
     assert post(translator, obj, TRANSLATIONS).status_code == 302
     assert versions_of(obj).count() == before
     assert not LogEntry.objects.filter(object_id=str(obj.pk)).exists()
+
+
+def test_readers_see_the_saved_body_at_once(translator, client):
+    obj = release()
+    with translation.override("fr"):
+        public = obj.get_absolute_url()
+    assert "Nous sommes de retour." not in client.get(public).content.decode()  # cached now
+    assert post(translator, obj, TRANSLATIONS).status_code == 302
+    html = client.get(public).content.decode()
+    assert "<blockquote><p>Nous sommes de retour.</p></blockquote>" in html
