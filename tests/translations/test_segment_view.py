@@ -429,3 +429,12 @@ def test_readers_see_the_saved_body_at_once(translator, client):
     assert post(translator, obj, TRANSLATIONS).status_code == 302
     html = client.get(public).content.decode()
     assert "<blockquote><p>Nous sommes de retour.</p></blockquote>" in html
+
+
+def test_what_was_typed_is_shown_again_as_text_never_as_markup(translator):
+    obj = release()
+    typed = "</textarea><script>alert(1)</script>"
+    response = post(translator, obj, [typed, *TRANSLATIONS[1:]])
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
