@@ -184,12 +184,19 @@ def test_a_translation_changed_by_someone_else_meanwhile_is_not_overwritten(tran
     assert obj.body_fr == BODY_FR.replace("Nous sommes de retour.", "Nous voilà.")
 
 
-def test_a_source_changed_meanwhile_refuses_the_save(translator):
+def save_after_the_source_changed(client, body_en):
+    """A save of the page as opened, after the source became `body_en`: (object, response)."""
     obj = release()
-    opened = translator.get(segments_url(obj))
-    obj.body_en = BODY_EN.replace("We are back.", "We are back!")
+    opened = client.get(segments_url(obj))
+    obj.body_en = body_en
     obj.save()
-    response = post(translator, obj, TRANSLATIONS, response=opened)
+    return obj, post(client, obj, TRANSLATIONS, response=opened)
+
+
+def test_a_source_changed_meanwhile_refuses_the_save(translator):
+    obj, response = save_after_the_source_changed(
+        translator, BODY_EN.replace("We are back.", "We are back!")
+    )
     assert response.status_code == 200
     assert "The source text changed" in response.context["errors"][0]
     assert [row["target"] for row in response.context["rows"]] == TRANSLATIONS
@@ -396,11 +403,9 @@ def test_odd_markup_in_a_box_is_refused_by_the_segments_name(translator, typed):
 
 
 def test_a_source_cut_differently_since_offers_what_was_typed_beside_it(translator):
-    obj = release()
-    opened = translator.get(segments_url(obj))
-    obj.body_en = BODY_EN.replace("<blockquote><p>We are back.</p></blockquote>", "")
-    obj.save()
-    response = post(translator, obj, TRANSLATIONS, response=opened)
+    obj, response = save_after_the_source_changed(
+        translator, BODY_EN.replace("<blockquote><p>We are back.</p></blockquote>", "")
+    )
     assert "The source text changed" in response.context["errors"][0]
     assert len(response.context["rows"]) == 4
     assert response.context["typed_before"] == TRANSLATIONS
