@@ -33,6 +33,7 @@ from renaulution.roles import TRANSLATORS
 from tests.admin_clients import change_url
 from tests.content_snapshot import restore_snapshot
 from timeline.models import Milestone
+from translations.progress import segments_url
 
 pytestmark = pytest.mark.django_db
 
@@ -208,6 +209,9 @@ def test_every_page_type_is_valid_html(site, client, tmp_path, deepl):
     release = PressRelease.objects.exclude(original_language="fr").order_by("pk").first()
     save("translator's form (fr)", change_url(release), 200)
     assert 'class="button machine-translate"' in list(files)[-1].read_text()
+    url = segments_url(release, "body", "fr")
+    assert url, "the shipped release's body can be cut into segments"
+    save("segment view (fr)", url, 200)
 
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY)

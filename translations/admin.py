@@ -28,6 +28,7 @@ from renaulution.richtext import RichTextField, sanitize_html
 from . import machine, memory
 from .glossary import source_terms
 from .models import FieldTranslation, State
+from .progress import segments_url
 from .registry import languages, source_language, translatable_fields, value
 from .rights import is_translator_only, user_languages
 from .tracking import mark_reviewed
@@ -78,6 +79,8 @@ class SourceBesideWidget(forms.Widget):
     """Wraps a target field's widget with the source text (and its diff)."""
 
     template_name = None
+    # The segment view of a long rich text, linked beside it (translations/progress.py).
+    segments_url = ""
 
     def __init__(self, widget, source, source_lang, row=None, rich=False, language=None):
         self.widget = widget
@@ -132,6 +135,14 @@ class SourceBesideWidget(forms.Widget):
                 source,
             )
         ]
+        if self.segments_url:
+            parts.append(
+                format_html(
+                    '<p class="translation-segments"><a href="{}">{}</a></p>',
+                    self.segments_url,
+                    _("Translate segment by segment"),
+                )
+            )
         if self.language:
             parts.append(render_terms(self.source, self.source_lang, self.language))
         if self.row is not None and self.row.state == State.OUTDATED:
@@ -340,6 +351,7 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                         "translations:machine_suggestion",
                         args=[obj._meta.label_lower, obj.pk, field, language],
                     )
+                base_field.widget.segments_url = segments_url(obj, field, language)
         self.add_memory_suggestions(form_class)
         return form_class
 

@@ -18,6 +18,7 @@ from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
 from .models import FINDINGS, FieldTranslation, MemoryEntry, State
+from .progress import add_progress
 from .registry import languages, translatable_fields, translatable_models, value
 
 # The one definition of who translates what; `translations.exchange` re-exports it.
@@ -101,7 +102,7 @@ def queue(request, language):
         "title": _("Work queue: %(language)s") % {"language": language_name(language)},
         "language": language,
         "page_obj": page,
-        "entries": queue_entries(keys, language, objects),
+        "entries": add_progress(queue_entries(keys, language, objects), language),
         "issues": issue_entries(issue_rows, objects),
         "more_issues": more_issues,
         "findings": in_language.finding_counts().get(language, NO_FINDINGS),
