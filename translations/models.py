@@ -113,7 +113,7 @@ class FieldTranslation(models.Model):
             models.Index(fields=["language", "state"]),
             models.Index(fields=["content_type", "object_id"]),
             # The objects with a missing field, for the sitemap's languages
-            # (translations.readers.mostly_missing_by_object).
+            # (translations.notices.mostly_missing_by_object).
             models.Index(
                 fields=["content_type", "state", "object_id"], name="ft_type_state_object"
             ),

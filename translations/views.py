@@ -18,11 +18,11 @@ from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
 from .models import FINDINGS, FieldTranslation, MemoryEntry, State
+from .progress import translation_status
 from .registry import languages, translatable_fields, translatable_models, value
 
 # The one definition of who translates what; `translations.exchange` re-exports it.
 from .rights import user_languages
-from .status import translation_status
 
 QUEUE_PAGE_SIZE = 50
 # Current translations with figures that differ from the source, shown under

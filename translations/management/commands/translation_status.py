@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from translations.consistency import describe_issues
+from translations.progress import consistency_rows, translation_status
 from translations.registry import languages, model_by_label, translatable_models
-from translations.status import consistency_rows, translation_status
 from translations.tracking import rebuild_all
 
 STATES = ("current", "outdated", "missing")
