@@ -39,6 +39,7 @@ from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
 from .registry import (
     languages,
+    load_objects,
     model_by_label,
     source_language,
     text_hash,
@@ -498,7 +499,7 @@ def import_translations(data, *, force=False, languages_allowed=None, dry_run=Fa
 
     with transaction.atomic():
         # Objects are locked (on PostgreSQL) from validation to the last save.
-        objects = _load_objects(units, language, report)
+        objects = _unit_objects(units, language, report)
         changes, reviews = _plan(units, objects, language, force, report)
         if report.errors:
             raise ImportFailed(report)
@@ -523,7 +524,7 @@ def _plan(units, objects, language, force, report):
     for (model, pk, name), parts in _fields(units, report).items():
         obj = objects.get((model, pk))
         if obj is None:
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         field_id = f"{model._meta.label_lower}:{pk}:{name}"
         source_lang = source_language(obj)
         if source_lang == language:
@@ -579,21 +580,21 @@ def _fields(units, report):
     for unit in units:
         match = UNIT_ID.match(unit.id)
         if not match:
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         if unit.id in seen:
             report.errors.append(f"{unit.id}: appears more than once in the file.")
             continue
         seen.add(unit.id)
         model = model_by_label(match["label"])
         if model is None or match["field"] not in translatable_fields(model):
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         key = (model, int(match["pk"]), match["field"])
         fields.setdefault(key, {})[int(match["segment"] or 0)] = unit
     return fields
 
 
-def _load_objects(units, language, report):
-    """The objects the units name, each with its states: one query per model, no N+1."""
+def _unit_objects(units, language, report):
+    """The objects the units name, each with its states in `language`: one query per model."""
     wanted = {}
     for unit in units:
         match = UNIT_ID.match(unit.id)
@@ -610,19 +611,29 @@ def _load_objects(units, language, report):
             report.errors.append(f"{unit.id}: {match['field']!r} is not a translatable field.")
             continue
         wanted.setdefault(model, set()).add(int(match["pk"]))
+    content_types = {
+        model: ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+        for model in wanted
+    }
+    found = load_objects(
+        [(content_types[model], pk) for model, ids in wanted.items() for pk in ids],
+        for_update=True,
+    )
     objects = {}
     for model, ids in wanted.items():
-        label = model._meta.label_lower
-        found = model._base_manager.select_for_update().in_bulk(sorted(ids))
-        for missing in sorted(ids - set(found)):
-            report.errors.append(f"{label}:{missing}: no such object (deleted since the export?).")
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        content_type = content_types[model]
+        present = sorted(pk for pk in ids if (content_type, pk) in found)
+        for missing in sorted(ids - set(present)):
+            report.errors.append(
+                f"{model._meta.label_lower}:{missing}: no such object (deleted since the export?)."
+            )
         states = {}
         for row in FieldTranslation.objects.filter(
-            content_type=content_type, object_id__in=list(found), language=language
+            content_type=content_type, object_id__in=present, language=language
         ):
             states.setdefault(row.object_id, {})[row.field] = row
-        for pk, obj in found.items():
+        for pk in present:
+            obj = found[(content_type, pk)]
             obj._exchange_states = states.get(pk, {})
             objects[(model, pk)] = obj
     return objects
