@@ -27,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
@@ -150,7 +151,9 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
     if language not in languages():
         raise ValueError(f"Unknown language {language!r}: use one of {', '.join(languages())}.")
     if languages_allowed is not None and language not in languages_allowed:
-        raise PermissionDenied(f"You may not translate into {language!r}.")
+        raise PermissionDenied(
+            _("You may not translate into %(language)s.") % {"language": repr(language)}
+        )
     units = []
     for model in translatable_models():
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -360,7 +363,9 @@ class ParsedUnit:
 def parse(data):
     """(target language, [ParsedUnit]) from XLIFF or PO bytes; ValueError on a bad file."""
     if len(data) > MAX_FILE_SIZE:
-        raise ValueError(f"The file is larger than {MAX_FILE_SIZE // (1024 * 1024)} MB.")
+        raise ValueError(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_SIZE // (1024 * 1024)}
+        )
     # CAT tools may write UTF-16 with a byte order mark; libxml2 reads it as such.
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
     head = data[:400].decode(encoding or "utf-8", errors="ignore").lstrip("\ufeff").lstrip()
@@ -376,26 +381,38 @@ def _parse_xliff(data):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise ValueError(f"The file is not well-formed XML: {error}") from error
+        raise ValueError(
+            _("The file is not well-formed XML: %(error)s") % {"error": error}
+        ) from error
     if root.getroottree().docinfo.internalDTD is not None:
         # Entities are not expanded, but "&xxe;" would be stored as it is:
         # XLIFF never needs a DTD, so a file with one is refused whole.
         raise ValueError(
-            "The file has a document type declaration (<!DOCTYPE …>), which XLIFF does "
-            "not use: remove it and import the file again."
+            _(
+                "The file has a document type declaration (<!DOCTYPE …>), which XLIFF does "
+                "not use: remove it and import the file again."
+            )
         )
     if root.tag != _q("xliff"):
         raise ValueError(
-            f"The file is XML but not XLIFF 1.2 (root element {root.tag!r}, expected <xliff> "
-            f"in the namespace {XLIFF_NS})."
+            _(
+                "The file is XML but not XLIFF 1.2 (root element %(root)s, expected <xliff> "
+                "in the namespace %(namespace)s)."
+            )
+            % {"root": repr(root.tag), "namespace": XLIFF_NS}
         )
     language, units = None, []
     for file_ in root.iter(_q("file")):
         file_language = file_.get("target-language") or ""
         if not file_language:
-            raise ValueError(f"Line {file_.sourceline}: the <file> has no target-language.")
+            raise ValueError(
+                _("Line %(line)d: the <file> has no target-language.") % {"line": file_.sourceline}
+            )
         if language not in (None, file_language):
-            raise ValueError(f"Line {file_.sourceline}: the file mixes several target languages.")
+            raise ValueError(
+                _("Line %(line)d: the file mixes several target languages.")
+                % {"line": file_.sourceline}
+            )
         language = file_language
         for element in file_.iter(_q("trans-unit")):
             target = element.find(_q("target"))
@@ -442,13 +459,16 @@ def _parse_po(data, encoding):
         text = data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         raise ValueError(
-            f"The file is neither XLIFF nor a UTF-8 PO file (byte {error.start} is not UTF-8)."
+            _("The file is neither XLIFF nor a UTF-8 PO file (byte %(byte)d is not UTF-8).")
+            % {"byte": error.start}
         ) from error
     try:
         # The trailing newline keeps polib from taking a one-line content for a file path.
         po = polib.pofile(_PoText(text + "\n"), wrapwidth=0)
     except (OSError, ValueError) as error:
-        raise ValueError(f"The file is not a readable PO file: {error}") from error
+        raise ValueError(
+            _("The file is not a readable PO file: %(error)s") % {"error": error}
+        ) from error
     language = po.metadata.get("Language", "")
     units = []
     for entry in po:
@@ -466,7 +486,7 @@ def _parse_po(data, encoding):
             )
         )
     if not language and not units:
-        raise ValueError("The file is not a readable PO file: it has no entries and no header.")
+        raise ValueError(_("The file is not a readable PO file: it has no entries and no header."))
     return language, units
 
 
@@ -486,14 +506,19 @@ def import_translations(data, *, force=False, languages_allowed=None, dry_run=Fa
         raise ImportFailed(report) from error
     report.language = language
     if not language:
-        report.errors.append("The file does not say its target language.")
+        report.errors.append(_("The file does not say its target language."))
     elif language not in languages():
         report.errors.append(
-            f"The target language {language!r} is not one of the site's languages "
-            f"({', '.join(languages())})."
+            _(
+                "The target language %(language)s is not one of the site's languages "
+                "(%(languages)s)."
+            )
+            % {"language": repr(language), "languages": ", ".join(languages())}
         )
     elif languages_allowed is not None and language not in languages_allowed:
-        report.errors.append(f"You may not translate into {language!r}.")
+        report.errors.append(
+            _("You may not translate into %(language)s.") % {"language": repr(language)}
+        )
     if report.errors:
         raise ImportFailed(report)
 
@@ -529,7 +554,8 @@ def _plan(units, objects, language, force, report):
         source_lang = source_language(obj)
         if source_lang == language:
             report.errors.append(
-                f"{field_id}: {language} is this text's source language, not a translation."
+                _("%(unit)s: %(language)s is this text's source language, not a translation.")
+                % {"unit": field_id, "language": language}
             )
             continue
         if all(part.empty for part in parts.values()):
@@ -552,8 +578,8 @@ def _plan(units, objects, language, force, report):
         max_length = model._meta.get_field(column).max_length
         if max_length and len(target) > max_length:
             report.errors.append(
-                f"{field_id}: the translation has {len(target)} characters, "
-                f"at most {max_length} fit."
+                _("%(unit)s: the translation has %(count)d characters, at most %(max)d fit.")
+                % {"unit": field_id, "count": len(target), "max": max_length}
             )
             continue
         exported = next(iter(parts.values())).target_hash
@@ -582,7 +608,9 @@ def _fields(units, report):
         if not match:
             continue  # reported by _unit_objects
         if unit.id in seen:
-            report.errors.append(f"{unit.id}: appears more than once in the file.")
+            report.errors.append(
+                _("%(unit)s: appears more than once in the file.") % {"unit": unit.id}
+            )
             continue
         seen.add(unit.id)
         model = model_by_label(match["label"])
@@ -600,15 +628,22 @@ def _unit_objects(units, language, report):
         match = UNIT_ID.match(unit.id)
         if not match:
             report.errors.append(
-                f"{unit.id or '(no id)'}: not a unit id of ours (app.model:pk:field)."
+                _("%(unit)s: not a unit id of ours (app.model:pk:field).")
+                % {"unit": unit.id or _("(no id)")}
             )
             continue
         model = model_by_label(match["label"])
         if model is None:
-            report.errors.append(f"{unit.id}: unknown content type {match['label']!r}.")
+            report.errors.append(
+                _("%(unit)s: unknown content type %(label)s.")
+                % {"unit": unit.id, "label": repr(match["label"])}
+            )
             continue
         if match["field"] not in translatable_fields(model):
-            report.errors.append(f"{unit.id}: {match['field']!r} is not a translatable field.")
+            report.errors.append(
+                _("%(unit)s: %(field)s is not a translatable field.")
+                % {"unit": unit.id, "field": repr(match["field"])}
+            )
             continue
         wanted.setdefault(model, set()).add(int(match["pk"]))
     content_types = {
@@ -625,7 +660,8 @@ def _unit_objects(units, language, report):
         present = sorted(pk for pk in ids if (content_type, pk) in found)
         for missing in sorted(ids - set(present)):
             report.errors.append(
-                f"{model._meta.label_lower}:{missing}: no such object (deleted since the export?)."
+                _("%(unit)s: no such object (deleted since the export?).")
+                % {"unit": f"{model._meta.label_lower}:{missing}"}
             )
         states = {}
         for row in FieldTranslation.objects.filter(
