@@ -9,6 +9,10 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
+        from renaulution import scheduling
+
         from . import glossary
 
         glossary.connect()
+        # The translations holding a changed term are checked again off the request.
+        scheduling.register(glossary.recheck_changed_terms)

@@ -169,6 +169,27 @@ class TermTranslation(models.Model):
         return f"{self.term} [{self.language}]: {self.text}"
 
 
+class GlossaryRecheck(models.Model):
+    """
+    A phrase of a glossary term that changed (its text before or after the
+    change): the translations whose text holds it are checked again by the
+    next run of `publish_scheduled`, not in the editor's request, since that
+    reads every object holding the phrase. Written in the term's
+    transaction, deleted once checked (translations.glossary.recheck_changed_terms).
+    """
+
+    phrase = models.CharField(_("phrase"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("pending glossary recheck")
+        verbose_name_plural = _("pending glossary rechecks")
+
+    def __str__(self):
+        return self.phrase
+
+
 class MemoryEntryQuerySet(models.QuerySet):
     def for_languages(self, languages):
         """The entries into `languages`."""
