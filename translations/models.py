@@ -94,7 +94,10 @@ class FieldTranslation(models.Model):
     issues = models.TextField(
         _("consistency issues"),
         blank=True,
-        help_text=_("Numbers, dates or amounts of the source that the translation lacks."),
+        help_text=_(
+            "What the checks found, as a compact list: numbers, dates or amounts that "
+            "differ from the source, glossary terms not rendered, text in another language."
+        ),
     )
 
     objects = FieldTranslationQuerySet.as_manager()
