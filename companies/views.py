@@ -13,7 +13,7 @@ from renaulution.pagination import KeysFirstPaginator
 from renaulution.publishing import PublishedObjectMixin
 from renaulution.slugs import slug_in, slug_languages
 from timeline.models import Milestone
-from translations.readers import TranslationNoticeMixin
+from translations.notices import TranslationNoticeMixin
 
 from .models import TREE_CHILDREN, TREE_GRANDCHILDREN, Company, Person, Position, PressRelease
 

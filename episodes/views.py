@@ -5,7 +5,7 @@ from companies.models import Company, Person
 from renaulution import invalidation
 from renaulution.publishing import PublishedObjectMixin
 from timeline.models import Milestone
-from translations.readers import TranslationNoticeMixin
+from translations.notices import TranslationNoticeMixin
 
 from .models import Episode
 

@@ -11,7 +11,7 @@ live, expired).
 Publication knows nothing of translation: a model declares both when it has
 both (`class PressRelease(Publishable, TracksTranslations)`), and a detail
 view adds the reader's translation notice with its own mixin
-(`translations.readers.TranslationNoticeMixin`). Localized slugs live in
+(`translations.notices.TranslationNoticeMixin`). Localized slugs live in
 `renaulution/slugs.py`.
 """
 

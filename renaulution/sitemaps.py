@@ -34,7 +34,7 @@ from django.utils import timezone, translation
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 from timeline.models import Milestone
-from translations.readers import mostly_missing_by_object
+from translations.notices import mostly_missing_by_object
 
 # The pages that are not about one object, with the models whose newest
 # change is the page's last modification. Add a page here and it is in the

@@ -111,7 +111,7 @@ class PressReleaseFactory(PublishableFactory):
 
     class Params:
         # Every field with a source has its French and Italian text, so no
-        # language is "mostly missing" (see translations.readers).
+        # language is "mostly missing" (see translations.notices).
         translated = factory.Trait(
             summary_fr=factory.Faker("paragraph", locale="fr_FR"),
             summary_it=factory.Faker("paragraph", locale="it_IT"),

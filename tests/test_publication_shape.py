@@ -13,7 +13,7 @@ from django.urls import get_resolver
 
 from renaulution import publishing
 from renaulution.publishing import Publishable, PublishedObjectMixin
-from translations.readers import TranslationNoticeMixin
+from translations.notices import TranslationNoticeMixin
 from translations.registry import translatable_models
 from translations.tracking import TracksTranslations
 

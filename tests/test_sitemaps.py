@@ -21,7 +21,7 @@ from tests.factories import (
     SeriesFactory,
 )
 from tests.html import read_page
-from translations import readers
+from translations import notices
 
 pytestmark = pytest.mark.django_db
 
@@ -142,9 +142,9 @@ def test_the_sitemaps_rule_agrees_with_the_pages(client):
         PressReleaseFactory(summary_fr="Résumé.", body_fr="<p>Corps.</p>"),  # it only
         PressReleaseFactory(original_language="fr", title_fr="Titre", summary_en=""),
     ]
-    by_object = readers.mostly_missing_by_object(PressRelease.objects.all())
+    by_object = notices.mostly_missing_by_object(PressRelease.objects.all())
     for obj in objects:
-        assert by_object.get(obj.pk, set()) == readers.coverage(obj).mostly_missing()
+        assert by_object.get(obj.pk, set()) == notices.coverage(obj).mostly_missing()
     assert by_object.get(objects[1].pk) is None
     assert by_object[objects[2].pk] == {"it"}
 

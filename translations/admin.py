@@ -61,7 +61,12 @@ def _change_form(site, model, pk):
     return reverse(f"{site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(pk)])
 
 
-def localized_columns(model, only_languages=None):
+def all_localized_columns(model, only_languages=None):
+    """
+    Every column modeltranslation adds to `model` (slugs included: a
+    translator owns the slugs of their languages too), in `only_languages`
+    or all languages.
+    """
     codes = only_languages or languages()
     fields = translator.get_options_for_model(model).fields
     return [f"{field}_{code}" for field in fields for code in codes]
@@ -259,7 +264,7 @@ class TranslatorRestrictionsMixin:
         own = self.translator_languages(request)
         if own is None:
             return readonly
-        editable = set(localized_columns(self.model, own))
+        editable = set(all_localized_columns(self.model, own))
         # The untranslated name ("title") stands for all its columns in
         # modeltranslation's admin: list the columns one by one instead.
         localized = translator.get_options_for_model(self.model).fields
@@ -272,7 +277,7 @@ class TranslatorRestrictionsMixin:
             ]
             + [
                 rendered_column(self.model, column)
-                for column in localized_columns(self.model)
+                for column in all_localized_columns(self.model)
                 if column not in editable and column not in readonly
             ]
         )
@@ -282,7 +287,7 @@ class TranslatorRestrictionsMixin:
         own = self.translator_languages(request)
         if own is None:
             return fieldsets
-        editable = set(localized_columns(self.model, own))
+        editable = set(all_localized_columns(self.model, own))
 
         def shown(name):
             return name if name in editable else _rendered(self.model, name)

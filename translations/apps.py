@@ -11,7 +11,11 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from renaulution import scheduling
+
         from . import glossary, machine
 
         glossary.connect()
         checks.register(machine.check_backend)
+        # The translations holding a changed term are checked again off the request.
+        scheduling.register(glossary.recheck_changed_terms)

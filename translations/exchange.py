@@ -27,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
@@ -39,6 +40,7 @@ from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
 from .registry import (
     languages,
+    load_objects,
     model_by_label,
     source_language,
     text_hash,
@@ -149,7 +151,9 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
     if language not in languages():
         raise ValueError(f"Unknown language {language!r}: use one of {', '.join(languages())}.")
     if languages_allowed is not None and language not in languages_allowed:
-        raise PermissionDenied(f"You may not translate into {language!r}.")
+        raise PermissionDenied(
+            _("You may not translate into %(language)s.") % {"language": repr(language)}
+        )
     units = []
     for model in translatable_models():
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -359,7 +363,9 @@ class ParsedUnit:
 def parse(data):
     """(target language, [ParsedUnit]) from XLIFF or PO bytes; ValueError on a bad file."""
     if len(data) > MAX_FILE_SIZE:
-        raise ValueError(f"The file is larger than {MAX_FILE_SIZE // (1024 * 1024)} MB.")
+        raise ValueError(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_SIZE // (1024 * 1024)}
+        )
     # CAT tools may write UTF-16 with a byte order mark; libxml2 reads it as such.
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
     head = data[:400].decode(encoding or "utf-8", errors="ignore").lstrip("\ufeff").lstrip()
@@ -375,26 +381,38 @@ def _parse_xliff(data):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise ValueError(f"The file is not well-formed XML: {error}") from error
+        raise ValueError(
+            _("The file is not well-formed XML: %(error)s") % {"error": error}
+        ) from error
     if root.getroottree().docinfo.internalDTD is not None:
         # Entities are not expanded, but "&xxe;" would be stored as it is:
         # XLIFF never needs a DTD, so a file with one is refused whole.
         raise ValueError(
-            "The file has a document type declaration (<!DOCTYPE …>), which XLIFF does "
-            "not use: remove it and import the file again."
+            _(
+                "The file has a document type declaration (<!DOCTYPE …>), which XLIFF does "
+                "not use: remove it and import the file again."
+            )
         )
     if root.tag != _q("xliff"):
         raise ValueError(
-            f"The file is XML but not XLIFF 1.2 (root element {root.tag!r}, expected <xliff> "
-            f"in the namespace {XLIFF_NS})."
+            _(
+                "The file is XML but not XLIFF 1.2 (root element %(root)s, expected <xliff> "
+                "in the namespace %(namespace)s)."
+            )
+            % {"root": repr(root.tag), "namespace": XLIFF_NS}
         )
     language, units = None, []
     for file_ in root.iter(_q("file")):
         file_language = file_.get("target-language") or ""
         if not file_language:
-            raise ValueError(f"Line {file_.sourceline}: the <file> has no target-language.")
+            raise ValueError(
+                _("Line %(line)d: the <file> has no target-language.") % {"line": file_.sourceline}
+            )
         if language not in (None, file_language):
-            raise ValueError(f"Line {file_.sourceline}: the file mixes several target languages.")
+            raise ValueError(
+                _("Line %(line)d: the file mixes several target languages.")
+                % {"line": file_.sourceline}
+            )
         language = file_language
         for element in file_.iter(_q("trans-unit")):
             target = element.find(_q("target"))
@@ -441,13 +459,16 @@ def _parse_po(data, encoding):
         text = data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         raise ValueError(
-            f"The file is neither XLIFF nor a UTF-8 PO file (byte {error.start} is not UTF-8)."
+            _("The file is neither XLIFF nor a UTF-8 PO file (byte %(byte)d is not UTF-8).")
+            % {"byte": error.start}
         ) from error
     try:
         # The trailing newline keeps polib from taking a one-line content for a file path.
         po = polib.pofile(_PoText(text + "\n"), wrapwidth=0)
     except (OSError, ValueError) as error:
-        raise ValueError(f"The file is not a readable PO file: {error}") from error
+        raise ValueError(
+            _("The file is not a readable PO file: %(error)s") % {"error": error}
+        ) from error
     language = po.metadata.get("Language", "")
     units = []
     for entry in po:
@@ -465,7 +486,7 @@ def _parse_po(data, encoding):
             )
         )
     if not language and not units:
-        raise ValueError("The file is not a readable PO file: it has no entries and no header.")
+        raise ValueError(_("The file is not a readable PO file: it has no entries and no header."))
     return language, units
 
 
@@ -485,20 +506,25 @@ def import_translations(data, *, force=False, languages_allowed=None, dry_run=Fa
         raise ImportFailed(report) from error
     report.language = language
     if not language:
-        report.errors.append("The file does not say its target language.")
+        report.errors.append(_("The file does not say its target language."))
     elif language not in languages():
         report.errors.append(
-            f"The target language {language!r} is not one of the site's languages "
-            f"({', '.join(languages())})."
+            _(
+                "The target language %(language)s is not one of the site's languages "
+                "(%(languages)s)."
+            )
+            % {"language": repr(language), "languages": ", ".join(languages())}
         )
     elif languages_allowed is not None and language not in languages_allowed:
-        report.errors.append(f"You may not translate into {language!r}.")
+        report.errors.append(
+            _("You may not translate into %(language)s.") % {"language": repr(language)}
+        )
     if report.errors:
         raise ImportFailed(report)
 
     with transaction.atomic():
         # Objects are locked (on PostgreSQL) from validation to the last save.
-        objects = _load_objects(units, language, report)
+        objects = _unit_objects(units, language, report)
         changes, reviews = _plan(units, objects, language, force, report)
         if report.errors:
             raise ImportFailed(report)
@@ -523,12 +549,13 @@ def _plan(units, objects, language, force, report):
     for (model, pk, name), parts in _fields(units, report).items():
         obj = objects.get((model, pk))
         if obj is None:
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         field_id = f"{model._meta.label_lower}:{pk}:{name}"
         source_lang = source_language(obj)
         if source_lang == language:
             report.errors.append(
-                f"{field_id}: {language} is this text's source language, not a translation."
+                _("%(unit)s: %(language)s is this text's source language, not a translation.")
+                % {"unit": field_id, "language": language}
             )
             continue
         if all(part.empty for part in parts.values()):
@@ -551,8 +578,8 @@ def _plan(units, objects, language, force, report):
         max_length = model._meta.get_field(column).max_length
         if max_length and len(target) > max_length:
             report.errors.append(
-                f"{field_id}: the translation has {len(target)} characters, "
-                f"at most {max_length} fit."
+                _("%(unit)s: the translation has %(count)d characters, at most %(max)d fit.")
+                % {"unit": field_id, "count": len(target), "max": max_length}
             )
             continue
         exported = next(iter(parts.values())).target_hash
@@ -579,50 +606,70 @@ def _fields(units, report):
     for unit in units:
         match = UNIT_ID.match(unit.id)
         if not match:
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         if unit.id in seen:
-            report.errors.append(f"{unit.id}: appears more than once in the file.")
+            report.errors.append(
+                _("%(unit)s: appears more than once in the file.") % {"unit": unit.id}
+            )
             continue
         seen.add(unit.id)
         model = model_by_label(match["label"])
         if model is None or match["field"] not in translatable_fields(model):
-            continue  # reported by _load_objects
+            continue  # reported by _unit_objects
         key = (model, int(match["pk"]), match["field"])
         fields.setdefault(key, {})[int(match["segment"] or 0)] = unit
     return fields
 
 
-def _load_objects(units, language, report):
-    """The objects the units name, each with its states: one query per model, no N+1."""
+def _unit_objects(units, language, report):
+    """The objects the units name, each with its states in `language`: one query per model."""
     wanted = {}
     for unit in units:
         match = UNIT_ID.match(unit.id)
         if not match:
             report.errors.append(
-                f"{unit.id or '(no id)'}: not a unit id of ours (app.model:pk:field)."
+                _("%(unit)s: not a unit id of ours (app.model:pk:field).")
+                % {"unit": unit.id or _("(no id)")}
             )
             continue
         model = model_by_label(match["label"])
         if model is None:
-            report.errors.append(f"{unit.id}: unknown content type {match['label']!r}.")
+            report.errors.append(
+                _("%(unit)s: unknown content type %(label)s.")
+                % {"unit": unit.id, "label": repr(match["label"])}
+            )
             continue
         if match["field"] not in translatable_fields(model):
-            report.errors.append(f"{unit.id}: {match['field']!r} is not a translatable field.")
+            report.errors.append(
+                _("%(unit)s: %(field)s is not a translatable field.")
+                % {"unit": unit.id, "field": repr(match["field"])}
+            )
             continue
         wanted.setdefault(model, set()).add(int(match["pk"]))
+    content_types = {
+        model: ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+        for model in wanted
+    }
+    found = load_objects(
+        [(content_types[model], pk) for model, ids in wanted.items() for pk in ids],
+        for_update=True,
+    )
     objects = {}
     for model, ids in wanted.items():
-        label = model._meta.label_lower
-        found = model._base_manager.select_for_update().in_bulk(sorted(ids))
-        for missing in sorted(ids - set(found)):
-            report.errors.append(f"{label}:{missing}: no such object (deleted since the export?).")
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        content_type = content_types[model]
+        present = sorted(pk for pk in ids if (content_type, pk) in found)
+        for missing in sorted(ids - set(present)):
+            report.errors.append(
+                _("%(unit)s: no such object (deleted since the export?).")
+                % {"unit": f"{model._meta.label_lower}:{missing}"}
+            )
         states = {}
         for row in FieldTranslation.objects.filter(
-            content_type=content_type, object_id__in=list(found), language=language
+            content_type=content_type, object_id__in=present, language=language
         ):
             states.setdefault(row.object_id, {})[row.field] = row
-        for pk, obj in found.items():
+        for pk in present:
+            obj = found[(content_type, pk)]
             obj._exchange_states = states.get(pk, {})
             objects[(model, pk)] = obj
     return objects

@@ -25,6 +25,7 @@ from .exchange import (
     write_po,
     write_xliff,
 )
+from .forms import ImportFileForm
 from .registry import languages
 
 FORMATS = {
@@ -59,23 +60,23 @@ def export_view(request):
     return response
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("XLIFF or PO file"))
+class ExchangeImportForm(ImportFileForm):
+    """The XLIFF/PO upload, which may also apply units changed since the export."""
+
     force = forms.BooleanField(
         required=False,
         label=gettext_lazy("Also apply units whose source or translation changed since the export"),
     )
-    dry_run = forms.BooleanField(
-        required=False,
-        label=gettext_lazy("Dry run: check the file and show what it would do, change nothing"),
-    )
+    field_order = ["file", "force", "dry_run"]
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        # Refused before it is read; import_translations checks the same cap.
-        if upload.size > MAX_FILE_SIZE:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+
+def import_form(*args):
+    return ExchangeImportForm(
+        *args,
+        max_size=MAX_FILE_SIZE,
+        file_label=gettext_lazy("XLIFF or PO file"),
+        accept=".xlf,.xliff,.po",
+    )
 
 
 def import_view(request):
@@ -84,11 +85,11 @@ def import_view(request):
         raise PermissionDenied
     report = None
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = import_form(request.POST, request.FILES)
         if form.is_valid():
             report = _import(request, form, own)
     else:
-        form = ImportForm()
+        form = import_form()
     try:
         dashboard_url = reverse("translations:dashboard")
     except NoReverseMatch:

@@ -10,8 +10,11 @@ expression in one of the two languages is not checked for that pair.
 The terms are read once per process and read again when the glossary
 changes (a version in the cache, renewed on every save or delete),
 so checking a save costs no query. A cache without the version (cleared,
-or down) means the terms are read again. When a term changes, the
-translations whose text holds it are checked again after the commit.
+or down) means the terms are read again. When a term changes, its texts
+are recorded (`GlossaryRecheck`, in the same transaction) and the
+translations whose text holds one are checked again by the next run of
+`publish_scheduled` (every minute): at 100,000 objects that search does not
+belong in the editor's request.
 """
 
 import functools
@@ -20,7 +23,6 @@ import uuid
 from urllib.parse import quote, unquote
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.html import strip_tags
 
@@ -97,31 +99,36 @@ def describe_term(token):
     return unquote(token.removeprefix(TERM_FINDING))
 
 
-class _Recheck:
-    """The phrases of the terms one transaction changed, checked again once it commits."""
+def recheck_changed_terms(*, since=None, now=None):
+    """
+    The scheduler's task: check again the translations holding a phrase of
+    a term that changed, then forget those phrases. The number of phrases.
+    Rows recorded while it runs wait for the next run; two schedulers do not
+    take the same rows (on PostgreSQL).
+    """
+    from .models import GlossaryRecheck
+    from .tracking import recheck_containing
 
-    def __init__(self):
-        self.phrases = set()
-        self.done = False
+    pending = list(
+        GlossaryRecheck.objects.select_for_update(skip_locked=True).values_list("pk", "phrase")
+    )
+    if not pending:
+        return 0
+    # The terms as the database holds them now: this process's copy may be
+    # older than the change, whatever a per-process cache says.
+    _loaded["version"] = None
+    phrases = sorted({phrase for _pk, phrase in pending})
+    recheck_containing(phrases)
+    GlossaryRecheck.objects.filter(pk__in=[pk for pk, _phrase in pending]).delete()
+    return len(phrases)
 
-    def __call__(self):
-        from .tracking import recheck_containing
 
-        self.done = True
-        recheck_containing(sorted(self.phrases))
+def _record_recheck(phrases):
+    from .models import GlossaryRecheck
 
-
-def _recheck_after_commit(phrases):
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        level = set(connection.savepoint_ids)
-        for savepoints, func, _robust in connection.run_on_commit:
-            if isinstance(func, _Recheck) and savepoints == level and not func.done:
-                func.phrases.update(phrases)
-                return
-    batch = _Recheck()
-    batch.phrases.update(phrases)
-    transaction.on_commit(batch)
+    GlossaryRecheck.objects.bulk_create(
+        [GlossaryRecheck(phrase=phrase) for phrase in sorted(phrases) if phrase]
+    )
 
 
 def _phrases(instance):
@@ -146,7 +153,7 @@ def _term_changed(sender, instance, raw=False, **kwargs):
     glossary_changed()
     if not raw:
         # The translations already checked may now lack, or carry, a term.
-        _recheck_after_commit(_phrases(instance))
+        _record_recheck(_phrases(instance))
 
 
 def connect():

@@ -276,8 +276,11 @@ def _placeholder_char(element):
     code = int(text[2:], 16) if re.fullmatch(r"U\+[0-9A-Fa-f]{1,6}", text) else None
     if code is None or code > 0x10FFFF or not NOT_XML.match(chr(code)) or code == 0:
         raise ValueError(
-            f"Line {element.sourceline}: a character placeholder holds {text!r}, "
-            "not a character that XML cannot carry."
+            _(
+                "Line %(line)d: a character placeholder holds %(text)s, "
+                "not a character that XML cannot carry."
+            )
+            % {"line": element.sourceline, "text": repr(text)}
         )
     return chr(code)
 

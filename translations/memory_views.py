@@ -5,7 +5,6 @@ user's languages: a translator exports and imports the entries into their
 languages only.
 """
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -13,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .forms import ImportFileForm
 from .registry import languages
 from .rights import user_languages
 from .tmx import MAX_FILE_SIZE, TmxRefused, export_entries, import_tmx, tmx_file_name, write_tmx
@@ -39,17 +39,10 @@ def export_view(request):
     return response
 
 
-class TmxImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("TMX file"))
-    dry_run = forms.BooleanField(
-        required=False, label=gettext_lazy("Dry run: check the file and report, change nothing")
+def import_form(*args):
+    return ImportFileForm(
+        *args, max_size=MAX_FILE_SIZE, file_label=gettext_lazy("TMX file"), accept=".tmx"
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_SIZE:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
 
 
 def import_view(request):
@@ -58,7 +51,7 @@ def import_view(request):
         raise PermissionDenied
     report, errors = None, []
     if request.method == "POST":
-        form = TmxImportForm(request.POST, request.FILES)
+        form = import_form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 report = import_tmx(
@@ -69,7 +62,7 @@ def import_view(request):
             except TmxRefused as refused:
                 errors = refused.errors
     else:
-        form = TmxImportForm()
+        form = import_form()
     context = admin.site.each_context(request) | {
         "title": _("Import a translation memory (TMX)"),
         "form": form,

@@ -94,7 +94,10 @@ class FieldTranslation(models.Model):
     issues = models.TextField(
         _("consistency issues"),
         blank=True,
-        help_text=_("Numbers, dates or amounts of the source that the translation lacks."),
+        help_text=_(
+            "What the checks found, as a compact list: numbers, dates or amounts that "
+            "differ from the source, glossary terms not rendered, text in another language."
+        ),
     )
 
     objects = FieldTranslationQuerySet.as_manager()
@@ -113,7 +116,7 @@ class FieldTranslation(models.Model):
             models.Index(fields=["language", "state"]),
             models.Index(fields=["content_type", "object_id"]),
             # The objects with a missing field, for the sitemap's languages
-            # (translations.readers.mostly_missing_by_object).
+            # (translations.notices.mostly_missing_by_object).
             models.Index(
                 fields=["content_type", "state", "object_id"], name="ft_type_state_object"
             ),
@@ -167,6 +170,27 @@ class TermTranslation(models.Model):
 
     def __str__(self):
         return f"{self.term} [{self.language}]: {self.text}"
+
+
+class GlossaryRecheck(models.Model):
+    """
+    A phrase of a glossary term that changed (its text before or after the
+    change): the translations whose text holds it are checked again by the
+    next run of `publish_scheduled`, not in the editor's request, since that
+    reads every object holding the phrase. Written in the term's
+    transaction, deleted once checked (translations.glossary.recheck_changed_terms).
+    """
+
+    phrase = models.CharField(_("phrase"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("pending glossary recheck")
+        verbose_name_plural = _("pending glossary rechecks")
+
+    def __str__(self):
+        return self.phrase
 
 
 class MemoryEntryQuerySet(models.QuerySet):

@@ -7,9 +7,11 @@ to translate, so they are left out.
 """
 
 import hashlib
+from collections import defaultdict
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from modeltranslation.translator import translator
 
 CONTENT_APPS = ("companies", "episodes", "timeline")
@@ -56,3 +58,30 @@ def model_by_label(label):
     except (LookupError, ValueError):
         return None
     return model if model in translatable_models() else None
+
+
+def load_objects(keys, *, for_update=False):
+    """
+    {(content type id, pk): object} for the objects `keys` name, one query
+    per model, whatever the number of keys. Keys of deleted objects or
+    removed models are left out: callers that must say so compare with the
+    keys they asked for. `for_update` locks the objects' rows (not their
+    related rows) until the transaction ends, in pk order.
+    """
+    by_type = defaultdict(set)
+    for content_type_id, object_id in keys:
+        by_type[content_type_id].add(object_id)
+    objects = {}
+    for content_type_id, ids in by_type.items():
+        # get_for_id is cached by ContentType's manager: no query after the first.
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        # The related objects a name is made of (a position's person and
+        # company) come in the same query.
+        queryset = model._base_manager.select_related()
+        if for_update:
+            queryset = queryset.select_for_update(of=("self",))
+        for pk, obj in queryset.in_bulk(sorted(ids)).items():
+            objects[(content_type_id, pk)] = obj
+    return objects

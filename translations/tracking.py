@@ -41,7 +41,8 @@ from .registry import (
 SOURCE_FIELD = "original_language"
 
 
-def localized_columns(model, fields=None):
+def translatable_columns(model, fields=None):
+    """The columns of translatable text (slugs left out) of `fields`, in every language."""
     fields = translatable_fields(model) if fields is None else fields
     return [f"{field}_{code}" for field in fields for code in languages()]
 
@@ -54,7 +55,7 @@ def snapshot(obj, fields=None):
     if obj.pk is None:
         return None
     model = type(obj)
-    columns = localized_columns(model, fields)
+    columns = translatable_columns(model, fields)
     if _has_source_field(model):
         columns.append(SOURCE_FIELD)
     return model._base_manager.filter(pk=obj.pk).values(*columns).first()
@@ -223,7 +224,7 @@ def recheck_containing(phrases):
         return
     for model in translatable_models():
         condition = Q()
-        for column in localized_columns(model):
+        for column in translatable_columns(model):
             for phrase in phrases:
                 condition |= Q(**{f"{column}__icontains": phrase})
         for obj in model._base_manager.filter(condition).iterator():

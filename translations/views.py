@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
@@ -18,12 +17,17 @@ from .admin import change_url
 from .consistency import describe_issues
 from .diff import word_diff
 from .models import FINDINGS, FieldTranslation, MemoryEntry, State
-from .progress import add_progress
-from .registry import languages, translatable_fields, translatable_models, value
+from .progress import add_progress, translation_status
+from .registry import (
+    languages,
+    load_objects,
+    translatable_fields,
+    translatable_models,
+    value,
+)
 
 # The one definition of who translates what; `translations.exchange` re-exports it.
 from .rights import user_languages
-from .status import translation_status
 
 QUEUE_PAGE_SIZE = 50
 # Current translations with figures that differ from the source, shown under
@@ -108,24 +112,6 @@ def queue(request, language):
         "findings": in_language.finding_counts().get(language, NO_FINDINGS),
     }
     return render(request, "admin/translations/queue.html", context)
-
-
-def load_objects(keys):
-    """{(content type id, pk): object}, one query per model."""
-    by_type = defaultdict(set)
-    for content_type_id, object_id in keys:
-        by_type[content_type_id].add(object_id)
-    objects = {}
-    for content_type_id, ids in by_type.items():
-        # get_for_id is cached by ContentType's manager: no query after the first.
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
-            continue
-        # The related objects a name is made of (a position's person and
-        # company) come in the same query.
-        for pk, obj in model._base_manager.select_related().in_bulk(ids).items():
-            objects[(content_type_id, pk)] = obj
-    return objects
 
 
 def queue_entries(keys, language, objects):

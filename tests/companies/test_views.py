@@ -62,7 +62,7 @@ def test_every_page_answers_in_every_language(client, group, language, path):
     assert response.status_code == 200
     assert page.lang == language
     # Mostly untranslated versions are left out of the alternates (see
-    # tests/translations/test_readers.py); English, the source, never is.
+    # tests/translations/test_notices.py); English, the source, never is.
     assert {"en", "x-default"} <= set(page.alternates) <= {"en", "fr", "it", "x-default"}
     assert set(page.switcher) == set(LANGUAGES) - {language}
     assert all(url.startswith(f"/{code}/") for code, url in page.switcher.items())

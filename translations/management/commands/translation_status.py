@@ -1,13 +1,17 @@
 import json
-from collections import defaultdict
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from translations.consistency import describe_issues
-from translations.registry import languages, model_by_label, translatable_models
-from translations.status import consistency_rows, translation_status
+from translations.progress import consistency_rows, translation_status
+from translations.registry import (
+    languages,
+    load_objects,
+    model_by_label,
+    translatable_models,
+)
 from translations.tracking import rebuild_all
 
 STATES = ("current", "outdated", "missing")
@@ -89,17 +93,8 @@ class Command(BaseCommand):
     @staticmethod
     def object_names(issues):
         """{(content type id, object id): str(object)}: one query per model with issues."""
-        ids = defaultdict(set)
-        for row in issues:
-            ids[row.content_type].add(row.object_id)
-        names = {}
-        for content_type, pks in ids.items():
-            model = content_type.model_class()
-            if model is None:  # a model removed since: no name to give
-                continue
-            for pk, obj in model._base_manager.in_bulk(pks).items():
-                names[(content_type.pk, pk)] = str(obj)
-        return names
+        objects = load_objects((row.content_type_id, row.object_id) for row in issues)
+        return {key: str(obj) for key, obj in objects.items()}
 
     def write_table(self, statuses, issues):
         header = f"{'language':<9}{'content':<26}" + "".join(f"{s:>16}" for s in STATES)

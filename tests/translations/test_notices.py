@@ -5,7 +5,7 @@ from django.utils import translation
 
 from tests.factories import EpisodeFactory, PersonFactory, PressReleaseFactory
 from tests.html import read_page
-from translations import readers
+from translations import notices
 
 pytestmark = pytest.mark.django_db
 
@@ -122,17 +122,17 @@ def test_notice_says_what_it_is_about():
     obj = release(original_language="it", body_fr="")
     obj.title_it = "Ampere parte oggi"
     obj.save()
-    found = readers.notice(obj, "fr")
+    found = notices.notice(obj, "fr")
     assert (found["source_language"], found["outdated"], found["missing"]) == ("it", 1, 1)
     assert len(found["sentences"]) == 2
-    assert readers.notice(obj, "it") is None  # the source itself
-    assert readers.notice(release(slug_en="other"), "fr") is None  # all current
+    assert notices.notice(obj, "it") is None  # the source itself
+    assert notices.notice(release(slug_en="other"), "fr") is None  # all current
 
 
 def test_a_source_language_without_its_own_sentence_is_named():
     # A language added to LANGUAGES later still gets a notice naming it.
     with translation.override("en"):
-        found = readers.Coverage("de", {"fr": {"outdated": 1, "missing": 1}}).notice("fr")
+        found = notices.Coverage("de", {"fr": {"outdated": 1, "missing": 1}}).notice("fr")
         assert "German" in str(found["sentences"][0])
         assert "German" in str(found["sentences"][1])
 
