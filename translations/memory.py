@@ -26,8 +26,12 @@ Matching. Exact: the same normalized text (a SHA-256 lookup), 100 %. Fuzzy:
 trigram similarity, the measure of PostgreSQL's pg_trgm (words of letters
 and digits, lowercased, padded with two spaces before and one after;
 |shared trigrams| / |all trigrams|), at least `THRESHOLD`, shown as a
-percentage below 100. PostgreSQL computes it with a GIN trigram index, all
-the segments of a text in one query; elsewhere (SQLite) one query fetches
+percentage below 100 (rounded, never shown as 100). PostgreSQL computes it
+with a GIN trigram index of the language pair (migration 0005), all the
+segments of a text in one query: per segment the exact matches through the
+hash index, the fuzzy ones through the trigram index, each branch bounded
+(`LIMIT * 3` rows, for the same translation made in several places);
+elsewhere (SQLite) one query fetches
 the candidates that share one of each segment's longest words and Python
 computes the same measure, so both databases give the same percentages.
 """
@@ -463,26 +467,38 @@ def suggest_many(texts, source_language, target_language, *, limit=LIMIT, markup
 
 # The `%` operator (the one the trigram index serves) compares with
 # pg_trgm.similarity_threshold: set to ours for this statement's transaction
-# first, so the index itself leaves out what is below it (its scan skips more
-# the higher it is). The lateral subquery reads the setting's row, so the
-# setting comes first.
+# first, so the index itself leaves out what is below it (GIN scans only the
+# posting lists of the rarest trigrams the threshold requires, fewer the
+# higher it is). The setting's CTE is materialized and scanned first, so the
+# setting holds before any index scan. Per segment, exact matches come from
+# the hash index and fuzzy ones from the trigram index in two separate
+# branches: an OR of the two makes PostgreSQL recheck every row of a
+# BitmapOr, and `%` alone needs no second similarity() filter.
 _POSTGRES_SQL = """
 WITH setting AS MATERIALIZED (
-    SELECT set_config('pg_trgm.similarity_threshold', %s, true)::float4 AS threshold
+    SELECT set_config('pg_trgm.similarity_threshold', %s, true) AS threshold
 )
 SELECT q.position, m.id, m.source_text, m.target_text, m.markup, m.updated_at,
        m.exact, m.score
 FROM setting
 CROSS JOIN unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(query, hash, position)
 CROSS JOIN LATERAL (
-    SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
-           e.source_hash = q.hash AS exact, similarity(e.normalized, q.query) AS score
-    FROM translations_memoryentry e
-    WHERE e.source_language = %s AND e.target_language = %s
-      AND (e.source_hash = q.hash
-           OR (e.normalized %% q.query AND similarity(e.normalized, q.query) >= setting.threshold))
-    ORDER BY exact DESC, score DESC, e.updated_at DESC, e.id
-    LIMIT %s
+    (SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
+            true AS exact, 1.0::float4 AS score
+     FROM translations_memoryentry e
+     WHERE e.source_language = %s AND e.target_language = %s AND e.source_hash = q.hash
+       AND setting.threshold IS NOT NULL
+     ORDER BY e.updated_at DESC, e.id
+     LIMIT %s)
+    UNION ALL
+    (SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
+            false AS exact, similarity(e.normalized, q.query) AS score
+     FROM translations_memoryentry e
+     WHERE e.source_language = %s AND e.target_language = %s
+       AND e.normalized %% q.query AND e.source_hash <> q.hash
+       AND setting.threshold IS NOT NULL
+     ORDER BY score DESC, e.updated_at DESC, e.id
+     LIMIT %s)
 ) m
 """
 
@@ -493,7 +509,7 @@ def _postgres_candidates(queries, hashes, source_lang, target_lang, limit):
     with connection.cursor() as cursor:
         cursor.execute(
             _POSTGRES_SQL,
-            [str(THRESHOLD), queries, hashes, source_lang, target_lang, limit * 3],
+            [str(THRESHOLD), queries, hashes] + [source_lang, target_lang, limit * 3] * 2,
         )
         for position, pk, source, target, markup, updated_at, exact, score in cursor.fetchall():
             entry = MemoryEntry(
@@ -541,24 +557,56 @@ def prefill(source_text, source_lang, target_lang, *, markup=False):
     HTML when `markup` (rich text), else as plain text. The newest entry
     wins where the memory holds several. One query.
     """
-    whole = normalize(source_text, markup)
-    if not whole:
-        return None
-    parts = blocks(source_text, markup)
-    pieces = sentences(parts[0], markup) if len(parts) == 1 else []
-    wanted = [text_hash(whole)] + [text_hash(normalize(piece, markup)) for piece in pieces]
-    targets = {}
-    for digest, target, entry_markup in (
-        MemoryEntry.objects.for_pair(source_lang, target_lang)
-        .filter(source_hash__in=set(wanted))
+    return prefill_many([(source_text, source_lang, markup)], target_lang)[0]
+
+
+def prefill_many(texts, target_lang):
+    """
+    `prefill()` for each (source text, source language, markup) of `texts`,
+    all into `target_lang`: a list of translations or None, in order. One
+    query whatever the number of texts (none when none has text).
+    """
+    plans, wanted = [], set()
+    for source_text, source_lang, markup in texts:
+        whole = normalize(source_text or "", markup)
+        if not whole:
+            plans.append(None)
+            continue
+        parts = blocks(source_text, markup)
+        pieces = sentences(parts[0], markup) if len(parts) == 1 else []
+        digests = [text_hash(whole)] + [text_hash(normalize(piece, markup)) for piece in pieces]
+        plans.append((source_lang, markup, digests))
+        wanted.update((source_lang, digest) for digest in digests)
+    if not wanted:
+        return [None] * len(plans)
+    condition = Q()
+    for source_lang in {source_lang for source_lang, _digest in wanted}:
+        digests = {digest for lang, digest in wanted if lang == source_lang}
+        condition |= Q(source_language=source_lang, source_hash__in=digests)
+    found = {}
+    for source_lang, digest, target, entry_markup in (
+        MemoryEntry.objects.filter(condition, target_language=target_lang)
         .order_by("updated_at", "pk")
-        .values_list("source_hash", "target_text", "markup")
+        .values_list("source_language", "source_hash", "target_text", "markup")
     ):
-        # As the field takes it: HTML for rich text, characters for plain.
-        match = Match("", target, 100, markup=entry_markup)
-        targets[digest] = match.target_html if markup else match.target_text  # newest last
-    if wanted[0] in targets:
-        return targets[wanted[0]]
-    if len(pieces) > 1 and all(digest in targets for digest in wanted[1:]):
-        return " ".join(targets[digest] for digest in wanted[1:])
-    return None
+        found[(source_lang, digest)] = (target, entry_markup)  # newest last
+    results = []
+    for plan in plans:
+        if plan is None:
+            results.append(None)
+            continue
+        source_lang, markup, digests = plan
+
+        def translation(digest, source_lang=source_lang, markup=markup):
+            target, entry_markup = found[(source_lang, digest)]
+            # As the field takes it: HTML for rich text, characters for plain.
+            match = Match("", target, 100, markup=entry_markup)
+            return match.target_html if markup else match.target_text
+
+        if (source_lang, digests[0]) in found:
+            results.append(translation(digests[0]))
+        elif len(digests) > 2 and all((source_lang, d) in found for d in digests[1:]):
+            results.append(" ".join(translation(digest) for digest in digests[1:]))
+        else:
+            results.append(None)
+    return results
