@@ -11,7 +11,9 @@ tags are inline elements (inline.py) that CAT tools protect; in PO they stay
 HTML. Either way an import refuses a target whose tags are not the source's,
 naming the unit. An import validates the whole file first and applies it in
 one transaction, or applies nothing; units whose source changed since the
-export are skipped unless forced.
+export are skipped unless forced. On request an XLIFF export pre-fills empty
+targets with the translation memory's exact matches, to review; an import
+skips them until the translator confirmed them (see PREFILL_QUALIFIER).
 
 XLIFF is written with lxml so that the project does not depend on GPL code;
 translate-toolkit reads our files back in the tests only, as a CAT tool would.
@@ -375,7 +377,8 @@ def write_po(units, *, target_language):
             polib.POEntry(
                 msgctxt=unit.id,
                 msgid=unit.source,
-                msgstr=unit.target,
+                # PO cannot say "to review" (fuzzy entries import): no pre-fill.
+                msgstr="" if unit.prefilled else unit.target,
                 # Extracted comments (#.) are read-only in PO editors: the hash survives.
                 comment=f"{unit.note}\n{HASH_NOTE}: {unit.source_hash}"
                 + (f"\n{TARGET_HASH_NOTE}: {unit.target_hash}" if unit.target_hash else ""),

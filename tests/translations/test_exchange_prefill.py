@@ -21,7 +21,13 @@ from django.utils.translation import gettext
 from translate.storage import xliff
 
 from tests.factories import PressReleaseFactory
-from translations.exchange import XLIFF_NS, export_units, import_translations, write_xliff
+from translations.exchange import (
+    XLIFF_NS,
+    export_units,
+    import_translations,
+    write_po,
+    write_xliff,
+)
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +101,11 @@ def test_prefill_is_off_by_default(new):
     data = write_xliff(export_units("fr"), target_language="fr")
     assert not units_of(data)[uid(new, "title")].target
     assert b"leveraged-tm" not in data
+
+
+def test_po_never_carries_a_prefill(new):
+    po = polib.pofile(write_po(export_units("fr", prefill=True), target_language="fr").decode())
+    assert {entry.msgctxt: entry.msgstr for entry in po}[uid(new, "title")] == ""
 
 
 def test_a_current_translation_is_exported_as_it_is_not_prefilled(remembered):
