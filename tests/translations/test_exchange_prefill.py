@@ -10,7 +10,6 @@ from io import StringIO
 
 import polib
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -21,6 +20,7 @@ from django.utils.translation import gettext
 from translate.storage import xliff
 
 from tests.factories import PressReleaseFactory
+from tests.translations.test_exchange import EXPORT, IMPORT, staff, uid, xliff_units
 from translations.exchange import (
     XLIFF_NS,
     export_units,
@@ -31,13 +31,6 @@ from translations.exchange import (
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
-
-EXPORT = "/admin/translations/export/"
-IMPORT = "/admin/translations/import/"
-
-
-def uid(release, name):
-    return f"companies.pressrelease:{release.pk}:{name}"
 
 
 @pytest.fixture
@@ -65,11 +58,6 @@ def new(remembered):
     )
 
 
-def units_of(data):
-    store = xliff.xlifffile.parsestring(data)
-    return {unit.xmlelement.get("id"): unit for unit in store.units}
-
-
 def target_element(unit):
     return unit.xmlelement.find(f"{{{XLIFF_NS}}}target")
 
@@ -81,7 +69,7 @@ def prefilled_xliff(language="fr", segment=False):
 
 
 def test_a_prefilled_unit_carries_the_memorys_text_to_review(new):
-    units = units_of(prefilled_xliff())
+    units = xliff_units(prefilled_xliff())
     title = units[uid(new, "title")]
     assert title.target == "Ampere démarre"
     target = target_element(title)
@@ -92,14 +80,14 @@ def test_a_prefilled_unit_carries_the_memorys_text_to_review(new):
 
 
 def test_a_unit_without_an_exact_match_stays_empty(new):
-    summary = units_of(prefilled_xliff())[uid(new, "summary")]
+    summary = xliff_units(prefilled_xliff())[uid(new, "summary")]
     assert not summary.target
     assert target_element(summary) is None
 
 
 def test_prefill_is_off_by_default(new):
     data = write_xliff(export_units("fr"), target_language="fr")
-    assert not units_of(data)[uid(new, "title")].target
+    assert not xliff_units(data)[uid(new, "title")].target
     assert b"leveraged-tm" not in data
 
 
@@ -109,14 +97,14 @@ def test_po_never_carries_a_prefill(new):
 
 
 def test_a_current_translation_is_exported_as_it_is_not_prefilled(remembered):
-    title = units_of(prefilled_xliff())[uid(remembered, "title")]
+    title = xliff_units(prefilled_xliff())[uid(remembered, "title")]
     assert title.target == "Ampere démarre"
     assert target_element(title).get("state") == "translated"
     assert target_element(title).get("state-qualifier") is None
 
 
 def test_prefilled_rich_text_has_the_sources_inline_elements(new):
-    body = units_of(prefilled_xliff())[uid(new, "body")]
+    body = xliff_units(prefilled_xliff())[uid(new, "body")]
     # The sentences' translations joined, inside the source's paragraph.
     assert body.target == "L'usine ouvre à Douai. Elle produit des voitures."
     target = target_element(body)
@@ -126,16 +114,20 @@ def test_prefilled_rich_text_has_the_sources_inline_elements(new):
     assert [type(node).__name__ for node in body.rich_target[0].sub] == ["G"]
 
 
-def test_segmented_export_prefills_each_block(remembered):
-    release = PressReleaseFactory(
+@pytest.fixture
+def two_blocks(remembered):
+    """A release to translate whose body's first block the memory holds, not its second."""
+    return PressReleaseFactory(
         title_en="Something else",
         title_fr="",
-        body_en=(
-            "<p>The plant opens in <strong>Douai</strong>. It builds cars.</p><p>Unknown here.</p>"
-        ),
+        body_en="<p>The plant opens in <strong>Douai</strong>. It builds cars.</p><p>New.</p>",
         body_fr="",
     )
-    units = units_of(prefilled_xliff(segment=True))
+
+
+def test_segmented_export_prefills_each_block(two_blocks):
+    release = two_blocks
+    units = xliff_units(prefilled_xliff(segment=True))
     first, second = units[uid(release, "body") + "#1"], units[uid(release, "body") + "#2"]
     assert first.target == "L'usine ouvre à Douai. Elle produit des voitures."
     assert target_element(first).get("state-qualifier") == "leveraged-tm"
@@ -193,13 +185,8 @@ def test_a_prefill_the_translator_confirmed_is_imported_as_current(new):
     assert states(new)["title"] == State.CURRENT
 
 
-def test_a_segmented_field_with_an_unreviewed_prefilled_block_is_skipped_whole(remembered):
-    release = PressReleaseFactory(
-        title_en="Something else",
-        title_fr="",
-        body_en="<p>The plant opens in <strong>Douai</strong>. It builds cars.</p><p>New.</p>",
-        body_fr="",
-    )
+def test_a_segmented_field_with_an_unreviewed_prefilled_block_is_skipped_whole(two_blocks):
+    release = two_blocks
     store = xliff.xlifffile.parsestring(prefilled_xliff(segment=True))
     for unit in store.units:
         if unit.xmlelement.get("id") == uid(release, "body") + "#2":
@@ -218,10 +205,10 @@ def test_a_segmented_field_with_an_unreviewed_prefilled_block_is_skipped_whole(r
 def test_export_command_prefills_on_request_and_refuses_it_for_po(new):
     out = StringIO()
     call_command("export_translations", "--language", "fr", "--prefill", stdout=out)
-    assert units_of(out.getvalue().encode())[uid(new, "title")].target == "Ampere démarre"
+    assert xliff_units(out.getvalue().encode())[uid(new, "title")].target == "Ampere démarre"
     out = StringIO()
     call_command("export_translations", "--language", "fr", stdout=out)
-    assert not units_of(out.getvalue().encode())[uid(new, "title")].target
+    assert not xliff_units(out.getvalue().encode())[uid(new, "title")].target
     with pytest.raises(CommandError, match="--prefill is for XLIFF"):
         call_command("export_translations", "--language", "fr", "--format", "po", "--prefill")
 
@@ -235,20 +222,14 @@ def test_import_command_lists_the_unreviewed_prefills(new, tmp_path):
     assert uid(new, "title") in out.getvalue()
 
 
-def translator(client):
-    user = User.objects.create_user("t", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translators (fr)"))
-    client.force_login(user)
-
-
 @pytest.mark.urls("tests.translations.exchange_urls")
 def test_the_export_view_prefills_xliff_when_asked(client, new):
-    translator(client)
+    staff(client, "Translators (fr)")
     response = client.get(EXPORT, {"language": "fr", "format": "xliff", "prefill": "1"})
     assert response.status_code == 200
-    assert units_of(response.content)[uid(new, "title")].target == "Ampere démarre"
+    assert xliff_units(response.content)[uid(new, "title")].target == "Ampere démarre"
     response = client.get(EXPORT, {"language": "fr", "format": "xliff"})
-    assert not units_of(response.content)[uid(new, "title")].target
+    assert not xliff_units(response.content)[uid(new, "title")].target
     # PO has no state "to review": the option does nothing there.
     response = client.get(EXPORT, {"language": "fr", "format": "po", "prefill": "1"})
     assert response.status_code == 200
@@ -258,7 +239,7 @@ def test_the_export_view_prefills_xliff_when_asked(client, new):
 
 @pytest.mark.urls("tests.translations.exchange_urls")
 def test_the_upload_page_lists_the_unreviewed_prefills(client, new):
-    translator(client)
+    staff(client, "Translators (fr)")
     data = prefilled_xliff()
     response = client.post(IMPORT, {"file": SimpleUploadedFile("fr.xlf", data)}, follow=True)
     page = response.content.decode()
@@ -269,7 +250,7 @@ def test_the_upload_page_lists_the_unreviewed_prefills(client, new):
 
 
 def test_the_dashboard_offers_the_prefill_option(client):
-    translator(client)
+    staff(client, "Translators (fr)")
     page = client.get(reverse("translations:dashboard")).content.decode()
     assert 'name="prefill" value="1"' in page
 
