@@ -662,7 +662,8 @@ def memory_targets(memory):
     if not memory:
         return [(label, None, "")]
     detail = (
-        f"{memory['median_ms']:.1f} ms median at {memory['entries']:,} segments "
+        f"{memory['median_ms']:.1f} ms median, {memory['max_ms']:.1f} ms slowest "
+        f"at {memory['entries']:,} segments "
         f"({memory['exact']} exact, {memory['fuzzy']} fuzzy, {memory['none']} none)"
     )
     return [(label, memory["median_ms"] < TARGET_MS, detail)]

@@ -11,7 +11,9 @@ tags are inline elements (inline.py) that CAT tools protect; in PO they stay
 HTML. Either way an import refuses a target whose tags are not the source's,
 naming the unit. An import validates the whole file first and applies it in
 one transaction, or applies nothing; units whose source changed since the
-export are skipped unless forced.
+export are skipped unless forced. On request an XLIFF export pre-fills empty
+targets with the translation memory's exact matches, to review; an import
+skips them until the translator confirmed them (see PREFILL_QUALIFIER).
 
 XLIFF is written with lxml so that the project does not depend on GPL code;
 translate-toolkit reads our files back in the tests only, as a CAT tool would.
@@ -34,7 +36,7 @@ from lxml import etree
 from renaulution.richtext import RichTextField
 from revisions.services import recording
 
-from . import inline, segments
+from . import inline, memory, segments
 from .fieldvalue import field_value
 from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
@@ -77,6 +79,14 @@ UNIT_ID = re.compile(
 # An earlier translation whose tags do not fit the source's, offered to the
 # translator as an <alt-trans> match rather than as the target.
 PREVIOUS_ORIGIN = "renaulution-previous-translation"
+# A target pre-filled from the translation memory's exact matches, as CAT
+# tools write one: still to review, and saying where it came from (XLIFF
+# 1.2's state-qualifier "leveraged-tm"). An import applies it only once the
+# translator marked it done (state translated/final/signed-off, or
+# approved="yes"); left as it was, the unit is skipped and reported, so the
+# memory's text never becomes a current translation without a review.
+PREFILL_STATE = "needs-review-translation"
+PREFILL_QUALIFIER = "leveraged-tm"
 XLIFF_STATES = {
     State.MISSING: "needs-translation",
     State.OUTDATED: "needs-review-translation",
@@ -108,6 +118,7 @@ class Unit:
     rich_text: bool = False
     segment: int = 0  # the block's number in a segmented field; 0: the whole field
     previous: str = ""  # a translation whose tags do not fit the source: a reference only
+    prefilled: bool = False  # the target is the memory's exact match, to review
 
 
 @dataclass
@@ -121,6 +132,8 @@ class ImportReport:
     errors: list = field(default_factory=list)
     # Outdated translations the translator confirmed without changing them.
     reviewed: int = 0
+    # Fields with a target pre-filled from the memory that nobody reviewed.
+    skipped_unreviewed: list = field(default_factory=list)
     dry_run: bool = False
 
 
@@ -139,14 +152,18 @@ def _is_rich(model, name):
 # Export ---------------------------------------------------------------------
 
 
-def export_units(language, *, only_pending=False, languages_allowed=None, segment=False):
+def export_units(
+    language, *, only_pending=False, languages_allowed=None, segment=False, prefill=False
+):
     """
     The units to translate into `language`, drafts included: one query per
     model for the objects and one for their states.
 
     `languages_allowed` (the user's languages) refuses any other language
     with PermissionDenied; None means no restriction. `segment` cuts rich
-    text into one unit per block.
+    text into one unit per block. `prefill` fills the empty targets with the
+    translation memory's exact matches (`memory.prefill`, one more query),
+    marked `prefilled`: XLIFF writes them to review.
     """
     if language not in languages():
         raise ValueError(f"Unknown language {language!r}: use one of {', '.join(languages())}.")
@@ -220,7 +237,38 @@ def export_units(language, *, only_pending=False, languages_allowed=None, segmen
                             **common,
                         )
                     )
+    if prefill:
+        _prefill(units, language)
     return units
+
+
+def _prefill(units, language):
+    """Give the units without a target the memory's exact match, where it fits."""
+    empty = [unit for unit in units if not unit.target]
+    found = memory.prefill_many(
+        [(unit.source, unit.source_language, unit.rich_text) for unit in empty], language
+    )
+    for unit, target in zip(empty, found, strict=True):
+        if target is not None and unit.rich_text:
+            target = _fitting(target, unit.source)
+        if target:
+            unit.target, unit.prefilled = target, True
+
+
+def _fitting(target, source):
+    """
+    The pre-filled HTML with exactly the source's tags, so that XLIFF carries
+    it as the same inline elements; a one-block field's sentences come back
+    without their block, put back from the source. None if it does not fit.
+    """
+    if inline.aligned(target, source) is not None:
+        return target
+    cut = segments.split(source)
+    if cut is not None and len(cut.blocks) == 1:
+        whole = cut.join([target])
+        if inline.aligned(whole, source) is not None:
+            return whole
+    return None
 
 
 def one_line(text):
@@ -233,26 +281,29 @@ def one_line(text):
     )
 
 
+def _target_attributes(unit):
+    if unit.prefilled:
+        return {"state": PREFILL_STATE, "state-qualifier": PREFILL_QUALIFIER}
+    return {"state": XLIFF_STATES.get(unit.state, "needs-translation")}
+
+
 def _write_contents(element, unit):
     """<source>, <target> and <alt-trans> of a <trans-unit>."""
     source = etree.SubElement(element, _q("source"))
     if not unit.rich_text:
         write_text(source, unit.source)
         if unit.target:
-            target = etree.SubElement(
-                element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
-            )
+            target = etree.SubElement(element, _q("target"), _target_attributes(unit))
             write_text(target, unit.target)
         return
     inline.write_source(source, unit.source)
     previous = unit.previous
     if unit.target:
-        target = etree.SubElement(
-            element, _q("target"), state=XLIFF_STATES.get(unit.state, "needs-translation")
-        )
+        target = etree.SubElement(element, _q("target"), _target_attributes(unit))
         if not inline.write_target(target, unit.target, unit.source):
             element.remove(target)
-            previous = unit.target
+            # A pre-fill fits by construction; an old translation becomes a reference.
+            previous = "" if unit.prefilled else unit.target
     if previous:
         alternative = etree.SubElement(element, _q("alt-trans"), origin=PREVIOUS_ORIGIN)
         write_text(etree.SubElement(alternative, _q("target")), segments.plain_text(previous))
@@ -330,7 +381,8 @@ def write_po(units, *, target_language):
             polib.POEntry(
                 msgctxt=unit.id,
                 msgid=unit.source,
-                msgstr=unit.target,
+                # PO cannot say "to review" (fuzzy entries import): no pre-fill.
+                msgstr="" if unit.prefilled else unit.target,
                 # Extracted comments (#.) are read-only in PO editors: the hash survives.
                 comment=f"{unit.note}\n{HASH_NOTE}: {unit.source_hash}"
                 + (f"\n{TARGET_HASH_NOTE}: {unit.target_hash}" if unit.target_hash else ""),
@@ -349,6 +401,7 @@ class ParsedUnit:
     target: str
     source_hash: str
     done: bool  # the translator marked it translated (not fuzzy, not needs-review)
+    prefilled: bool = False  # XLIFF: a memory pre-fill left as exported, unreviewed
     target_hash: str = ""  # the translation as exported; "" from older files
     element: object = None  # XLIFF: the <target>, whose inline elements rebuild rich text
     xliff: bool = False
@@ -425,6 +478,8 @@ def _parse_xliff(data):
             if not notes and extradata.startswith(f"{HASH_NOTE}:"):
                 notes = [extradata.split(":", 1)[1]]
             state = target.get("state", "") if target is not None else ""
+            done = element.get("approved") == "yes" or state in XLIFF_DONE
+            qualifier = target.get("state-qualifier", "") if target is not None else ""
             target_hashes = [
                 (note.text or "").strip()
                 for note in element.iter(_q("note"))
@@ -435,7 +490,8 @@ def _parse_xliff(data):
                     id=element.get("id", ""),
                     target="" if target is None else inner_text(target),
                     source_hash=notes[0] if notes else "",
-                    done=element.get("approved") == "yes" or state in XLIFF_DONE,
+                    done=done,
+                    prefilled=qualifier == PREFILL_QUALIFIER and not done,
                     target_hash=target_hashes[0] if target_hashes else "",
                     element=target,
                     xliff=True,
@@ -559,6 +615,10 @@ def _plan(units, objects, language, force, report):
             )
             continue
         if all(part.empty for part in parts.values()):
+            continue
+        if any(part.prefilled and not part.empty for part in parts.values()):
+            # The memory's text as exported, not reviewed: not a translation yet.
+            report.skipped_unreviewed.append(field_id)
             continue
         row = obj._exchange_states.get(name)
         source = value(obj, name, source_lang)

@@ -54,6 +54,8 @@ def export_view(request):
         only_pending=request.GET.get("pending") == "1",
         languages_allowed=own,
         segment=request.GET.get("segment") == "1",
+        # XLIFF only: PO has no state that says "to review" (see export_translations).
+        prefill=format_ == "xliff" and request.GET.get("prefill") == "1",
     )
     response = HttpResponse(write(units, target_language=language), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="renaulution-{language}.{extension}"'
@@ -145,7 +147,14 @@ def _import(request, form, own):
         summary += "; " + _(
             "%(count)d skipped because someone changed the translation since the export"
         ) % {"count": len(report.skipped_changed_target)}
-    skipped = report.skipped_changed_source or report.skipped_changed_target
+    if report.skipped_unreviewed:
+        summary += "; " + _(
+            "%(count)d skipped because their translation pre-filled from the memory "
+            "was not reviewed"
+        ) % {"count": len(report.skipped_unreviewed)}
+    skipped = (
+        report.skipped_changed_source or report.skipped_changed_target or report.skipped_unreviewed
+    )
     level = messages.WARNING if skipped else messages.SUCCESS
     messages.add_message(request, level, summary + ".")
     return report

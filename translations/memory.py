@@ -25,11 +25,19 @@ origin).
 Matching. Exact: the same normalized text (a SHA-256 lookup), 100 %. Fuzzy:
 trigram similarity, the measure of PostgreSQL's pg_trgm (words of letters
 and digits, lowercased, padded with two spaces before and one after;
-|shared trigrams| / |all trigrams|), at least `THRESHOLD`, shown as a
-percentage below 100. PostgreSQL computes it with a GIN trigram index, all
-the segments of a text in one query; elsewhere (SQLite) one query fetches
-the candidates that share one of each segment's longest words and Python
-computes the same measure, so both databases give the same percentages.
+|shared trigrams| / |all trigrams|), at least `THRESHOLD`. A suggestion
+shows it as a percentage: 100 for an exact match only, else the similarity
+times 100, rounded, at most 99 (a text that differs only in case or
+spacing is 99 %). PostgreSQL computes it with a GIN trigram index of the
+language pair (migration 0005), all the segments of a text in at most two
+queries whatever their number: per segment the exact matches through the
+hash index and the fuzzy ones through the trigram index, each bounded
+(`LIMIT * 3` rows, for the same translation made in several places), first
+at a higher threshold, then at `THRESHOLD` for the segments that did not
+get enough there (see `_postgres_candidates`). Elsewhere (SQLite) one
+query fetches the candidates that share one of each segment's longest
+words and Python computes the same measure, so both databases give the
+same percentages.
 """
 
 import re
@@ -49,6 +57,8 @@ from .registry import source_language, text_hash, translatable_fields, translata
 
 # pg_trgm's default is 0.3; below one half, suggestions are mostly noise.
 THRESHOLD = 0.5
+# PostgreSQL asks at this threshold first (see _postgres_candidates).
+FIRST_THRESHOLD = 0.7
 LIMIT = 3
 # SQLite: the words of a segment used to find candidates, longest first.
 CANDIDATE_WORDS = 4
@@ -411,7 +421,11 @@ def trigrams(text):
 
 def similarity(a, b):
     """pg_trgm's similarity(): shared trigrams over all trigrams of the two texts."""
-    first, second = trigrams(a), trigrams(b)
+    return _similarity_of(trigrams(a), trigrams(b))
+
+
+def _similarity_of(first, second):
+    """similarity() of two texts' trigram sets."""
     if not first or not second:
         return 0.0
     shared = len(first & second)
@@ -431,7 +445,10 @@ def suggest(text, source_language, target_language, limit=LIMIT, *, markup=False
 
 
 def suggest_many(texts, source_language, target_language, *, limit=LIMIT, markup=False):
-    """`suggest()` for each of `texts`, in one query: a list of match lists, in order."""
+    """
+    `suggest()` for each of `texts`, a list of match lists in order: one
+    query on SQLite, at most two on PostgreSQL, whatever the number of texts.
+    """
     queries = [normalize(text, markup) for text in texts]
     results = [[] for _ in queries]
     wanted = [index for index, query in enumerate(queries) if query]
@@ -463,44 +480,95 @@ def suggest_many(texts, source_language, target_language, *, limit=LIMIT, markup
 
 # The `%` operator (the one the trigram index serves) compares with
 # pg_trgm.similarity_threshold: set to ours for this statement's transaction
-# first, so the index itself leaves out what is below it (its scan skips more
-# the higher it is). The lateral subquery reads the setting's row, so the
-# setting comes first.
+# first, so the index itself leaves out what is below it (GIN scans only the
+# posting lists of the rarest trigrams the threshold requires, fewer the
+# higher it is). The setting's CTE is materialized and scanned first, so the
+# setting holds before any index scan. Per segment, exact matches come from
+# the hash index and fuzzy ones from the trigram index in two separate
+# branches: an OR of the two makes PostgreSQL recheck every row of a
+# BitmapOr, and `%` alone needs no second similarity() filter. The first
+# parameter after the arrays turns the exact branch off (second pass).
 _POSTGRES_SQL = """
 WITH setting AS MATERIALIZED (
-    SELECT set_config('pg_trgm.similarity_threshold', %s, true)::float4 AS threshold
+    SELECT set_config('pg_trgm.similarity_threshold', %s, true) AS threshold
 )
 SELECT q.position, m.id, m.source_text, m.target_text, m.markup, m.updated_at,
        m.exact, m.score
 FROM setting
 CROSS JOIN unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(query, hash, position)
 CROSS JOIN LATERAL (
-    SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
-           e.source_hash = q.hash AS exact, similarity(e.normalized, q.query) AS score
-    FROM translations_memoryentry e
-    WHERE e.source_language = %s AND e.target_language = %s
-      AND (e.source_hash = q.hash
-           OR (e.normalized %% q.query AND similarity(e.normalized, q.query) >= setting.threshold))
-    ORDER BY exact DESC, score DESC, e.updated_at DESC, e.id
-    LIMIT %s
+    (SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
+            true AS exact, 1.0::float4 AS score
+     FROM translations_memoryentry e
+     WHERE %s AND e.source_language = %s AND e.target_language = %s AND e.source_hash = q.hash
+       AND setting.threshold IS NOT NULL
+     ORDER BY e.updated_at DESC, e.id
+     LIMIT %s)
+    UNION ALL
+    (SELECT e.id, e.source_text, e.target_text, e.markup, e.updated_at,
+            false AS exact, similarity(e.normalized, q.query) AS score
+     FROM translations_memoryentry e
+     WHERE e.source_language = %s AND e.target_language = %s
+       AND e.normalized %% q.query AND e.source_hash <> q.hash
+       AND setting.threshold IS NOT NULL
+     ORDER BY score DESC, e.updated_at DESC, e.id
+     LIMIT %s)
 ) m
 """
 
 
 def _postgres_candidates(queries, hashes, source_lang, target_lang, limit):
-    # More rows than asked, for the same translation made in several places.
-    found = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _POSTGRES_SQL,
-            [str(THRESHOLD), queries, hashes, source_lang, target_lang, limit * 3],
-        )
-        for position, pk, source, target, markup, updated_at, exact, score in cursor.fetchall():
-            entry = MemoryEntry(
-                pk=pk, source_text=source, target_text=target, markup=markup, updated_at=updated_at
+    """
+    {position: [(percent, updated_at, entry)]}: every exact match and the best
+    fuzzy ones of each query, in at most two queries. The first asks at
+    FIRST_THRESHOLD, whose index scan reads fewer posting lists and whose
+    recheck computes the similarity of fewer rows; a segment that got its
+    `rows` fuzzy matches there has its best ones (what is below ranks after
+    them), the others are asked again at THRESHOLD, fuzzy matches only.
+    """
+    rows = limit * 3  # more than asked, for the same translation made in several places
+    exact_found, fuzzy_found = {}, {}
+
+    def run(threshold, positions, *, with_exact):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _POSTGRES_SQL,
+                [
+                    str(threshold),
+                    [queries[index] for index in positions],
+                    [hashes[index] for index in positions],
+                    with_exact,
+                    source_lang,
+                    target_lang,
+                    rows,
+                    source_lang,
+                    target_lang,
+                    rows,
+                ],
             )
-            found.setdefault(position - 1, []).append((_percent(score, exact), updated_at, entry))
-    return found
+            for position, pk, source, target, markup, updated_at, exact, score in cursor:
+                entry = MemoryEntry(
+                    pk=pk,
+                    source_text=source,
+                    target_text=target,
+                    markup=markup,
+                    updated_at=updated_at,
+                )
+                found = exact_found if exact else fuzzy_found
+                found.setdefault(positions[position - 1], []).append(
+                    (_percent(score, exact), updated_at, entry)
+                )
+
+    everything = list(range(len(queries)))
+    run(FIRST_THRESHOLD, everything, with_exact=True)
+    again = [index for index in everything if len(fuzzy_found.get(index, ())) < rows]
+    if again:
+        for index in again:
+            fuzzy_found.pop(index, None)
+        run(THRESHOLD, again, with_exact=False)
+    for index, matches in fuzzy_found.items():
+        exact_found.setdefault(index, []).extend(matches)
+    return exact_found
 
 
 def _candidate_words(query):
@@ -520,11 +588,20 @@ def _python_candidates(queries, hashes, source_lang, target_lang):
         .filter(condition)
         .only("source_text", "target_text", "markup", "normalized", "source_hash", "updated_at")
     )
+    # Each text's trigrams once, not once per segment; a similarity of at
+    # least THRESHOLD needs trigram counts within a factor THRESHOLD of each
+    # other (shared ≤ the smaller, all ≥ the larger), so most pairs are
+    # left out without comparing their trigrams. Same results, fewer sums.
+    grams = [trigrams(entry.normalized) for entry in candidates]
     found = {}
     for position, (query, digest) in enumerate(zip(queries, hashes, strict=True)):
-        for entry in candidates:
+        wanted = trigrams(query)
+        for entry, entry_grams in zip(candidates, grams, strict=True):
             exact = entry.source_hash == digest
-            score = 1.0 if exact else similarity(entry.normalized, query)
+            smaller, larger = sorted((len(wanted), len(entry_grams)))
+            if not exact and smaller < THRESHOLD * larger:
+                continue
+            score = 1.0 if exact else _similarity_of(wanted, entry_grams)
             if exact or score >= THRESHOLD:
                 found.setdefault(position, []).append(
                     (_percent(score, exact), entry.updated_at, entry)
@@ -541,24 +618,56 @@ def prefill(source_text, source_lang, target_lang, *, markup=False):
     HTML when `markup` (rich text), else as plain text. The newest entry
     wins where the memory holds several. One query.
     """
-    whole = normalize(source_text, markup)
-    if not whole:
-        return None
-    parts = blocks(source_text, markup)
-    pieces = sentences(parts[0], markup) if len(parts) == 1 else []
-    wanted = [text_hash(whole)] + [text_hash(normalize(piece, markup)) for piece in pieces]
-    targets = {}
-    for digest, target, entry_markup in (
-        MemoryEntry.objects.for_pair(source_lang, target_lang)
-        .filter(source_hash__in=set(wanted))
+    return prefill_many([(source_text, source_lang, markup)], target_lang)[0]
+
+
+def prefill_many(texts, target_lang):
+    """
+    `prefill()` for each (source text, source language, markup) of `texts`,
+    all into `target_lang`: a list of translations or None, in order. One
+    query whatever the number of texts (none when none has text).
+    """
+    plans, wanted = [], set()
+    for source_text, source_lang, markup in texts:
+        whole = normalize(source_text or "", markup)
+        if not whole:
+            plans.append(None)
+            continue
+        parts = blocks(source_text, markup)
+        pieces = sentences(parts[0], markup) if len(parts) == 1 else []
+        digests = [text_hash(whole)] + [text_hash(normalize(piece, markup)) for piece in pieces]
+        plans.append((source_lang, markup, digests))
+        wanted.update((source_lang, digest) for digest in digests)
+    if not wanted:
+        return [None] * len(plans)
+    condition = Q()
+    for source_lang in {source_lang for source_lang, _digest in wanted}:
+        digests = {digest for lang, digest in wanted if lang == source_lang}
+        condition |= Q(source_language=source_lang, source_hash__in=digests)
+    found = {}
+    for source_lang, digest, target, entry_markup in (
+        MemoryEntry.objects.filter(condition, target_language=target_lang)
         .order_by("updated_at", "pk")
-        .values_list("source_hash", "target_text", "markup")
+        .values_list("source_language", "source_hash", "target_text", "markup")
     ):
-        # As the field takes it: HTML for rich text, characters for plain.
-        match = Match("", target, 100, markup=entry_markup)
-        targets[digest] = match.target_html if markup else match.target_text  # newest last
-    if wanted[0] in targets:
-        return targets[wanted[0]]
-    if len(pieces) > 1 and all(digest in targets for digest in wanted[1:]):
-        return " ".join(targets[digest] for digest in wanted[1:])
-    return None
+        found[(source_lang, digest)] = (target, entry_markup)  # newest last
+    results = []
+    for plan in plans:
+        if plan is None:
+            results.append(None)
+            continue
+        source_lang, markup, digests = plan
+
+        def translation(digest, source_lang=source_lang, markup=markup):
+            target, entry_markup = found[(source_lang, digest)]
+            # As the field takes it: HTML for rich text, characters for plain.
+            match = Match("", target, 100, markup=entry_markup)
+            return match.target_html if markup else match.target_text
+
+        if (source_lang, digests[0]) in found:
+            results.append(translation(digests[0]))
+        elif len(digests) > 2 and all((source_lang, d) in found for d in digests[1:]):
+            results.append(" ".join(translation(digest) for digest in digests[1:]))
+        else:
+            results.append(None)
+    return results

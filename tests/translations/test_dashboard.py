@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
 from django.urls import reverse
 
 from companies.models import PressRelease
@@ -233,8 +234,10 @@ def test_queue_query_count_does_not_grow(client, django_assert_num_queries, rows
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query per model for the objects (press
     # releases, companies), and the translation memory's matches for the page
-    # (one per source language).
-    with django_assert_num_queries(13):
+    # (one per source language; two on PostgreSQL, a higher threshold first,
+    # see translations.memory).
+    memory_queries = 2 if connection.vendor == "postgresql" else 1
+    with django_assert_num_queries(12 + memory_queries):
         response = client.get(reverse("translations:queue", args=["fr"]))
     # A missing release title and an outdated company tagline per row.
     assert len(response.context["entries"]) == min(2 * rows, 50)

@@ -5,6 +5,7 @@ edited: its own change form, or its parent's for an object edited inline.
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
 from django.urls import reverse
 
 from companies.models import Position
@@ -95,8 +96,10 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query for the positions with their people
-    # and companies, and the translation memory's matches for the page.
-    with django_assert_num_queries(12):
+    # and companies, and the translation memory's matches for the page (two
+    # queries on PostgreSQL: a higher threshold first, see translations.memory).
+    memory_queries = 2 if connection.vendor == "postgresql" else 1
+    with django_assert_num_queries(11 + memory_queries):
         response = client.get(url)
     assert len(response.context["entries"]) == count
     assert response.content.decode().count("#positions-group") == count

@@ -23,16 +23,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Rich text one block (paragraph, heading, list item) per unit.",
         )
+        parser.add_argument(
+            "--prefill",
+            action="store_true",
+            help="XLIFF: fill empty targets with the translation memory's exact matches, "
+            'to review (state="needs-review-translation").',
+        )
         parser.add_argument("-o", "--output", help="File to write (standard output if omitted).")
 
-    def handle(self, *args, language, format, only_pending, segment, output, **options):
+    def handle(self, *args, language, format, only_pending, segment, prefill, output, **options):
         if language not in languages():
             raise CommandError(
                 f"Unknown language {language!r}: use one of {', '.join(languages())}."
             )
         if format not in WRITERS:
             raise CommandError(f"Unknown format {format!r}: use xliff or po.")
-        units = export_units(language, only_pending=only_pending, segment=segment)
+        if prefill and format != "xliff":
+            # PO has no "to review" state that a pre-fill could carry but fuzzy,
+            # which PO editors hide as done-but-doubtful: XLIFF only.
+            raise CommandError("--prefill is for XLIFF: PO cannot mark a target as to review.")
+        units = export_units(language, only_pending=only_pending, segment=segment, prefill=prefill)
         data = WRITERS[format](units, target_language=language)
         if output:
             try:

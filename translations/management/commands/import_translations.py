@@ -56,3 +56,11 @@ class Command(BaseCommand):
             )
             for unit_id in report.skipped_changed_target:
                 self.stdout.write(f"  - {unit_id}")
+        if report.skipped_unreviewed:
+            self.stdout.write(
+                f"{len(report.skipped_unreviewed)} skipped because their translation was "
+                "pre-filled from the translation memory and is still to review (confirm it "
+                "in your translation tool, then import again):"
+            )
+            for unit_id in report.skipped_unreviewed:
+                self.stdout.write(f"  - {unit_id}")
