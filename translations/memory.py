@@ -29,7 +29,7 @@ and digits, lowercased, padded with two spaces before and one after;
 shows it as a percentage: 100 for an exact match only, else the similarity
 times 100, rounded, at most 99 (a text that differs only in case or
 spacing is 99 %). PostgreSQL computes it with a GIN trigram index of the
-language pair (migration 0005), all the segments of a text in at most two
+language pair (migration 0007), all the segments of a text in at most two
 queries whatever their number: per segment the exact matches through the
 hash index and the fuzzy ones through the trigram index, each bounded
 (`LIMIT * 3` rows, for the same translation made in several places), first

@@ -35,7 +35,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("translations", "0004_glossary"),
+        ("translations", "0006_fieldtranslation_issues_help_text"),
     ]
 
     operations = [
