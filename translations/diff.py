@@ -3,8 +3,13 @@
 import difflib
 import html
 import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from renaulution.richtext import sanitize_html
 
 # Tags that separate words when they are removed: "<p>a</p><p>b</p>" is two words.
 BLOCK_TAG = re.compile(
@@ -36,3 +41,144 @@ def word_diff(old, new):
         if op == "equal":
             result.append(("equal", " ".join(old_words[a1:a2])))
     return result
+
+
+# Elements that hold no content: no end tag follows them.
+VOID_TAGS = {"br", "hr", "img"}
+# Where a run of deleted words needs a block of its own to stay valid HTML:
+# between two list items, or between two paragraphs.
+DELETED_BLOCK = {"ul": "li", "ol": "li", "blockquote": "p", None: "p"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A start tag, an end tag or a word of sanitized HTML, as it is written out."""
+
+    kind: str  # "start", "end" or "word"
+    key: str  # what is compared: the tag as written, or the word as read
+    html: str
+    name: str = ""  # the tag's name
+    space: bool = False  # whitespace before it
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tokens = []
+        self.space = False
+
+    def add(self, kind, key, markup, name=""):
+        self.tokens.append(Token(kind, key, markup, name, self.space))
+        self.space = False
+
+    def handle_starttag(self, tag, attrs):
+        # Written out again from the parsed attributes, every value quoted
+        # and escaped: the output cannot hold more than the parser read.
+        markup = "<{}{}>".format(
+            tag, "".join(f' {name}="{escape(value or "")}"' for name, value in attrs)
+        )
+        self.add("start", markup, markup, tag)
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag not in VOID_TAGS:
+            self.add("end", f"</{tag}>", f"</{tag}>", tag)
+
+    def handle_data(self, data):
+        for part in re.split(r"(\s+)", data):
+            if not part:
+                continue
+            if part.isspace():
+                self.space = True
+            else:
+                self.add("word", part, escape(part))
+
+
+def html_tokens(text):
+    """The tags and words of `text` after sanitizing, in order."""
+    parser = _Tokenizer()
+    parser.feed(sanitize_html(text or "") or "")
+    parser.close()
+    return parser.tokens
+
+
+class _Writer:
+    """Writes tokens out, knowing which element it is in."""
+
+    def __init__(self):
+        self.parts = []
+        self.open = []
+
+    def write(self, token, space=None):
+        space = token.space if space is None else space
+        self.parts.append((" " if space and self.parts else "") + token.html)
+        if token.kind == "start" and token.name not in VOID_TAGS:
+            self.open.append(token.name)
+        elif token.kind == "end" and token.name in self.open:
+            # Up to the element it closes, as a browser would.
+            del self.open[len(self.open) - 1 - self.open[::-1].index(token.name) :]
+
+    def words(self, tag, words, spaced=True):
+        """`words` in one <ins> or <del>, the whitespace before them outside."""
+        if not words:
+            return
+        text = " ".join(word.html for word in words)
+        if spaced and self.parts and words[0].space:
+            self.parts.append(" ")
+        self.parts.append(f"<{tag}>{text}</{tag}>")
+
+    def deleted(self, tokens):
+        """Words of the old text, placed in the new text's structure."""
+        words = [token for token in tokens if token.kind == "word"]
+        if not words:
+            return
+        block = DELETED_BLOCK.get(self.open[-1] if self.open else None)
+        if block:
+            self.parts.append(f"<{block}>")
+            self.words("del", words, spaced=False)
+            self.parts.append(f"</{block}>")
+        else:
+            self.words("del", words)
+
+    def inserted(self, tokens):
+        """Words and tags of the new text; each run of words in one <ins>."""
+        run = []
+        for token in tokens:
+            if token.kind == "word":
+                run.append(token)
+                continue
+            self.words("ins", run)
+            run = []
+            self.write(token)
+        self.words("ins", run)
+
+    def html(self):
+        return "".join(self.parts)
+
+
+def html_diff(old, new):
+    """
+    The new rich text as readers see it (headings, lists, quotes kept), with
+    the words the old text did not have in <ins> and the words it lost in
+    <del>. Both texts are sanitized first and the result is written from
+    their parsed tags and escaped words only, so it holds nothing the
+    allow-list refuses. The structure is the new text's: deleted tags are
+    dropped, their words placed where they were.
+    """
+    old_tokens, new_tokens = html_tokens(old), html_tokens(new)
+    matcher = difflib.SequenceMatcher(
+        a=[(token.kind, token.key) for token in old_tokens],
+        b=[(token.kind, token.key) for token in new_tokens],
+        autojunk=False,
+    )
+    writer = _Writer()
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            for token in new_tokens[b1:b2]:
+                writer.write(token)
+        if op in ("delete", "replace"):
+            writer.deleted(old_tokens[a1:a2])
+        if op in ("insert", "replace"):
+            writer.inserted(new_tokens[b1:b2])
+    return mark_safe(writer.html())  # noqa: S308 - built from parsed, sanitized tokens
