@@ -378,15 +378,17 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
         if not reviewable:
             return fieldsets
 
-        # Each "reviewed" box on its field's line: the admin renders a line's
-        # fields in one row, so the box sits right under the field it is for.
-        def with_box(line):
-            names = line if isinstance(line, list | tuple) else (line,)
-            boxes = [REVIEWED_PREFIX + name for name in names if name in reviewable]
-            return (*names, *boxes) if boxes else line
+        # Each "reviewed" box on the line right after its field's. Not on the
+        # field's own line: modeltranslation's tabs script rewrites every
+        # label of a translated field's row to that field's label.
+        def with_boxes(lines):
+            for line in lines:
+                yield line
+                names = line if isinstance(line, list | tuple) else (line,)
+                yield from (REVIEWED_PREFIX + name for name in names if name in reviewable)
 
         fieldsets = [
-            (title, {**options, "fields": [with_box(line) for line in options["fields"]]})
+            (title, {**options, "fields": list(with_boxes(options["fields"]))})
             for title, options in fieldsets
         ]
         # A column no fieldset shows still gets its box, at the end.

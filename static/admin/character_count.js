@@ -30,14 +30,22 @@ function attach(field) {
   if (field.characterCounter || !field.id || field.closest(".empty-form")) {
     return;
   }
-  const counter = document.createElement("p");
+  const counter = document.createElement("div");
   counter.className = "character-count";
   counter.id = `${field.id}_count`;
   // Read once after typing pauses, not on every key.
   counter.setAttribute("aria-live", "polite");
   const described = field.getAttribute("aria-describedby");
   field.setAttribute("aria-describedby", described ? `${described} ${counter.id}` : counter.id);
-  field.insertAdjacentElement("afterend", counter);
+  const row = field.parentElement;
+  if (row.matches(".aligned .flex-container")) {
+    // The admin's field line puts the label beside the field: the counter
+    // goes under the line, aligned with the field as help texts are.
+    counter.classList.add("help");
+    row.insertAdjacentElement("afterend", counter);
+  } else {
+    field.insertAdjacentElement("afterend", counter);
+  }
   field.characterCounter = counter;
   update(field, counter);
 }

@@ -186,7 +186,7 @@ def test_the_queue_shows_a_rich_fields_diff_in_its_structure(client, translator_
 # The "reviewed" box
 
 
-def test_the_reviewed_box_sits_on_its_fields_line_with_its_human_name(client, translator_fr):
+def test_the_reviewed_box_sits_under_its_field_with_its_human_name(client, translator_fr):
     release = PressReleaseFactory(title_en="Ampere starts", title_fr="Ampere démarre")
     release.title_en = "Ampere starts now"
     release.save()
@@ -194,9 +194,10 @@ def test_the_reviewed_box_sits_on_its_fields_line_with_its_human_name(client, tr
     document = lxml.html.document_fromstring(response.content.decode())
     [box] = document.xpath('//input[@name="reviewed__title_fr"]')
     assert box.get("type") == "checkbox"
-    # In the same form row as the French title, after it.
+    # On the line right after the French title's.
     [row] = box.xpath('ancestor::div[contains(@class, "form-row")]')
-    assert row.xpath('.//*[@id="id_title_fr"]')
+    [previous] = row.xpath('preceding-sibling::div[contains(@class, "form-row")][1]')
+    assert previous.xpath('.//*[@id="id_title_fr"]')
     [label] = document.xpath(f'//label[@for="{box.get("id")}"]')
     assert label.text_content().strip() == "Title (French): reviewed, no change needed"
     # No separate "Review" section any more.
