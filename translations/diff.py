@@ -157,6 +157,68 @@ class _Writer:
         return "".join(self.parts)
 
 
+def _balanced(tokens):
+    """Whether `tokens` are whole elements (or no element at all)."""
+    depth = 0
+    for token in tokens:
+        if token.kind == "start" and token.name not in VOID_TAGS:
+            depth += 1
+        elif token.kind == "end":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _slid(opcodes, old_keys, new_keys, old_tokens, new_tokens):
+    """
+    The opcodes with each lone insertion or deletion moved to the place,
+    among the equivalent ones, where it is whole elements. Of
+    "<li>a</li><li>b</li><li>c</li>" → "<li>a</li><li>c</li>", difflib may
+    delete "b</li><li>" when "<li>b</li>" is as true: with that one, the
+    deleted item shows as an item.
+    """
+    codes = [list(code) for code in opcodes]
+    for index, (op, a1, a2, b1, b2) in enumerate(codes):
+        if op not in ("insert", "delete") or not 0 < index < len(codes) - 1:
+            continue
+        before, after = codes[index - 1], codes[index + 1]
+        if before[0] != "equal" or after[0] != "equal":
+            continue
+        keys, tokens, start, end = (
+            (old_keys, old_tokens, a1, a2) if op == "delete" else (new_keys, new_tokens, b1, b2)
+        )
+        if _balanced(tokens[start:end]):
+            continue
+        room_left = before[2] - before[1]
+        room_right = after[2] - after[1]
+        shifts = []
+        for shift in range(1, max(room_left, room_right) + 1):
+            shifts += [-shift, shift]
+        for shift in shifts:
+            if shift < 0 and (
+                -shift > room_left or keys[start + shift : start] != keys[end + shift : end]
+            ):
+                continue
+            if shift > 0 and (
+                shift > room_right or keys[start : start + shift] != keys[end : end + shift]
+            ):
+                continue
+            if not _balanced(tokens[start + shift : end + shift]):
+                continue
+            before[2] += shift
+            before[4] += shift
+            after[1] += shift
+            after[3] += shift
+            codes[index] = [op, a1 + shift, a2 + shift, b1 + shift, b2 + shift]
+            if op == "delete":
+                codes[index][3] = codes[index][4] = b1 + shift
+            else:
+                codes[index][1] = codes[index][2] = a1 + shift
+            break
+    return [code for code in codes if code[0] != "equal" or code[1] < code[2]]
+
+
 def html_diff(old, new):
     """
     The new rich text as readers see it (headings, lists, quotes kept), with
@@ -167,18 +229,24 @@ def html_diff(old, new):
     dropped, their words placed where they were.
     """
     old_tokens, new_tokens = html_tokens(old), html_tokens(new)
-    matcher = difflib.SequenceMatcher(
-        a=[(token.kind, token.key) for token in old_tokens],
-        b=[(token.kind, token.key) for token in new_tokens],
-        autojunk=False,
-    )
+    old_keys = [(token.kind, token.key) for token in old_tokens]
+    new_keys = [(token.kind, token.key) for token in new_tokens]
+    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
+    opcodes = _slid(matcher.get_opcodes(), old_keys, new_keys, old_tokens, new_tokens)
     writer = _Writer()
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, a1, a2, b1, b2 in opcodes:
         if op == "equal":
             for token in new_tokens[b1:b2]:
                 writer.write(token)
+            continue
+        inserted = new_tokens[b1:b2] if op in ("insert", "replace") else []
+        # A replaced heading's old words go inside the new heading, not before it.
+        opening = 0
+        while opening < len(inserted) and inserted[opening].kind == "start":
+            opening += 1
+        for token in inserted[:opening]:
+            writer.write(token)
         if op in ("delete", "replace"):
             writer.deleted(old_tokens[a1:a2])
-        if op in ("insert", "replace"):
-            writer.inserted(new_tokens[b1:b2])
+        writer.inserted(inserted[opening:])
     return mark_safe(writer.html())  # noqa: S308 - built from parsed, sanitized tokens

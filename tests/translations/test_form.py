@@ -4,6 +4,8 @@ read-only columns, the queue's diff), and the "reviewed" box sits on its
 field's line under its human name.
 """
 
+import random
+
 import lxml.html
 import pytest
 from django.urls import reverse
@@ -78,6 +80,88 @@ def test_html_diff_puts_deleted_words_in_a_block_of_their_own():
     assert html_diff("<p>Sales rose sharply</p>", "<p>Sales rose</p>") == (
         "<p>Sales rose <del>sharply</del></p>"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "diff"),
+    [
+        # A whole item removed or added shows as an item, not as words
+        # glued to its neighbour (difflib alone may cut "b</li><li>").
+        (
+            "<ol><li>a</li><li>b</li><li>c</li></ol>",
+            "<ol><li>a</li><li>c</li></ol>",
+            "<ol><li>a</li><li><del>b</del></li><li>c</li></ol>",
+        ),
+        (
+            "<ol><li>a</li><li>c</li></ol>",
+            "<ol><li>a</li><li>b</li><li>c</li></ol>",
+            "<ol><li>a</li><li><ins>b</ins></li><li>c</li></ol>",
+        ),
+        ("<p>a</p><p>b</p><p>c</p>", "<p>a</p><p>c</p>", "<p>a</p><p><del>b</del></p><p>c</p>"),
+        (
+            "<blockquote><p>a</p><p>b</p></blockquote>",
+            "<blockquote><p>a</p></blockquote>",
+            "<blockquote><p>a</p><p><del>b</del></p></blockquote>",
+        ),
+        # A heading that changed level keeps its old words inside the new one.
+        (
+            "<h2>Old title</h2><p>x</p>",
+            "<h3>New title</h3><p>x</p>",
+            "<h3><del>Old</del><ins>New</ins> title</h3><p>x</p>",
+        ),
+        # A paragraph turned into a list: the same words, the new structure.
+        (
+            "<p>one two</p>",
+            "<ul><li>one</li><li>two</li></ul>",
+            "<ul><li>one</li><li>two</li></ul>",
+        ),
+        ("<p>a<br>b</p>", "<p>a<br>c</p>", "<p>a<br><del>b</del><ins>c</ins></p>"),
+        # A link's new address is the new text's; its words did not change.
+        (
+            '<p><a href="https://a.example">site</a></p>',
+            '<p><a href="https://b.example">site</a></p>',
+            '<p><a href="https://b.example">site</a></p>',
+        ),
+    ],
+)
+def test_html_diff_keeps_blocks_whole(old, new, diff):
+    assert html_diff(old, new) == diff
+
+
+BLOCKS = [
+    "<h2>Ampere</h2>",
+    "<p>The company <strong>starts</strong> in France.</p>",
+    "<ul><li>Eleven sites</li><li>LFP cells</li></ul>",
+    "<blockquote><p>A new chapter.</p></blockquote>",
+    "<ol><li>First</li><li>Second <em>step</em></li></ol>",
+    "<p>Sales &amp; margins rose.</p>",
+    "<h3>Next</h3>",
+]
+
+
+def words_of(html, drop):
+    """The words of `html` as read, with the elements named `drop` left out."""
+    document = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    for element in document.iter(drop):
+        element.drop_tree()
+    # Blocks are apart even when no space separates their tags (BLOCKS has
+    # no word cut by an inline tag).
+    return " ".join(document.itertext()).split()
+
+
+def test_html_diff_reads_as_the_new_text_without_deletions_and_the_old_without_insertions():
+    rng = random.Random(12)
+    for _ in range(300):
+        old = "".join(rng.sample(BLOCKS, rng.randint(0, len(BLOCKS))))
+        new = "".join(rng.sample(BLOCKS, rng.randint(0, len(BLOCKS))))
+        diff = html_diff(old, new)
+        assert words_of(diff, "del") == words_of(new, "del"), (old, new, diff)
+        assert words_of(diff, "ins") == words_of(old, "ins"), (old, new, diff)
+        # Lists hold only items and the top level only blocks, whatever was deleted.
+        document = lxml.html.fragment_fromstring(diff or "<p></p>", create_parent="div")
+        assert not document.xpath("//ul/*[not(self::li)] | //ol/*[not(self::li)]"), diff
+        assert {child.tag for child in document} <= {"h2", "h3", "p", "ul", "ol", "blockquote"}
+        assert not (document.text or "").strip(), diff
 
 
 def test_html_diff_keeps_inline_formatting_and_reads_entities_as_characters():
