@@ -11,7 +11,7 @@ from django.urls import reverse
 from renaulution.admin_limits import SOFT_LIMIT_MESSAGE
 from renaulution.seo import DESCRIPTION_LENGTH, HEADLINE_LENGTH
 from tests.admin_clients import make_user
-from tests.factories import CompanyFactory, PressReleaseFactory
+from tests.factories import CompanyFactory, PositionFactory, PressReleaseFactory
 from tests.translations.test_form import change_url
 from tests.translations.test_rights import form_data
 
@@ -75,3 +75,18 @@ def test_a_text_over_its_soft_limit_is_accepted(client, translator_fr):
     assert client.post(change_url(release), data).status_code == 302
     release.refresh_from_db()
     assert len(release.summary_fr) > DESCRIPTION_LENGTH
+
+
+def test_a_persons_positions_count_their_titles_too(client):
+    client.force_login(make_user("ed", "Editors"))
+    position = PositionFactory()
+    response = client.get(reverse("admin:companies_person_change", args=[position.person.pk]))
+    document = lxml.html.document_fromstring(response.content.decode())
+    [title] = document.xpath('//*[@id="id_positions-0-title_fr"]')
+    assert title.get("maxlength") == "200"
+    assert title.get("data-character-count") == ""
+    # A position's title is no page's description: no recommended length.
+    assert title.get("data-soft-limit") is None
+    # The person's headline is one.
+    [headline] = document.xpath('//*[@id="id_headline_fr"]')
+    assert headline.get("data-soft-limit") == str(DESCRIPTION_LENGTH)
