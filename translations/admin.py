@@ -69,10 +69,11 @@ def localized_columns(model, only_languages=None):
 
 def column_label(model, column):
     """A localized column's human name: "Title (French)" for title_fr."""
-    field, language = column.rsplit("_", 1)
+    # modeltranslation's column knows its field and language ("pt-br" is pt_br).
+    column_field = model._meta.get_field(column)
     return _("%(field)s (%(language)s)") % {
-        "field": capfirst(model._meta.get_field(field).verbose_name),
-        "language": get_language_info(language)["name_translated"],
+        "field": capfirst(column_field.translated_field.verbose_name),
+        "language": get_language_info(column_field.language)["name_translated"],
     }
 
 

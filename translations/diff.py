@@ -1,4 +1,7 @@
-"""A word-level diff of two source texts, for translators."""
+"""
+What changed in a source text, for translators: word_diff() word by word
+as plain text; html_diff() for rich text, in its own headings and lists.
+"""
 
 import difflib
 import html
