@@ -3,13 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from renaulution.admin import PUBLICATION_FIELDSET, ContentAdmin, image_preview
+from renaulution.admin_limits import CharacterLimitsAdminMixin
 from renaulution.admin_scale import ChosenObjectFilter, VectorSearchMixin, YearFilter, localized
 from translations.admin import TranslatorRestrictionsMixin
 
 from .models import Company, Person, Position, PressRelease
 
 
-class PositionInline(TranslatorRestrictionsMixin, TranslationTabularInline):
+class PositionInline(
+    CharacterLimitsAdminMixin, TranslatorRestrictionsMixin, TranslationTabularInline
+):
     model = Position
     extra = 1
     autocomplete_fields = ["company"]

@@ -27,6 +27,7 @@ from translations.models import State as TranslationState
 from translations.registry import source_language
 
 from . import admin_users  # noqa: F401 (registers the users' admin)
+from .admin_limits import CharacterLimitsAdminMixin
 from .admin_scale import ChangelistRowsMixin, EstimatedCountPaginator
 from .admin_slugs import PrepopulatedOnAddMixin
 from .conflicts import ConflictAdminMixin
@@ -70,6 +71,7 @@ def language_badges(obj):
 
 
 class ContentAdmin(
+    CharacterLimitsAdminMixin,
     ChangelistRowsMixin,
     PreviewAdminMixin,
     DraftsAdminMixin,

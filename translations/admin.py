@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -70,6 +71,16 @@ def all_localized_columns(model, only_languages=None):
     codes = only_languages or languages()
     fields = translator.get_options_for_model(model).fields
     return [f"{field}_{code}" for field in fields for code in codes]
+
+
+def column_label(model, column):
+    """A localized column's human name: "Title (French)" for title_fr."""
+    # modeltranslation's column knows its field and language ("pt-br" is pt_br).
+    column_field = model._meta.get_field(column)
+    return _("%(field)s (%(language)s)") % {
+        "field": capfirst(column_field.translated_field.verbose_name),
+        "language": get_language_info(column_field.language)["name_translated"],
+    }
 
 
 def editable_model_fields(model):
@@ -151,7 +162,7 @@ class SourceBesideWidget(forms.Widget):
         if self.language:
             parts.append(render_terms(self.source, self.source_lang, self.language))
         if self.row is not None and self.row.state == State.OUTDATED:
-            parts.append(render_diff(self.row.translated_source, self.source))
+            parts.append(render_diff(self.row.translated_source, self.source, rich=self.rich))
         if self.suggestions is not None:
             parts.append(self.render_suggestions((attrs or {}).get("id", "")))
         if self.machine_url:
@@ -207,14 +218,23 @@ def render_terms(source, source_lang, language):
     )
 
 
-def render_diff(old, new):
-    from .diff import word_diff
+def render_diff(old, new, rich=False):
+    from .diff import html_diff, word_diff
 
+    label = _("What changed in the source since this translation")
+    if rich:
+        # Headings, lists and quotes kept, as in the source box above.
+        return format_html(
+            '<div class="translation-diff"><p class="translation-source__label">{}</p>'
+            '<div class="translation-diff__text">{}</div></div>',
+            label,
+            html_diff(old, new),
+        )
     # The template autoescapes the words; its output is safe as it is.
     pieces = render_to_string("admin/translations/_diff.html", {"diff": word_diff(old, new)})
     return format_html(
         '<div class="translation-diff"><p class="translation-source__label">{}</p><p>{}</p></div>',
-        _("What changed in the source since this translation"),
+        label,
         pieces,
     )
 
@@ -330,7 +350,8 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
         extra = {
             REVIEWED_PREFIX + name: forms.BooleanField(
                 required=False,
-                label=_("%(field)s: reviewed, no change needed") % {"field": name},
+                label=_("%(field)s: reviewed, no change needed")
+                % {"field": column_label(type(obj), name)},
             )
             for name in self.reviewable_columns(request, obj)
         }
@@ -389,12 +410,28 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        reviewable = self.reviewable_columns(request, obj)
-        if reviewable:
-            fieldsets = [
-                *fieldsets,
-                (_("Review"), {"fields": [REVIEWED_PREFIX + name for name in reviewable]}),
-            ]
+        reviewable = set(self.reviewable_columns(request, obj))
+        if not reviewable:
+            return fieldsets
+
+        # Each "reviewed" box on the line right after its field's. Not on the
+        # field's own line: modeltranslation's tabs script rewrites every
+        # label of a translated field's row to that field's label.
+        def with_boxes(lines):
+            for line in lines:
+                yield line
+                names = line if isinstance(line, list | tuple) else (line,)
+                yield from (REVIEWED_PREFIX + name for name in names if name in reviewable)
+
+        fieldsets = [
+            (title, {**options, "fields": list(with_boxes(options["fields"]))})
+            for title, options in fieldsets
+        ]
+        # A column no fieldset shows still gets its box, at the end.
+        placed = set(flatten_fieldsets(fieldsets))
+        alone = [REVIEWED_PREFIX + name for name in sorted(reviewable) if name not in placed]
+        if alone:
+            fieldsets.append((_("Review"), {"fields": alone}))
         return fieldsets
 
     def reviewable_columns(self, request, obj):

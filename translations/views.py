@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from . import memory
 from .admin import change_url
 from .consistency import describe_issues
-from .diff import word_diff
+from .diff import html_diff, word_diff
 from .models import FINDINGS, FieldTranslation, MemoryEntry, State
 from .progress import add_progress, translation_status
 from .registry import (
@@ -192,9 +192,12 @@ def sorted_rows(obj, rows):
 
 def field_entry(obj, row):
     source = value(obj, row.field, row.source_language)
-    diff = None
+    diff = diff_html = None
     if row.state == State.OUTDATED and row.translated_source:
         diff = word_diff(row.translated_source, source)
+        if memory.is_rich(type(obj), row.field):
+            # The same changes in the source's own structure (lists, headings).
+            diff_html = html_diff(row.translated_source, source)
     return {
         "field": row.field,
         "name": obj._meta.get_field(f"{row.field}_{row.language}").verbose_name,
@@ -204,4 +207,5 @@ def field_entry(obj, row):
         "source_language": row.source_language,
         "source": strip_tags(source),
         "diff": diff,
+        "diff_html": diff_html,
     }

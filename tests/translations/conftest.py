@@ -1,8 +1,17 @@
-"""A press release with text to translate, for the exchange tests."""
+"""A press release with text to translate, for the exchange tests; a French translator."""
 
 import pytest
 
+from tests.admin_clients import make_user
 from tests.factories import CompanyFactory, PressReleaseFactory
+
+
+@pytest.fixture
+def translator_fr(client):
+    """A French translator, logged in on `client`."""
+    user = make_user("marie", "Translators (fr)")
+    client.force_login(user)
+    return user
 
 
 @pytest.fixture

@@ -22,13 +22,6 @@ from translations.models import FieldTranslation, State
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def translator_fr(client):
-    user = make_user("marie", "Translators (fr)")
-    client.force_login(user)
-    return user
-
-
 def form_data(response):
     """What the browser would POST back for the rendered change form, untouched."""
     data = {}
