@@ -35,7 +35,7 @@ class RenaulutionConfig(AppConfig):
         )
         # A language added to settings.LANGUAGES after the migrations were
         # written gets its search structures and its translators' group.
-        post_migrate.connect(after_migrate, sender=self, dispatch_uid="renaulution.after_migrate")
+        post_migrate.connect(after_migrate, dispatch_uid="renaulution.after_migrate")
         del languages  # imported for its check
 
 
@@ -49,21 +49,18 @@ def after_migrate(sender, using="default", **kwargs):
     it; groups that exist are left as they are.
     """
     from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
     from django.db import connections
 
     from . import roles, search_documents
 
-    search_documents.create_missing(using=using)
-    if "auth_group" not in connections[using].introspection.table_names():
+    # The signal is sent once per app with models, in INSTALLED_APPS order
+    # (this one has none): act on the last, when every table and every
+    # permission (auth's own post_migrate step, connected first) exists.
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is not last:
         return
-    if roles.missing_role_groups(apps):
-        # This app's signal comes before the content apps' (INSTALLED_APPS
-        # order): their permissions are made here first, as migrate would.
-        for app_config in apps.get_app_configs():
-            create_contenttypes(app_config, verbosity=0, using=using)
-            create_permissions(app_config, verbosity=0, using=using)
+    search_documents.create_missing(using=using)
+    if "auth_group" in connections[using].introspection.table_names():
         roles.create_missing_role_groups(apps)
 
 

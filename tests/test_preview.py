@@ -308,7 +308,7 @@ def test_only_a_post_of_a_known_language_and_item_is_previewed(client, editor):
     release = PressReleaseFactory()
     assert client.get(preview_url(release, "en")).status_code == 405
     data = change_form_data(client, release)
-    assert client.post(preview_url(release, "de"), data).status_code == 404
+    assert client.post(preview_url(release, "nl"), data).status_code == 404
     missing = reverse(
         "admin:companies_pressrelease_preview", kwargs={"object_id": 999999, "language": "en"}
     )

@@ -58,6 +58,7 @@ def group():
         "press/ampere-starts/",
     ],
 )
+@pytest.mark.fourth_language
 def test_every_page_answers_in_every_language(client, group, language, path):
     response = client.get(f"/{language}/{path}", follow=True)
     page = read_page(response)
