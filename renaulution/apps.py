@@ -39,7 +39,7 @@ class RenaulutionConfig(AppConfig):
         del languages  # imported for its check
 
 
-def after_migrate(sender, using="default", **kwargs):
+def after_migrate(sender, using="default", plan=None, **kwargs):
     """
     After `migrate` (and a test run's `--no-migrations` table creation): what
     the site's languages need beyond modeltranslation's columns, created if
@@ -57,7 +57,9 @@ def after_migrate(sender, using="default", **kwargs):
     # (this one has none): act on the last, when every table and every
     # permission (auth's own post_migrate step, connected first) exists.
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
-    if sender is not last:
+    # `flush` sends the signal too, without a plan: after it, restoring a
+    # backup loads the archive's own groups, which new ones would clash with.
+    if sender is not last or plan is None:
         return
     search_documents.create_missing(using=using)
     if "auth_group" in connections[using].introspection.table_names():
