@@ -32,6 +32,13 @@ from translations.models import FieldTranslation, State
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fourth_language]
 
+if "de" not in languages.codes():
+    # Named on the command line under the usual settings: say how to run it.
+    raise pytest.UsageError(
+        "tests/fourth_language/ needs German: run it with "
+        "DJANGO_SETTINGS_MODULE=tests.settings_fourth_language and --no-migrations."
+    )
+
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 
 
