@@ -16,7 +16,7 @@ MANAGE := $(BIN)/python manage.py
 help:
 	@echo "make run       set up (venv, install, migrate, load content) and serve on http://127.0.0.1:$(PORT), with the scheduler and the webhooks' worker"
 	@echo "make stack     Varnish + two gunicorn app servers + nginx for uploads, on DATABASE_URL and REDIS_URL"
-	@echo "make test      lint, Django checks, migrations check and the whole test suite"
+	@echo "make test      lint, Django checks, migrations check, the whole test suite, then its fourth-language part with German added"
 	@echo "make lint      ruff lint and format check"
 	@echo "make format    ruff format and safe fixes"
 	@echo "make check     manage.py check (add --deploy settings via environment)"
@@ -90,6 +90,11 @@ test: install-dev lint node_modules/.package-lock.json
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS)
+	@# The site with a fourth language, German (tests/settings_fourth_language.py):
+	@# the tests marked fourth_language, on SQLite, tables made from the models.
+	DJANGO_SETTINGS_MODULE=tests.settings_fourth_language $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=tests.settings_fourth_language $(BIN)/pytest -n $(TEST_WORKERS) \
+		--no-migrations -m fourth_language
 
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete

@@ -28,7 +28,8 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from .search import CONFIGURATIONS, WORD, StoredDocument
+from . import languages
+from .search import WORD, StoredDocument
 
 # Below this many rows (by the statistics) a table is counted exactly: the
 # count is cheap and the number on the page is then exact.
@@ -115,16 +116,17 @@ def vector_match(word):
     # A word of letters and digits only (WORD): nothing of tsquery's syntax.
     raw = f"{word}:*"
     condition = Q()
-    for language, config in CONFIGURATIONS.items():
+    for entry in languages.entries():
+        config = entry.search_configuration
         condition |= Q(
-            **{f"_admin_search_{language}": SearchQuery(raw, search_type="raw", config=config)}
+            **{f"_admin_search_{entry.code}": SearchQuery(raw, search_type="raw", config=config)}
         )
     return condition
 
 
 def with_vectors(queryset):
     return queryset.alias(
-        **{f"_admin_search_{language}": StoredDocument(language) for language in CONFIGURATIONS}
+        **{f"_admin_search_{language}": StoredDocument(language) for language in languages.codes()}
     )
 
 

@@ -53,32 +53,59 @@ def _codenames(Permission, codenames):
     )
 
 
-def sync_role_groups(apps):
-    """Create the role groups if missing and set their permissions."""
-    Group = apps.get_model("auth", "Group")
+def role_permissions(apps):
+    """{group name: its permissions}, for every role group."""
     Permission = apps.get_model("auth", "Permission")
-
-    editors, _created = Group.objects.get_or_create(name=EDITORS)
-    editors.permissions.set(
-        _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
-        | _permissions(Permission, GLOSSARY_MODELS, ["add", "change", "delete", "view"])
-        | _codenames(Permission, REVIEW_PERMISSIONS)
-    )
-    # Before the drafts app is migrated there is no review permission yet:
-    # its migration calls this again.
-    authors, _created = Group.objects.get_or_create(name=AUTHORS)
-    authors.permissions.set(
-        _permissions(Permission, CONTENT_MODELS, ["add", "change", "view"])
-        | _codenames(Permission, {"drafts": ["view_pendingchange"]})
-    )
     translator_permissions = list(
         _permissions(Permission, CONTENT_MODELS, ["view"])
         | _permissions(Permission, TRANSLATABLE_MODELS, ["change"])
         | _permissions(Permission, GLOSSARY_MODELS, ["view"])
     )
-    for name in translator_group_names():
+    return {
+        EDITORS: (
+            _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
+            | _permissions(Permission, GLOSSARY_MODELS, ["add", "change", "delete", "view"])
+            | _codenames(Permission, REVIEW_PERMISSIONS)
+        ),
+        # Before the drafts app is migrated there is no review permission yet:
+        # its migration calls this again.
+        AUTHORS: (
+            _permissions(Permission, CONTENT_MODELS, ["add", "change", "view"])
+            | _codenames(Permission, {"drafts": ["view_pendingchange"]})
+        ),
+        **dict.fromkeys(translator_group_names(), translator_permissions),
+    }
+
+
+def sync_role_groups(apps):
+    """Create the role groups if missing and set their permissions."""
+    Group = apps.get_model("auth", "Group")
+    for name, permissions in role_permissions(apps).items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(translator_permissions)
+        group.permissions.set(permissions)
+
+
+def missing_role_groups(apps):
+    """The names of the role groups that do not exist (a language added later's)."""
+    Group = apps.get_model("auth", "Group")
+    names = [EDITORS, AUTHORS, *translator_group_names()]
+    existing = set(Group.objects.filter(name__in=names).values_list("name", flat=True))
+    return [name for name in names if name not in existing]
+
+
+def create_missing_role_groups(apps):
+    """
+    Create the role groups that do not exist, with their permissions, and
+    leave the others as an admin may have changed them (after every
+    `migrate`, see renaulution.apps).
+    """
+    missing = missing_role_groups(apps)
+    if missing:
+        Group = apps.get_model("auth", "Group")
+        permissions = role_permissions(apps)
+        for name in missing:
+            Group.objects.create(name=name).permissions.set(permissions[name])
+    return missing
 
 
 def create_permissions_now(apps):

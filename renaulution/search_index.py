@@ -1,11 +1,13 @@
 """
 The full-text index of the embedded SQLite database: one FTS5 table per
-language (`search_index_en`, `search_index_fr`, `search_index_it`, created by
-renaulution/migrations/0002_search_index.py, absent on PostgreSQL, where the
-tables' generated tsvector columns do this work).
+language of settings.LANGUAGES (`search_index_en`, `search_index_fr`, …,
+created by renaulution/migrations/0002_search_index.py, and for a language
+added later by renaulution/search_documents.py after `migrate`; absent on
+PostgreSQL, where the tables' generated tsvector columns do this work).
 
 FTS5 has no Snowball tokenizer, so the words are folded and stemmed here, in
-Python, with the Snowball stemmer of the language (`snowballstemmer`), both
+Python, with the Snowball stemmer of the language (`snowballstemmer`, the
+algorithm renaulution/languages.py names), both
 in the documents written to the index and in the queries read from it: the
 table holds stems ("électriques" → "electr"), which FTS5 splits with
 `unicode61 remove_diacritics 2`. A row holds what the PostgreSQL document
@@ -36,7 +38,8 @@ from django.db import connections, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
-STEMMERS = {"en": "english", "fr": "french", "it": "italian"}
+from . import languages
+
 # The document's columns, one per PostgreSQL weight, and bm25's weight of
 # each: PostgreSQL's default ts_rank weights (A 1.0, B 0.4, C 0.2, D 0.1).
 WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2, "d": 0.1}
@@ -59,9 +62,9 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=len(STEMMERS))
+@lru_cache(maxsize=16)
 def _stemmer(language):
-    return snowballstemmer.stemmer(STEMMERS[language])
+    return snowballstemmer.stemmer(languages.get(language).snowball)
 
 
 # The pure-Python stemmer takes some microseconds a word; texts repeat their
@@ -113,10 +116,10 @@ def write(model, objects, *, using="default"):
     """Write the rows of `objects` (instances of `model`), replacing their old ones."""
     if not enabled(using):
         return
-    rows = {language: [] for language in STEMMERS}
+    rows = {language: [] for language in languages.codes()}
     for source in _sources_of(model):
         for obj in objects:
-            for language in STEMMERS:
+            for language in languages.codes():
                 row = document(source, obj, language)
                 rows[language].append((rowid(source, obj.pk), *row.values()))
     columns = ", ".join(WEIGHTS)
@@ -137,7 +140,7 @@ def remove(model, pks, *, using="default"):
         return
     ids = [(rowid(source, pk),) for source in _sources_of(model) for pk in pks]
     with connections[using].cursor() as cursor:
-        for language in STEMMERS:
+        for language in languages.codes():
             cursor.executemany(f"DELETE FROM {table(language)} WHERE rowid = %s", ids)  # noqa: S608
 
 
@@ -152,7 +155,7 @@ def updated(model, pks, fields, *, using="default"):
     searched = set()
     for source in _sources_of(model):
         for field in (source.title, *source.texts):
-            searched.update({field, *(f"{field}_{language}" for language in STEMMERS)})
+            searched.update({field, *(f"{field}_{language}" for language in languages.codes())})
     if searched & set(fields):
         reindex(model, pks, using=using)
 
@@ -166,7 +169,7 @@ def rebuild(*, using="default"):
     count = 0
     # Readers keep the old index until the new one is whole.
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        for language in STEMMERS:
+        for language in languages.codes():
             cursor.execute(f"DELETE FROM {table(language)}")  # noqa: S608
         for source in SOURCES.values():
             batch = []
@@ -188,7 +191,7 @@ def is_complete(*, using="default"):
         return True
     expected = sum(source.model._base_manager.using(using).count() for source in SOURCES.values())
     with connections[using].cursor() as cursor:
-        for language in STEMMERS:
+        for language in languages.codes():
             cursor.execute(f"SELECT count(*) FROM {table(language)}")  # noqa: S608
             if cursor.fetchone()[0] != expected:
                 return False

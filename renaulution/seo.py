@@ -19,7 +19,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
@@ -33,12 +32,11 @@ from django.utils.translation import gettext_lazy
 from companies.models import Company, Person, PressRelease
 from episodes.models import Episode, Series
 
-from . import images
+from . import images, languages
 from .memo import Memo
 
 DESCRIPTION_LENGTH = 160
 HEADLINE_LENGTH = 110  # Google's limit for an article's headline
-OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
 SITE_DESCRIPTION = gettext_lazy(
     "The docuseries Anatomy of a Comeback and the transformation of Renault Group it films."
@@ -166,6 +164,12 @@ def content_language(context):
     if coverage and language in coverage.mostly_missing():
         return coverage.source_language
     return language
+
+
+def og_locale(code):
+    """OpenGraph's locale of language `code` (renaulution/languages.py)."""
+    entry = languages.ENTRIES.get(code)
+    return entry.og_locale if entry else code
 
 
 class _Builder:
@@ -452,10 +456,10 @@ def page_meta(context):
     language = translation.get_language()
     coverage = context.get("translation_coverage")
     unindexable = coverage.mostly_missing() if coverage else set()
-    meta.locale = OG_LOCALES.get(language, language)
+    meta.locale = og_locale(language)
     meta.locale_alternates = [
-        OG_LOCALES.get(code, code)
-        for code, _name in settings.LANGUAGES
+        og_locale(code)
+        for code in languages.codes()
         if code != language and code not in unindexable
     ]
     if meta.json_ld is not None:

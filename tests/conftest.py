@@ -10,6 +10,17 @@ from tests.content_snapshot import take_snapshot
 from tests.deepl_server import FakeDeepL
 
 
+def pytest_ignore_collect(collection_path, config):
+    """
+    tests/fourth_language/ is about German, which only
+    tests/settings_fourth_language.py speaks: `make test` runs it in a
+    second pass with those settings; other runs leave it out.
+    """
+    if collection_path.name == "fourth_language" and "de" not in dict(settings.LANGUAGES):
+        return True
+    return None
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and generated files go to a per-test folder, never to media/."""

@@ -21,6 +21,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from renaulution.languages import codes
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
@@ -42,7 +43,8 @@ FUZZ = settings(
 # Examples for each public address in the per-address property.
 PER_ADDRESS = 40
 
-LANGUAGES = ["en", "fr", "it"]
+# The site's languages (a fourth-language run adds one).
+LANGUAGES = codes()
 SLUGS = ["renault-group", "luca-de-meo", "ampere-starts", "episode-one"]
 # Every public address, as a template: {lang} and {slug} are filled in.
 PATHS = [

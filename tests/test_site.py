@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import DatabaseError, OperationalError, ProgrammingError
 from django.test import override_settings
 
+from renaulution.languages import codes
 from tests.factories import (
     CompanyFactory,
     EpisodeFactory,
@@ -40,7 +41,7 @@ def test_root_redirects_to_the_readers_language(client, accept_language, expecte
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "fr", "it"])
+@pytest.mark.parametrize("language", codes())
 def test_home_shows_the_series_its_episodes_and_latest_press(client, language):
     series = SeriesFactory()
     SeriesProducerFactory(series=series)

@@ -12,57 +12,25 @@ many objects at once with `mostly_missing_by_object`.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
-from django.utils.translation import get_language, get_language_info, gettext_lazy, override
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, override
+
+from renaulution import languages
 
 from .models import FieldTranslation, State
 from .registry import source_language
 
-# One sentence per source language: languages name them with adjectives that
-# agree differently ("du texte anglais", "del testo inglese").
-OUTDATED = {
-    "en": gettext_lazy("This translation predates an update of the English text."),
-    "fr": gettext_lazy("This translation predates an update of the French text."),
-    "it": gettext_lazy("This translation predates an update of the Italian text."),
-}
-MISSING = {
-    "en": gettext_lazy("Part of this page is not translated yet and is shown in English."),
-    "fr": gettext_lazy("Part of this page is not translated yet and is shown in French."),
-    "it": gettext_lazy("Part of this page is not translated yet and is shown in Italian."),
-}
-
-
-# The link to the source-language version, written in that language: the
-# reader who follows it reads that language ("la version française" agrees).
-SOURCE_VERSION = {
-    "en": "Read the English version",
-    "fr": "Lire la version française",
-    "it": "Leggi la versione italiana",
-}
-
 
 def source_version_text(source):
-    """The source-language link's text; a language added later is named in its own words."""
-    return SOURCE_VERSION.get(source) or get_language_info(source)["name_local"]
+    """The source-language link's text, in that language (renaulution/languages.py)."""
+    return languages.get(source).source_version
 
 
 def _outdated(source):
-    if source in OUTDATED:
-        return str(OUTDATED[source])
-    # A language added to LANGUAGES later: a generic sentence until it gets its own.
-    name = get_language_info(source)["name_translated"]
-    return _("This translation predates an update of the text in %(language)s.") % {
-        "language": name
-    }
+    return str(languages.get(source).outdated_notice)
 
 
 def _missing(source):
-    if source in MISSING:
-        return str(MISSING[source])
-    name = get_language_info(source)["name_translated"]
-    return _("Part of this page is not translated yet and is shown in %(language)s.") % {
-        "language": name
-    }
+    return str(languages.get(source).missing_notice)
 
 
 @dataclass

@@ -49,6 +49,8 @@ SHAPES = {
     "square": {"en": "square", "fr": "carré", "it": "quadrato"},
 }
 
+# The languages the shipped content is written in, not settings.LANGUAGES: a
+# language added later (README, "Adding a language") starts empty and falls back.
 LANGUAGES = ("en", "fr", "it")
 
 

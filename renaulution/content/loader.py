@@ -43,6 +43,8 @@ from translations.models import Term, TermTranslation
 from . import data, images, links
 from .glossary import GLOSSARY
 
+# The languages the shipped content is written in, not settings.LANGUAGES: a
+# language added later (README, "Adding a language") starts empty and falls back.
 LANGUAGES = ("en", "fr", "it")
 
 # (key in the counts, singular, plural), in the order of the summary.

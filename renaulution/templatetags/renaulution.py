@@ -5,8 +5,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import pgettext_lazy
 
+from renaulution import languages
 from renaulution.formats import local_date as format_local_date
 from renaulution.images import picture_html
 from renaulution.memo import cached_reverse
@@ -19,15 +19,6 @@ from renaulution.seo import canonical_query, plain_text
 EXCERPT_WORDS = 30
 EXCERPT_SOURCE_CHARACTERS = 400
 
-# A language's name inside a sentence ("Titre original (italien)"): the names
-# of settings.LANGUAGES are capitalised, as the language menu writes them. A
-# language missing here is named as the menu names it.
-LANGUAGE_NAMES_IN_TEXT = {
-    "en": pgettext_lazy("language name inside a sentence", "English"),
-    "fr": pgettext_lazy("language name inside a sentence", "French"),
-    "it": pgettext_lazy("language name inside a sentence", "Italian"),
-}
-
 register = template.Library()
 
 
@@ -39,8 +30,13 @@ def local_date(value):
 
 @register.filter
 def language_in_text(code):
-    """`{{ "it"|language_in_text }}`: the language's name as a sentence writes it."""
-    return LANGUAGE_NAMES_IN_TEXT.get(code) or dict(settings.LANGUAGES).get(code, code)
+    """
+    `{{ "it"|language_in_text }}`: the language's name as a sentence writes it
+    ("Titre original (italien)", renaulution/languages.py), where the names of
+    settings.LANGUAGES are capitalised, as the language menu writes them.
+    """
+    entry = languages.ENTRIES.get(code)
+    return entry.name_in_text if entry else dict(settings.LANGUAGES).get(code, code)
 
 
 @register.filter
@@ -103,7 +99,7 @@ def language_links(context):
     full_path = request.get_full_path()
     query = full_path[full_path.index("?") :] if "?" in full_path else ""
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in languages.codes():
         if obj is not None and hasattr(obj, "get_absolute_url"):
             with translation.override(code):
                 url = obj.get_absolute_url()

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from renaulution.languages import codes
 from timeline.models import Milestone
 
 from .conftest import HORIZONTAL_OVERFLOW, PHONE_CONTEXT
@@ -66,7 +67,7 @@ def test_reader_follows_a_milestone_to_its_company_and_switches_language(
     assert external_requests == []
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "it"])
+@pytest.mark.parametrize("language", codes())
 @pytest.mark.browser_context_args(**PHONE_CONTEXT)
 def test_on_a_phone_the_years_are_compact_chips_and_the_current_one_is_marked(
     page, live_server, content, broken_responses, language

@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from companies.models import Position
+from renaulution.languages import codes, non_default_codes
 from tests.factories import FACTORIES, PositionFactory, PressReleaseFactory
 from translations.admin import change_url
 from translations.registry import source_language, translatable_fields, translatable_models
@@ -17,17 +18,17 @@ pytestmark = pytest.mark.django_db
 
 # Every role that sees the queues, and the languages whose queue it sees.
 ROLES = {
-    "superuser": ((), ["en", "fr", "it"]),
-    "editor": (("Editors",), ["en", "fr", "it"]),
-    "translator-en": (("Translators (en)",), ["en"]),
-    "translator-fr": (("Translators (fr)",), ["fr"]),
-    "translator-it": (("Translators (it)",), ["it"]),
+    "superuser": ((), codes()),
+    "editor": (("Editors",), codes()),
+    **{f"translator-{code}": ((f"Translators ({code})",), [code]) for code in codes()},
 }
 
 
 def untranslated(model):
     """An object of `model` with its English text only: every other language to do."""
-    blank = {f"{name}_{code}": "" for name in translatable_fields(model) for code in ("fr", "it")}
+    blank = {
+        f"{name}_{code}": "" for name in translatable_fields(model) for code in non_default_codes()
+    }
     return FACTORIES[model](**blank)
 
 

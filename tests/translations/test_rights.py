@@ -64,6 +64,7 @@ def objects():
 
 
 @pytest.mark.parametrize("model", [PressRelease, Company, Person, Series, Episode])
+@pytest.mark.fourth_language
 def test_a_crafted_post_changes_only_the_translators_language(client, translator_fr, model):
     obj, field = objects()[model]
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk])
@@ -100,6 +101,7 @@ def test_a_translator_in_two_languages_changes_both(client):
     assert (release.title_en, release.title_fr, release.title_it) == ("Source", "FR", "IT")
 
 
+@pytest.mark.fourth_language
 def test_translators_cannot_add_delete_or_publish(client, translator_fr):
     release = PressReleaseFactory(status="draft")
     assert client.get(reverse("admin:companies_pressrelease_add")).status_code == 403
