@@ -529,7 +529,7 @@ def _postgres_candidates(queries, hashes, source_lang, target_lang, limit):
     threshold, fuzzy matches only, and so on down to THRESHOLD. A pass at
     0.85 before the one at 0.7 costs the segments without close matches one
     more index scan, but most of bench/memory.py's held and changed
-    sentences get their matches there at about half the cost of 0.7: 12 to
+    sentences get their matches there, in a cheaper scan than at 0.7: 12 to
     15 % less time in all than 0.7 then THRESHOLD (docs/benchmarks.md).
     """
     rows = limit * 3  # more than asked, for the same translation made in several places
