@@ -9,6 +9,7 @@ from companies.models import PressRelease
 from renaulution.languages import codes
 from tests.factories import CompanyFactory, PressReleaseFactory
 from translations.diff import word_diff
+from translations.memory import FIRST_THRESHOLDS
 from translations.models import FieldTranslation, State
 
 pytestmark = pytest.mark.django_db
@@ -238,9 +239,9 @@ def test_queue_query_count_does_not_grow(client, django_assert_num_queries, rows
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query per model for the objects (press
     # releases, companies), and the translation memory's matches for the page
-    # (one per source language; two on PostgreSQL, a higher threshold first,
-    # see translations.memory).
-    memory_queries = 2 if connection.vendor == "postgresql" else 1
+    # (one per source language; on PostgreSQL one per threshold, higher ones
+    # first, see translations.memory).
+    memory_queries = len(FIRST_THRESHOLDS) + 1 if connection.vendor == "postgresql" else 1
     with django_assert_num_queries(12 + memory_queries):
         response = client.get(reverse("translations:queue", args=["fr"]))
     # A missing release title and an outdated company tagline per row.

@@ -217,16 +217,19 @@ def test_the_limit_and_the_same_translation_suggested_once(stocked):
     )
 
 
-def test_suggestions_for_many_segments_cost_one_or_two_queries(stocked, django_assert_num_queries):
+def test_suggestions_for_many_segments_cost_a_fixed_number_of_queries(
+    stocked, django_assert_num_queries
+):
     texts = [
         "Renault opens a new battery plant in Douai",
         "The Scenic is Car of the Year",
         "Nothing like it",
         "",
     ] * 8
-    # SQLite: one query for every candidate. PostgreSQL: one at a higher
+    # SQLite: one query for every candidate. PostgreSQL: one per higher
     # threshold, one more at ours for the segments that got too few there.
-    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 1):
+    postgres = len(memory.FIRST_THRESHOLDS) + 1
+    with django_assert_num_queries(postgres if connection.vendor == "postgresql" else 1):
         results = memory.suggest_many(texts, "en", "fr")
     assert [len(r) > 0 for r in results[:4]] == [True, True, False, False]
     assert results[1][0].target == "Le Scenic est Voiture de l'année"
@@ -263,6 +266,45 @@ def test_the_best_matches_are_those_of_every_entry_compared():
     matches = memory.suggest(query, "en", "fr")
     assert (matches[0].percent, matches[0].target) == (100, "Usine")
     assert [m.percent for m in matches[1:]] == [round(score * 100) for score in scores[:2]]
+
+
+# Words added to the query of the test below make its entries: each count
+# of added words gives a band of similarity (1 word: 0.90 to 0.96, 4: 0.74
+# to 0.81, 8: 0.60 to 0.66, 10: 0.55 to 0.59), so that the first, middle and
+# last of PostgreSQL's passes (FIRST_THRESHOLDS, then THRESHOLD) each have
+# to give the answer in one case.
+EXTRA_WORDS = ["now", "soon", "again", "today", "later", "twice", "early", "still", "first"]
+EXTRA_WORDS += ["quickly", "quietly", "finally", "anyway", "instead", "together", "outside"]
+
+
+@pytest.mark.parametrize(
+    ("added", "first_pass_enough"),
+    [
+        ({1: 16, 4: 6, 8: 6}, 0.85),  # more rows than asked at 0.85 or above
+        ({1: 3, 4: 14, 8: 6}, 0.7),  # too few at 0.85, enough at 0.7
+        ({1: 3, 4: 4, 8: 8, 10: 6}, 0.5),  # too few at 0.7: everything at THRESHOLD
+    ],
+)
+def test_every_threshold_pass_gives_the_best_of_all_entries(added, first_pass_enough):
+    """Whichever pass gives a segment its matches, they are those comparing every entry finds."""
+    query = "Renault opens a new battery plant in Douai with Verkor for the Ampere cars"
+    texts = []
+    for count, number in added.items():
+        for start in range(number):
+            words = [EXTRA_WORDS[(start + k) % len(EXTRA_WORDS)] for k in range(count)]
+            texts.append(f"{query} {' '.join(words)}")
+    for text in texts:
+        memory.new_entry(text, f"{text} (fr)", False, "en", "fr").save()
+    scores = sorted((memory.similarity(text, query) for text in texts), reverse=True)
+    # The bands are those of the passes, and the data puts the answer in the
+    # pass the case names: the first with `rows` matches (limit=5 below).
+    assert memory.FIRST_THRESHOLDS == (0.85, 0.7)
+    rows = 5 * 3
+    enough = [t for t in (0.85, 0.7) if sum(score >= t for score in scores) >= rows]
+    assert (enough[0] if enough else memory.THRESHOLD) == first_pass_enough
+    matches = memory.suggest(query, "en", "fr", limit=5)
+    expected = [min(round(score * 100), 99) for score in scores if score >= memory.THRESHOLD]
+    assert [m.percent for m in matches] == expected[:5]
 
 
 def test_rich_text_suggestions_insert_as_html_or_text():

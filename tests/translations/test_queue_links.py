@@ -12,6 +12,7 @@ from companies.models import Position
 from renaulution.languages import codes, non_default_codes
 from tests.factories import FACTORIES, PositionFactory, PressReleaseFactory
 from translations.admin import change_url
+from translations.memory import FIRST_THRESHOLDS
 from translations.registry import source_language, translatable_fields, translatable_models
 
 pytestmark = pytest.mark.django_db
@@ -97,9 +98,10 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query for the positions with their people
-    # and companies, and the translation memory's matches for the page (two
-    # queries on PostgreSQL: a higher threshold first, see translations.memory).
-    memory_queries = 2 if connection.vendor == "postgresql" else 1
+    # and companies, and the translation memory's matches for the page (on
+    # PostgreSQL one query per threshold, higher ones first, see
+    # translations.memory).
+    memory_queries = len(FIRST_THRESHOLDS) + 1 if connection.vendor == "postgresql" else 1
     with django_assert_num_queries(11 + memory_queries):
         response = client.get(url)
     assert len(response.context["entries"]) == count
