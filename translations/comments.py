@@ -23,6 +23,7 @@ the queue all ask these functions):
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
@@ -166,10 +167,16 @@ def threads(user, obj):
 
 def queue_comments(language):
     """The newest open comments for `language`'s queue and how many there are in all."""
-    listed = FieldComment.objects.open().for_language(language)
-    rows = list(listed.with_people().order_by("-created_at", "-pk")[:QUEUE_COMMENTS_LIMIT])
-    # Counted even when all fit: the same queries for 1 comment as for 1,000.
-    return rows, listed.count()
+    listed = (
+        FieldComment.objects.open()
+        .for_language(language)
+        .with_people()
+        # The total rides along on each row (COUNT(*) OVER ()): one query.
+        .annotate(total=Window(Count("id")))
+        .order_by("-created_at", "-pk")
+    )
+    rows = list(listed[:QUEUE_COMMENTS_LIMIT])
+    return rows, rows[0].total if rows else 0
 
 
 def queue_entries(rows, objects, change_url):

@@ -91,7 +91,7 @@ class FieldCommentAdmin(admin.ModelAdmin):
     def body_excerpt(self, comment):
         return comment.body if len(comment.body) <= 80 else comment.body[:79] + "…"
 
-    @admin.display(description=_("on"))
+    @admin.display(description=_("commented on"))
     def on(self, comment):
         obj = comment.content_object
         if obj is None:

@@ -358,12 +358,12 @@ def test_the_queue_reads_comments_in_constant_queries(
             language="fr",
             body=f"n{number}",
         )
-    # 14, whatever the number of comments: session, user, groups (rights);
+    # 13, whatever the number of comments: session, user, groups (rights);
     # the pending objects' count, page and rows; the consistency list; the
-    # comments' page with their authors and their count (2); the objects of
-    # all three lists, one query per model (1 here); the user's and groups'
-    # permissions (the admin's menu); the pending rows' detail, the memory's
-    # lookup, the finding counts.
+    # comments with their authors and their total (COUNT OVER, one query);
+    # the objects of all three lists, one query per model (1 here); the
+    # user's and groups' permissions (the admin's menu); the pending rows'
+    # detail, the memory's lookup, the finding counts.
     with django_assert_num_queries(QUEUE_QUERIES):
         response = queue(client, "fr")
         # The template reads each comment's author and object: already there.
@@ -371,7 +371,7 @@ def test_the_queue_reads_comments_in_constant_queries(
         response.content.decode()
 
 
-QUEUE_QUERIES = 14
+QUEUE_QUERIES = 13
 
 
 def test_the_dashboard_counts_open_comments_per_language(release, people):
@@ -493,3 +493,18 @@ def test_editors_hold_the_comment_permissions_and_translators_none():
     assert held == {"view_fieldcomment", "change_fieldcomment", "delete_fieldcomment"}
     translators = Group.objects.get(name="Translators (fr)")
     assert not translators.permissions.filter(codename__endswith="fieldcomment").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fr", ["Commentaires", "Ajouter le commentaire", "Texte source (Anglais)", "Résoudre"]),
+        ("it", ["Commenti", "Aggiungi il commento", "Testo fonte (Inglese)", "Risolvi"]),
+    ],
+)
+def test_the_threads_speak_the_translators_language(release, people, language, words):
+    post_comment(logged_in(people["fr"]), release, "")
+    client = logged_in(people["editor"])
+    html = client.get(change_url(release), headers={"accept-language": language}).content.decode()
+    for word in words:
+        assert word in html

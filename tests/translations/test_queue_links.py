@@ -95,8 +95,9 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query for the positions with their people
-    # and companies, and the translation memory's matches for the page.
-    with django_assert_num_queries(12):
+    # and companies, the translation memory's matches for the page, and the
+    # open comments with their total.
+    with django_assert_num_queries(13):
         response = client.get(url)
     assert len(response.context["entries"]) == count
     assert response.content.decode().count("#positions-group") == count
