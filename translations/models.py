@@ -259,12 +259,24 @@ class MemoryEntry(models.Model):
 COMMENT_MAX_LENGTH = 2000
 
 
+def _concerns(language):
+    """
+    The condition for a comment that concerns the translators of `language`:
+    in that language or on the source, on a field that has something to
+    translate into it (a translation row; see translations.comments).
+    """
+    rows = FieldTranslation.objects.filter(
+        content_type=models.OuterRef("content_type"),
+        object_id=models.OuterRef("object_id"),
+        field=models.OuterRef("field"),
+        language=language,
+    )
+    return (Q(language=language) | Q(language="")) & Q(models.Exists(rows))
+
+
 class FieldCommentQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            object_id=obj.pk,
-        )
+    # The same way of naming an object as the translation rows'.
+    for_object = FieldTranslationQuerySet.for_object
 
     def open(self):
         return self.filter(resolved_at__isnull=True)
@@ -273,36 +285,12 @@ class FieldCommentQuerySet(models.QuerySet):
         return self.select_related("author", "resolved_by")
 
     def for_language(self, language):
-        """
-        The comments that concern the translators of `language`: those in it
-        and those on the source, where the field has something to translate
-        into it (a translation row; see translations.comments).
-        """
-        rows = FieldTranslation.objects.filter(
-            content_type=models.OuterRef("content_type"),
-            object_id=models.OuterRef("object_id"),
-            field=models.OuterRef("field"),
-            language=language,
-        )
-        return self.filter(Q(language=language) | Q(language=""), models.Exists(rows))
+        return self.filter(_concerns(language))
 
     def open_counts(self, languages):
         """{language: open comments for that language (as `for_language`)}, in one query."""
-        counts = {}
-        for language in languages:
-            rows = FieldTranslation.objects.filter(
-                content_type=models.OuterRef("content_type"),
-                object_id=models.OuterRef("object_id"),
-                field=models.OuterRef("field"),
-                language=language,
-            )
-            counts[language] = Count(
-                "id",
-                filter=(Q(language=language) | Q(language="")) & Q(models.Exists(rows)),
-            )
-        if not counts:
-            return {}
-        return self.open().aggregate(**counts)
+        counts = {language: Count("id", filter=_concerns(language)) for language in languages}
+        return self.open().aggregate(**counts) if counts else {}
 
 
 class FieldComment(models.Model):
