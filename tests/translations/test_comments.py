@@ -84,7 +84,8 @@ def test_each_role_sees_the_comments_of_its_languages_and_of_the_source(release,
     assert thread_bodies(response) == {f"about {language!r}" for language in SEES[who]}
     # Shown in the page, after the form, with its anchor.
     html = response.content.decode()
-    assert 'id="comments-title"' in html
+    assert 'id="comments-title"' in html  # the title's thread
+    assert html.count('id="comments-title"') == 1
     for language in {"", "fr", "it"} - SEES[who]:
         assert f"about {language!r}" not in html
 
