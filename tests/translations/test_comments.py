@@ -6,13 +6,15 @@ and the dashboard's counts, and that readers never see them.
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from renaulution.roles import EDITORS
 from tests.admin_clients import change_url, logged_in, make_user
 from tests.factories import PositionFactory, PressReleaseFactory
+from tests.translations.test_rights import form_data
 from translations.comments import QUEUE_COMMENTS_LIMIT, comment_add
 from translations.models import COMMENT_MAX_LENGTH, FieldComment
 
@@ -509,3 +511,36 @@ def test_the_threads_speak_the_translators_language(release, people, language, w
     html = client.get(change_url(release), headers={"accept-language": language}).content.decode()
     for word in words:
         assert word in html
+
+
+@pytest.mark.parametrize("who", ["editor", "fr"])
+def test_the_change_forms_threads_cost_the_same_for_1_and_10_comments(release, people, who):
+    client = logged_in(people[who])
+    client.get(change_url(release))  # caches warmed
+
+    def queries_with(count):
+        FieldComment.objects.all().delete()
+        for number in range(count):
+            author = people["fr"] if number % 2 else people["editor"]
+            comment_add(user=author, obj=release, field="title", language="fr", body=f"n{number}")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(change_url(release))
+            assert len(thread_bodies(response)) == count
+        return len(queries)
+
+    # The comments come in one query with their authors, whatever their number.
+    assert queries_with(10) == queries_with(1)
+
+
+def test_a_comment_between_loading_and_saving_the_form_is_no_edit_conflict(release, people):
+    client = logged_in(people["fr"])
+    form = client.get(change_url(release))
+    data = form_data(form)
+    post_comment(client, release, "fr")
+    data["title_fr"] = "Ampère démarre"
+    saved = client.post(change_url(release), data)
+    # Saved straight away: the comment is not a change to the object.
+    assert saved.status_code == 302, saved.context and saved.context.get("conflicts")
+    release.refresh_from_db()
+    assert release.title_fr == "Ampère démarre"
+    assert FieldComment.objects.count() == 1
