@@ -377,7 +377,9 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
         # Each field's comments, shown after the form and posted elsewhere
         # (translations/comment_views.py): see admin/translations/_comments.html.
         if obj is not None and not add:
-            context["field_comments"] = comment_threads(request.user, obj)
+            threads = comment_threads(request.user, obj)
+            context["field_comments"] = threads
+            context["open_comment_threads"] = [thread for thread in threads if thread["open"]]
             context["field_comments_model"] = obj._meta.label_lower
             context["comment_max_length"] = COMMENT_MAX_LENGTH
         return super().render_change_form(request, context, add, change, form_url, obj)

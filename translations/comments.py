@@ -39,6 +39,8 @@ SOURCE = ""
 
 
 def anchor(field):
+    # Field names have no hyphen: the page's other ids for comments either
+    # start "field-comments" or put a hyphen after the field's name.
     return f"comments-{field}"
 
 

@@ -52,10 +52,13 @@ def test_a_translator_asks_and_the_editor_resolves(
     listed.locator("a.queue-link").click()
 
     expect(page).to_have_url(re.compile(re.escape(change) + "#comments-title$"))
+    # Above the form, the fields with open comments, linked to their threads.
+    expect(page.locator("#field-comments-summary a")).to_have_text(["Title"])
     thread.get_by_role("button", name="Resolve").click()
     expect(page.locator(".messagelist .success")).to_contain_text("resolved")
     # Resolved: out of the open list, folded away with the resolved ones.
     expect(thread.locator(".comments--open")).to_have_count(0)
+    expect(page.locator("#field-comments-summary")).to_have_count(0)
     resolved = thread.locator("details.comments-resolved")
     expect(resolved.locator("summary")).to_have_text("1 resolved comment")
     expect(resolved.locator(".comment-body")).not_to_be_visible()

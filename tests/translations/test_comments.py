@@ -4,6 +4,8 @@ them (translations/comments.py), resolving and reopening, the queue's list
 and the dashboard's counts, and that readers never see them.
 """
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection, transaction
@@ -90,6 +92,9 @@ def test_each_role_sees_the_comments_of_its_languages_and_of_the_source(release,
     assert html.count('id="comments-title"') == 1
     for language in {"", "fr", "it"} - SEES[who]:
         assert f"about {language!r}" not in html
+    # Above the form, the fields with open comments link to their threads.
+    count = len(SEES[who])
+    assert f'<a href="#comments-title">Title</a> ({count})' in html
 
 
 @pytest.mark.parametrize(
@@ -544,3 +549,13 @@ def test_a_comment_between_loading_and_saving_the_form_is_no_edit_conflict(relea
     release.refresh_from_db()
     assert release.title_fr == "Ampère démarre"
     assert FieldComment.objects.count() == 1
+
+
+def test_the_threads_ids_are_unique_on_the_page(release, people):
+    """A field named like one of the section's parts ("summary") keeps its own anchor."""
+    one_comment_per_language(release, people["editor"])
+    comment_add(user=people["editor"], obj=release, field="summary", language="", body="s")
+    html = logged_in(people["editor"]).get(change_url(release)).content.decode()
+    ids = re.findall(r'\bid="((?:field-)?comments[^"]*)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"comments-title", "comments-summary", "field-comments-summary"} <= set(ids)
