@@ -20,6 +20,10 @@ CONTENT_MODELS = {
 }
 #: The glossary, which editors maintain and translators consult.
 GLOSSARY_MODELS = {"translations": ["term", "termtranslation"]}
+#: Comments on fields: editors list, resolve and delete them in the admin.
+#: Translators hold no model permission on them; what they may read and write
+#: in the change form is decided in translations/comments.py.
+COMMENT_MODELS = {"translations": ["fieldcomment"]}
 #: What editors hold of the review of drafts: the queue, and publishing.
 REVIEW_PERMISSIONS = {"drafts": ["view_pendingchange", "change_pendingchange", "can_publish"]}
 #: The models that hold localized text, which translators may change.
@@ -65,6 +69,7 @@ def role_permissions(apps):
         EDITORS: (
             _permissions(Permission, CONTENT_MODELS, ["add", "change", "delete", "view"])
             | _permissions(Permission, GLOSSARY_MODELS, ["add", "change", "delete", "view"])
+            | _permissions(Permission, COMMENT_MODELS, ["change", "delete", "view"])
             | _codenames(Permission, REVIEW_PERMISSIONS)
         ),
         # Before the drafts app is migrated there is no review permission yet:

@@ -6,6 +6,7 @@ import io
 import factory
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -16,7 +17,7 @@ from drafts.models import PendingChange
 from episodes.models import Episode, EpisodeCompany, Series, SeriesProducer
 from renaulution.publishing import Status
 from timeline.models import Milestone
-from translations.models import Term
+from translations.models import FieldComment, Term
 from webhooks.models import Delivery, Endpoint, Event
 
 
@@ -308,3 +309,19 @@ class TermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Term
+
+
+class FieldCommentFactory(factory.django.DjangoModelFactory):
+    """A comment on a press release's source title, by nobody in particular."""
+
+    content_object = factory.SubFactory(PressReleaseFactory)
+    content_type = factory.LazyAttribute(
+        lambda comment: ContentType.objects.get_for_model(comment.content_object)
+    )
+    object_id = factory.SelfAttribute("content_object.pk")
+    field = "title"
+    body = factory.Sequence(lambda n: f"Comment {n}")
+
+    class Meta:
+        model = FieldComment
+        exclude = ["content_object"]

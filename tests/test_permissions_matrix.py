@@ -46,6 +46,7 @@ from renaulution.languages import codes
 from revisions.services import record, versions_of
 from tests import factories
 from tests.translations.test_rights import form_data
+from translations.models import FieldComment
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,14 @@ def is_glossary(model):
     return model._meta.label == "translations.Term"
 
 
+def is_comment(model):
+    """Comments on fields: written in the change form; editors list, resolve and delete them."""
+    return model._meta.label == "translations.FieldComment"
+
+
 def may_view(role, model):
+    if is_comment(model):
+        return role.superuser or role.editor
     if is_glossary(model):
         return role.superuser or role.editor or bool(role.languages)
     if is_review(model):
@@ -118,7 +126,9 @@ def may_view(role, model):
 
 
 def may_manage(role, model):
-    return role.superuser or (role.editor and (is_content(model) or is_glossary(model)))
+    return role.superuser or (
+        role.editor and (is_content(model) or is_glossary(model) or is_comment(model))
+    )
 
 
 def is_webhook_log(model):
@@ -150,6 +160,8 @@ def expected_for_model_view(role, model, view, method):
         return LOGIN
     if is_review(model):
         return expected_for_review_view(role, view)
+    if is_comment(model) and view == "add":
+        return REFUSED  # a comment belongs beside its field, in the change form
     if is_webhook_log(model) and (view == "add" or (view == "change" and method == "POST")):
         return REFUSED
     if role.author and is_content(model):
@@ -223,6 +235,18 @@ def expected_for_site_view(role, case, method):
         # A press release's body, whose source is English: no segment view
         # translates into its own source language, whoever asks.
         return OK if case.language in role.languages and case.language != "en" else REFUSED
+    if name == "translations:comment_add":
+        # On a field of a release written in English: editors, and the
+        # translators with something to translate there.
+        if method == "GET":
+            return NOT_ALLOWED
+        has_work = set(role.languages) - {case.language}
+        return OK if role.superuser or role.editor or has_work else REFUSED
+    if name == "translations:comment_state":
+        # A comment nobody in the matrix wrote: only editors resolve it.
+        if method == "GET":
+            return NOT_ALLOWED
+        return OK if role.superuser or role.editor else REFUSED
     raise AssertionError(
         f"The admin URL {name} has no rule in the permission matrix: decide who may use it"
     )
@@ -341,11 +365,19 @@ def build_cases(objects):
                 if code == release.original_language:
                     continue  # the source: nothing to translate
                 args = [release._meta.label_lower, release.pk, "title", code]
+                cases.append(Case(name, reverse(name, args=args), "site", language=code))
         elif name == "translations:segments":
             release = objects[PressRelease]
             for code in LANGUAGES:
                 args = [code, release._meta.label_lower, release.pk, "body"]
                 cases.append(Case(name, reverse(name, args=args), "site", language=code))
+        elif name == "translations:comment_add":
+            release = objects[PressRelease]
+            url = reverse(name, args=[release._meta.label_lower, release.pk])
+            cases.append(Case(name, url, "site", language=release.original_language))
+        elif name == "translations:comment_state":
+            url = reverse(name, args=[objects[FieldComment].pk])
+            cases.append(Case(name, url, "site"))
         else:
             cases.append(Case(name, reverse(name), "site"))
     for model, model_admin in admin.site._registry.items():
@@ -402,6 +434,9 @@ def make_action_targets():
         elif is_content(model):
             factory_class = factory_for(model)
             pks = [factory_class(status=status).pk for status in ("draft", "published")]
+        elif is_comment(model):
+            # One open and one resolved: either action has one to change.
+            pks = [factory_for(model)().pk, factory_for(model)(resolved_at=timezone.now()).pk]
         else:
             pks = [factory_for(model)().pk for _n in (1, 2)]
             if is_login_record(model):
@@ -492,6 +527,10 @@ def request_data(case, method, payloads, targets):
         return payloads[case.model]
     if case.kind == "model" and case.view == "delete":
         return {"post": "yes"}
+    if case.name == "translations:comment_add":
+        return {"field": "title", "language": "", "body": "A question from the matrix"}
+    if case.name == "translations:comment_state":
+        return {"action": "resolve"}
     return {}
 
 

@@ -27,8 +27,9 @@ from modeltranslation.translator import translator
 from renaulution.richtext import RichTextField, sanitize_html
 
 from . import machine, memory
+from .comments import threads as comment_threads
 from .glossary import source_terms
-from .models import FieldTranslation, State
+from .models import COMMENT_MAX_LENGTH, FieldTranslation, State
 from .progress import segments_url
 from .registry import languages, source_language, translatable_fields, value
 from .rights import is_translator_only, user_languages
@@ -444,6 +445,17 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
         )
         return sorted(f"{row.field}_{row.language}" for row in rows)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Each field's comments, shown after the form and posted elsewhere
+        # (translations/comment_views.py): see admin/translations/_comments.html.
+        if obj is not None and not add:
+            threads = comment_threads(request.user, obj)
+            context["field_comments"] = threads
+            context["open_comment_threads"] = [thread for thread in threads if thread["open"]]
+            context["field_comments_model"] = obj._meta.label_lower
+            context["comment_max_length"] = COMMENT_MAX_LENGTH
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         for name, checked in form.cleaned_data.items():
@@ -486,4 +498,4 @@ def with_translation_states(queryset):
 
 
 # The glossary's admin lives in its own module.
-from . import glossary_admin  # noqa: E402, F401
+from . import comments_admin, glossary_admin  # noqa: E402, F401

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from .consistency import LANGUAGE_FINDING
@@ -275,3 +277,107 @@ class MemoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.normalized[:60]} [{self.source_language}→{self.target_language}]"
+
+
+#: The longest comment: a note between translators and editors, not a document.
+COMMENT_MAX_LENGTH = 2000
+
+
+def _concerns(language):
+    """
+    The condition for a comment that concerns the translators of `language`:
+    in that language or on the source, on a field that has something to
+    translate into it (a translation row; see translations.comments).
+    """
+    rows = FieldTranslation.objects.filter(
+        content_type=models.OuterRef("content_type"),
+        object_id=models.OuterRef("object_id"),
+        field=models.OuterRef("field"),
+        language=language,
+    )
+    return (Q(language=language) | Q(language="")) & Q(models.Exists(rows))
+
+
+class FieldCommentQuerySet(models.QuerySet):
+    # The same way of naming an object as the translation rows'.
+    for_object = FieldTranslationQuerySet.for_object
+
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+    def with_people(self):
+        return self.select_related("author", "resolved_by")
+
+    def for_language(self, language):
+        return self.filter(_concerns(language))
+
+    def open_counts(self, languages):
+        """{language: open comments for that language (as `for_language`)}, in one query."""
+        counts = {language: Count("id", filter=_concerns(language)) for language in languages}
+        return self.open().aggregate(**counts) if counts else {}
+
+
+class FieldComment(models.Model):
+    """
+    A note on one field of one object, between translators and editors: on
+    one language's translation, or (no language) on the source text. Open
+    until resolved; who may read, write and resolve is decided in
+    translations.comments. Never shown to readers.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        help_text=_("The translation commented on; empty for a comment on the source text."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="field_comments",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    objects = FieldCommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(body="") & Q(LessThanOrEqual(Length("body"), COMMENT_MAX_LENGTH)),
+                name="field_comment_body_length",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_by__isnull=True) | Q(resolved_at__isnull=False),
+                name="field_comment_resolved_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "field"], name="comment_object"),
+            models.Index(fields=["resolved_at", "language"], name="comment_open_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} #{self.object_id} {self.field} [{self.language or '—'}]"
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None

@@ -27,7 +27,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 
 from . import memory
 from .consistency import consistency_issues
-from .models import FieldTranslation, MemoryEntry, State
+from .models import FieldComment, FieldTranslation, MemoryEntry, State
 from .registry import (
     languages,
     source_language,
@@ -235,6 +235,8 @@ class TracksTranslations(models.Model):
     translation_states = GenericRelation(FieldTranslation)
     # Deleting an object deletes its segments from the memory.
     translation_memory = GenericRelation(MemoryEntry)
+    # And its comments, which have nothing left to be about.
+    field_comments = GenericRelation(FieldComment)
 
     class Meta:
         abstract = True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from . import exchange_views, machine_views, memory_views, segment_views, views
+from . import comment_views, exchange_views, machine_views, memory_views, segment_views, views
 
 app_name = "translations"
 
@@ -16,6 +16,16 @@ urlpatterns = [
     path("export/", admin.site.admin_view(exchange_views.export_view), name="export"),
     path("import/", admin.site.admin_view(exchange_views.import_view), name="import"),
     path("memory/export/", admin.site.admin_view(memory_views.export_view), name="memory_export"),
+    path(
+        "comments/<str:model>/<int:object_id>/",
+        admin.site.admin_view(comment_views.add_view),
+        name="comment_add",
+    ),
+    path(
+        "comments/<int:pk>/state/",
+        admin.site.admin_view(comment_views.state_view),
+        name="comment_state",
+    ),
     path("memory/import/", admin.site.admin_view(memory_views.import_view), name="memory_import"),
     path(
         "machine/<str:label>/<str:pk>/<str:field>/<str:language>/",

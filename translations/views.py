@@ -12,11 +12,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from . import memory
+from . import comments, memory
 from .admin import change_url
 from .consistency import describe_issues
 from .diff import html_diff, word_diff
-from .models import FINDINGS, FieldTranslation, MemoryEntry, State
+from .models import FINDINGS, FieldComment, FieldTranslation, MemoryEntry, State
 from .progress import add_progress, translation_status
 from .registry import (
     languages,
@@ -49,12 +49,14 @@ def dashboard(request):
         model._meta.label_lower: model._meta.verbose_name_plural for model in translatable_models()
     }
     findings = FieldTranslation.objects.for_languages(own).finding_counts()
+    open_comments = FieldComment.objects.open_counts(own)
     statuses = [
         {
             "code": status.language,
             "name": language_name(status.language),
             "total": status.total.as_dict(),
             "findings": findings.get(status.language, NO_FINDINGS),
+            "open_comments": open_comments.get(status.language, 0),
             "models": [
                 {"name": names[label], **counts.as_dict()}
                 for label, counts in status.by_model.items()
@@ -101,7 +103,12 @@ def queue(request, language):
     )
     more_issues = len(issue_rows) > ISSUES_LIMIT
     issue_rows = issue_rows[:ISSUES_LIMIT]
-    objects = load_objects(keys + [(row.content_type_id, row.object_id) for row in issue_rows])
+    comment_rows, open_comments = comments.queue_comments(language)
+    objects = load_objects(
+        keys
+        + [(row.content_type_id, row.object_id) for row in issue_rows]
+        + [(comment.content_type_id, comment.object_id) for comment in comment_rows]
+    )
     context = admin.site.each_context(request) | {
         "title": _("Work queue: %(language)s") % {"language": language_name(language)},
         "language": language,
@@ -110,6 +117,9 @@ def queue(request, language):
         "issues": issue_entries(issue_rows, objects),
         "more_issues": more_issues,
         "findings": in_language.finding_counts().get(language, NO_FINDINGS),
+        "comments": comments.queue_entries(comment_rows, objects, change_url),
+        "open_comments": open_comments,
+        "more_comments": max(open_comments - len(comment_rows), 0),
     }
     return render(request, "admin/translations/queue.html", context)
 

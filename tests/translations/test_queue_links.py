@@ -98,11 +98,11 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
     # session, user, groups, count and page of queued objects, the consistency
     # rows and their counts by type, the admin sidebar's two permission
     # queries, the queued rows, one query for the positions with their people
-    # and companies, and the translation memory's matches for the page (on
+    # and companies, the translation memory's matches for the page (on
     # PostgreSQL one query per threshold, higher ones first, see
-    # translations.memory).
+    # translations.memory), and the open comments with their total.
     memory_queries = len(FIRST_THRESHOLDS) + 1 if connection.vendor == "postgresql" else 1
-    with django_assert_num_queries(11 + memory_queries):
+    with django_assert_num_queries(12 + memory_queries):
         response = client.get(url)
     assert len(response.context["entries"]) == count
     assert response.content.decode().count("#positions-group") == count
