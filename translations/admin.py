@@ -27,6 +27,7 @@ from modeltranslation.translator import translator
 from renaulution.richtext import RichTextField, sanitize_html
 
 from . import machine, memory
+from .comments import anchor as comment_anchor
 from .comments import threads as comment_threads
 from .glossary import source_terms
 from .models import COMMENT_MAX_LENGTH, FieldTranslation, State
@@ -98,6 +99,9 @@ class SourceBesideWidget(forms.Widget):
     template_name = None
     # The segment view of a long rich text, linked beside it (translations/progress.py).
     segments_url = ""
+    # The id of the field's comment thread, shown under the change form
+    # (admin/translations/_comments.html), linked beside it.
+    comments_anchor = ""
 
     def __init__(self, widget, source, source_lang, row=None, rich=False, language=None):
         self.widget = widget
@@ -158,6 +162,14 @@ class SourceBesideWidget(forms.Widget):
                     '<p class="translation-segments"><a href="{}">{}</a></p>',
                     self.segments_url,
                     _("Translate segment by segment"),
+                )
+            )
+        if self.comments_anchor:
+            parts.append(
+                format_html(
+                    '<p class="translation-comments"><a href="#{}">{}</a></p>',
+                    self.comments_anchor,
+                    _("Comments on this field"),
                 )
             )
         if self.language:
@@ -379,6 +391,7 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                         args=[obj._meta.label_lower, obj.pk, field, language],
                     )
                 base_field.widget.segments_url = segments_url(obj, field, language)
+                base_field.widget.comments_anchor = comment_anchor(field)
         self.add_memory_suggestions(form_class)
         return form_class
 

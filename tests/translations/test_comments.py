@@ -97,6 +97,16 @@ def test_each_role_sees_the_comments_of_its_languages_and_of_the_source(release,
     assert f'<a href="#comments-title">Title</a> ({count})' in html
 
 
+@pytest.mark.parametrize("who", ["fr", "it"])
+def test_each_field_a_translator_translates_links_to_its_thread(release, people, who):
+    html = logged_in(people[who]).get(change_url(release)).content.decode()
+    # Beside the title's target field, in its source box: one link per
+    # language column the translator fills, each to the one thread.
+    pair = html.split(f'name="title_{who}"')[0].rsplit('class="translation-pair"', 1)[1]
+    assert '<a href="#comments-title">Comments on this field</a>' in pair
+    assert 'id="comments-title"' in html
+
+
 @pytest.mark.parametrize(
     ("who", "language", "allowed"),
     [
