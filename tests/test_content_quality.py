@@ -121,8 +121,12 @@ def test_figures_reads_a_figure_as_each_language_writes_it():
 
 SPACING_ERRORS = [
     # ; : ! ? after anything but a narrow no-break space (a colon in a URL or a
-    # ratio such as 3:1 is not punctuation; a second sign of a run, "?!", follows the first).
-    (re.compile(r"(?<![\u202f;:!?])[;:!?](?![\d/])"), "a narrow no-break space before ;:!?"),
+    # ratio such as 3:1 or an identifier such as app.model:pk:champ is not
+    # punctuation; a second sign of a run, "?!", follows the first).
+    (
+        re.compile(r"(?<![\u202f;:!?])(?:[;!?]|:(?!\w))(?![\d/])"),
+        "a narrow no-break space before ;:!?",
+    ),
     (re.compile("«(?!\u202f)"), "a narrow no-break space after «"),
     (re.compile("(?<!\u202f)»"), "a narrow no-break space before »"),
     (re.compile(r"\d[ \u00a0]\d{3}(?!\d)"), "narrow no-break spaces between groups of digits"),
@@ -151,6 +155,7 @@ def spacing_errors(text):
         ("11 000 personnes, dont 35 %", 2),
         ("11\u202f000 personnes, dont 35%", 1),
         ('<a href="https://example.com">un lien</a>, un format 3:1, %(name)s', 0),
+        ("un identifiant (app.model:pk:champ)", 0),
         ("Son but\u202f: «\u202fça\u202f» ; 11\u202f000, 35\u202f%\u202f!", 1),
     ],
 )
