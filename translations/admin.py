@@ -32,7 +32,7 @@ from .comments import threads as comment_threads
 from .glossary import source_terms
 from .models import COMMENT_MAX_LENGTH, FieldTranslation, State
 from .progress import segments_url
-from .registry import languages, source_language, translatable_fields, value
+from .registry import is_rich, languages, source_language, translatable_fields, value
 from .rights import is_translator_only, user_languages
 from .tracking import mark_reviewed
 
@@ -381,7 +381,7 @@ class TranslatorAdminMixin(TranslatorRestrictionsMixin):
                     continue
                 base_field = form_class.base_fields[name]
                 row = rows.get((field, language))
-                rich = isinstance(type(obj)._meta.get_field(name), RichTextField)
+                rich = is_rich(type(obj), name)
                 base_field.widget = SourceBesideWidget(
                     base_field.widget, source, source_lang, row, rich=rich, language=language
                 )

@@ -33,7 +33,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
-from renaulution.richtext import RichTextField
 from revisions.services import recording
 
 from . import inline, memory, segments
@@ -41,6 +40,7 @@ from .fieldvalue import field_value
 from .inline import XLIFF_NS, inner_text, write_text
 from .models import FieldTranslation, State
 from .registry import (
+    is_rich,
     languages,
     load_objects,
     model_by_label,
@@ -145,10 +145,6 @@ class ImportFailed(Exception):
         super().__init__("; ".join(report.errors))
 
 
-def _is_rich(model, name):
-    return isinstance(model._meta.get_field(name), RichTextField)
-
-
 # Export ---------------------------------------------------------------------
 
 
@@ -180,7 +176,7 @@ def export_units(
         }
         declared = set(translatable_fields(model))
         names = [f.name for f in model._meta.fields if f.name in declared]  # model order
-        rich = {name: _is_rich(model, name) for name in names}
+        rich = {name: is_rich(model, name) for name in names}
         label = model._meta.label_lower
         for obj in model._base_manager.order_by("pk"):
             source_lang = source_language(obj)

@@ -12,10 +12,17 @@ from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from renaulution.richtext import RichTextField, sanitize_html
+from renaulution.richtext import sanitize_html
 
 from . import machine, memory
-from .registry import languages, model_by_label, source_language, translatable_fields, value
+from .registry import (
+    is_rich,
+    languages,
+    model_by_label,
+    source_language,
+    translatable_fields,
+    value,
+)
 from .rights import user_languages
 
 logger = logging.getLogger(__name__)
@@ -57,7 +64,7 @@ def suggestion_view(request, label, pk, field, language):
     source = value(obj, field, source_lang)
     if not source:
         return _refused(_("The source is empty: there is nothing to translate."), 400)
-    rich = isinstance(opts.get_field(f"{field}_{language}"), RichTextField)
+    rich = is_rich(opts.model, field)
     try:
         backend = machine.get_backend()
         [translated] = backend.translate([source], source_lang, language, html=rich)

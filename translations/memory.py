@@ -50,10 +50,15 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
 
-from renaulution.richtext import RichTextField
-
 from .models import FieldTranslation, MemoryEntry, State
-from .registry import source_language, text_hash, translatable_fields, translatable_models, value
+from .registry import (
+    is_rich,
+    source_language,
+    text_hash,
+    translatable_fields,
+    translatable_models,
+    value,
+)
 
 # pg_trgm's default is 0.3; below one half, suggestions are mostly noise.
 THRESHOLD = 0.5
@@ -264,10 +269,6 @@ def aligned_pairs(source, target, markup):
         else:
             pairs.append((source_block, target_block))
     return pairs
-
-
-def is_rich(model, field):
-    return isinstance(model._meta.get_field(field), RichTextField)
 
 
 # Keeping the memory in step with the content

@@ -27,9 +27,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.urls import reverse
 
-from . import memory, segments
+from . import segments
 from .models import FieldTranslation, State
-from .registry import languages, source_language, translatable_fields, translatable_models, value
+from .registry import (
+    is_rich,
+    languages,
+    source_language,
+    translatable_fields,
+    translatable_models,
+    value,
+)
 
 
 @dataclass
@@ -120,7 +127,7 @@ def field_segments(obj, field, source_lang=None):
     source = value(obj, field, source_lang or source_language(obj))
     if not source:
         return 0
-    if memory.is_rich(type(obj), field):
+    if is_rich(type(obj), field):
         cut = segments.split(source)
         if cut is not None:
             return len(cut.blocks)
@@ -147,7 +154,7 @@ def document_progress(obj, pending, *, field=None, filled=0):
 
 def segments_url(obj, field, language):
     """The segment view of `obj`'s `field` in `language`, or "" when it cannot be cut."""
-    if not memory.is_rich(type(obj), field):
+    if not is_rich(type(obj), field):
         return ""
     if segments.split(value(obj, field, source_language(obj))) is None:
         return ""

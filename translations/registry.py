@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from modeltranslation.translator import translator
 
+from renaulution.richtext import RichTextField
+
 CONTENT_APPS = ("companies", "episodes", "timeline")
 NOT_TRANSLATED = {"slug"}
 
@@ -35,6 +37,11 @@ def translatable_models():
 def translatable_fields(model):
     fields = translator.get_options_for_model(model).fields
     return [name for name in fields if name not in NOT_TRANSLATED]
+
+
+def is_rich(model, field):
+    """Whether `field` (or one of its language columns) of `model` holds rich text (HTML)."""
+    return isinstance(model._meta.get_field(field), RichTextField)
 
 
 def source_language(obj):

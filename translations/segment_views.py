@@ -43,6 +43,7 @@ from .fieldvalue import unit_name
 from .models import FieldTranslation, State
 from .progress import document_progress
 from .registry import (
+    is_rich,
     languages,
     model_by_label,
     source_language,
@@ -96,7 +97,7 @@ def segment_view(request, language, label, pk, field):
 
 
 def _is_rich_field(model, field):
-    return field in translatable_fields(model) and memory.is_rich(model, field)
+    return field in translatable_fields(model) and is_rich(model, field)
 
 
 def _page(obj, field, language):

@@ -19,6 +19,7 @@ from .diff import html_diff, word_diff
 from .models import FINDINGS, FieldComment, FieldTranslation, MemoryEntry, State
 from .progress import add_progress, translation_status
 from .registry import (
+    is_rich,
     languages,
     load_objects,
     translatable_fields,
@@ -157,7 +158,7 @@ def add_memory_matches(pending, language):
     """
     by_source = defaultdict(list)
     for obj, row, entry in pending:
-        rich = memory.is_rich(type(obj), row.field)
+        rich = is_rich(type(obj), row.field)
         segments = [
             memory.normalize(segment, rich)
             for segment in memory.segments(value(obj, row.field, row.source_language), rich)
@@ -205,7 +206,7 @@ def field_entry(obj, row):
     diff = diff_html = None
     if row.state == State.OUTDATED and row.translated_source:
         diff = word_diff(row.translated_source, source)
-        if memory.is_rich(type(obj), row.field):
+        if is_rich(type(obj), row.field):
             # The same changes in the source's own structure (lists, headings).
             diff_html = html_diff(row.translated_source, source)
     return {
