@@ -196,9 +196,14 @@ def object_entry(obj):
 
 
 def sorted_rows(obj, rows):
-    """The rows in the order of the model's translatable fields."""
+    """
+    The rows in the order of the model's translatable fields. A row of a
+    field the model no longer translates (renamed or dropped since; the next
+    save or `translation_status --rebuild` deletes it) is left out: it has
+    no column to show.
+    """
     order = {name: index for index, name in enumerate(translatable_fields(type(obj)))}
-    return sorted(rows, key=lambda row: (order.get(row.field, len(order)), row.field))
+    return sorted((row for row in rows if row.field in order), key=lambda row: order[row.field])
 
 
 def field_entry(obj, row):

@@ -5,14 +5,17 @@ edited: its own change form, or its parent's for an object edited inline.
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from companies.models import Position
 from renaulution.languages import codes, non_default_codes
 from tests.factories import FACTORIES, PositionFactory, PressReleaseFactory
 from translations.admin import change_url
 from translations.memory import FIRST_THRESHOLDS
+from translations.models import FieldTranslation, State
 from translations.registry import source_language, translatable_fields, translatable_models
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +109,25 @@ def test_queued_positions_cost_no_query_each(client, django_assert_num_queries, 
         response = client.get(url)
     assert len(response.context["entries"]) == count
     assert response.content.decode().count("#positions-group") == count
+
+
+def test_a_row_of_a_field_no_longer_translated_is_left_out_of_the_queue(client):
+    # A field renamed since its rows were written: nothing to show, no error.
+    release = PressReleaseFactory(original_language="en", title_fr="")
+    FieldTranslation.objects.create(
+        content_type=ContentType.objects.get_for_model(release),
+        object_id=release.pk,
+        field="headline_old",
+        language="fr",
+        source_language="en",
+        state=State.MISSING,
+        source_changed_at=timezone.now(),
+    )
+    user = User.objects.create_user("marie", is_staff=True)
+    user.groups.add(Group.objects.get(name="Translators (fr)"))
+    client.force_login(user)
+    response = client.get(reverse("translations:queue", args=["fr"]))
+    assert response.status_code == 200
+    fields = [item["field"] for entry in response.context["entries"] for item in entry["fields"]]
+    assert "title" in fields
+    assert "headline_old" not in fields
