@@ -177,7 +177,7 @@ def issue_entries(rows, objects):
     grouped = {}
     for row in rows:
         obj = objects.get((row.content_type_id, row.object_id))
-        if obj is None:
+        if obj is None or not sorted_rows(obj, [row]):  # deleted, or a field gone since
             continue
         key = (row.content_type_id, row.object_id)
         if key not in grouped:

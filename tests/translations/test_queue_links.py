@@ -123,6 +123,17 @@ def test_a_row_of_a_field_no_longer_translated_is_left_out_of_the_queue(client):
         state=State.MISSING,
         source_changed_at=timezone.now(),
     )
+    # And a current one with a finding, for the consistency list.
+    FieldTranslation.objects.create(
+        content_type=ContentType.objects.get_for_model(release),
+        object_id=release.pk,
+        field="summary_old",
+        language="fr",
+        source_language="en",
+        state=State.CURRENT,
+        issues="-6.3 +7.3",
+        source_changed_at=timezone.now(),
+    )
     user = User.objects.create_user("marie", is_staff=True)
     user.groups.add(Group.objects.get(name="Translators (fr)"))
     client.force_login(user)
@@ -131,3 +142,5 @@ def test_a_row_of_a_field_no_longer_translated_is_left_out_of_the_queue(client):
     fields = [item["field"] for entry in response.context["entries"] for item in entry["fields"]]
     assert "title" in fields
     assert "headline_old" not in fields
+    issues = [item["field"] for entry in response.context["issues"] for item in entry["fields"]]
+    assert "summary_old" not in issues
