@@ -227,8 +227,12 @@ def recheck_containing(phrases):
         for column in translatable_columns(model):
             for phrase in phrases:
                 condition |= Q(**{f"{column}__icontains": phrase})
+        columns = translatable_columns(model)
+        if _has_source_field(model):
+            columns.append(SOURCE_FIELD)
         for obj in model._base_manager.filter(condition).iterator():
-            sync_object(obj, previous=snapshot(obj))
+            # Just read: the object's own values are what `snapshot` would read again.
+            sync_object(obj, previous={column: getattr(obj, column) for column in columns})
 
 
 class TracksTranslations(models.Model):
