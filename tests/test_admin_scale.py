@@ -124,8 +124,18 @@ def release_in_three_languages(**overrides):
 )
 def test_the_press_search_finds_a_release_in_any_language(client, editor, term):
     release = release_in_three_languages()
+    # Every text of the other release fixed, its company's too: a random
+    # French tagline once held "douleur", which the French prefix "dou:*"
+    # of "Douai" rightly finds.
+    company = CompanyFactory(
+        tagline_en="Small cars.", tagline_fr="Petites voitures.", tagline_it="Piccole auto."
+    )
     other = PressReleaseFactory(
-        title_en="Dacia Spring", title_fr="Dacia", title_it="Dacia", summary_en="A small car."
+        title_en="Dacia Spring",
+        title_fr="Dacia",
+        title_it="Dacia",
+        summary_en="A small car.",
+        company=company,
     )
     response = client.get(reverse("admin:companies_pressrelease_changelist"), {"q": term})
     found = list(response.context["cl"].result_list)
